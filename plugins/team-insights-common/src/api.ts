@@ -1,0 +1,160 @@
+/**
+ * Types of the REST API served by the backend under
+ * `/api/team-insights/v1`, shared with the frontend client.
+ */
+import type {
+  CheckStatus,
+  ConcernReport,
+  EntityReport,
+  Finding,
+  Level,
+  OrgUnitReport,
+  ProductReport,
+  Report,
+  ScorecardId,
+  TeamReport,
+  TeamType,
+} from './types';
+
+/** Freshness of what the backend serves. @public */
+export interface ReportMeta {
+  evaluatedAt: string;
+  /** True when the last refresh failed and an older report is served. */
+  stale: boolean;
+}
+
+/** `GET /report` @public */
+export type ReportResponse = Report & { stale: boolean };
+
+/** @public */
+export interface ScoreLevel {
+  score: number | null;
+  level: Level | null;
+}
+
+/** One row of `GET /teams`. @public */
+export interface TeamSummary {
+  entityRef: string;
+  title: string;
+  teamType: TeamType;
+  teamTypeDeclared: boolean;
+  size: number;
+  parent?: string;
+  orgUnits: string[];
+  scores: Record<ScorecardId, ScoreLevel>;
+  /** The failing (else warning) check with the highest weight, if any. */
+  worstCheck?: {
+    scorecard: ScorecardId;
+    id: string;
+    title: string;
+    status: CheckStatus;
+  };
+}
+
+/** Sort keys of `GET /teams`. @public */
+export type TeamSortKey =
+  | 'title'
+  | 'size'
+  | 'type'
+  | 'composition'
+  | 'adoption'
+  | 'documentation';
+
+/** Query of `GET /teams`. @public */
+export interface TeamsQuery {
+  type?: TeamType;
+  composition?: Level;
+  adoption?: Level;
+  documentation?: Level;
+  /** Only teams below this organisational unit (entity ref). */
+  orgUnit?: string;
+  /** Case-insensitive text matched against ref and title. */
+  q?: string;
+  sort?: TeamSortKey;
+  order?: 'asc' | 'desc';
+  /** 1–500, default 50. */
+  limit?: number;
+  cursor?: string;
+}
+
+/** `GET /teams` @public */
+export interface TeamsPage extends ReportMeta {
+  items: TeamSummary[];
+  /** Teams matching the filters, across all pages. */
+  totalCount: number;
+  nextCursor?: string;
+  /** Teams per level for each scorecard, over the filtered set. */
+  levelCounts: Record<ScorecardId, Record<Level | 'n/a', number>>;
+}
+
+/** `GET /entities/:kind/:namespace/:name` @public */
+export type EntityScorecardsResponse = ReportMeta &
+  (
+    | { type: 'team'; team: TeamReport; findings: Finding[] }
+    | {
+        type: 'org-unit';
+        orgUnit: OrgUnitReport;
+        teams: TeamSummary[];
+        findings: Finding[];
+      }
+    | {
+        type: 'entity';
+        entity: EntityReport;
+        product?: ProductReport;
+        findings: Finding[];
+      }
+  );
+
+/** One day of one scorecard in the history. @public */
+export interface HistoryPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  scorecard: ScorecardId;
+  score: number | null;
+  level: Level | null;
+  failingChecks: string[];
+}
+
+/** `GET /entities/:kind/:namespace/:name/history` @public */
+export interface HistoryResponse {
+  entityRef: string;
+  points: HistoryPoint[];
+}
+
+/** One day of the organisation's mean score. @public */
+export interface TrendPoint {
+  day: string;
+  scorecard: ScorecardId;
+  /** Mean score over the entities scored that day (null when none). */
+  score: number | null;
+  /** Number of entities that contributed. */
+  count: number;
+}
+
+/** `GET /trends` @public */
+export interface TrendsResponse {
+  points: TrendPoint[];
+}
+
+/** `GET /products` @public */
+export interface ProductsResponse extends ReportMeta {
+  items: ProductReport[];
+  /** Feature teams the adoption rate is computed over (visible ones). */
+  featureTeams: string[];
+}
+
+/** `GET /concerns` @public */
+export interface ConcernsResponse extends ReportMeta {
+  items: ConcernReport[];
+}
+
+/** `GET /skill-clusters` @public */
+export interface SkillClustersResponse {
+  items: Array<{ id: string; title: string; description?: string }>;
+  teamTypes: Record<TeamType, { requiredSkills: string[] }>;
+}
+
+/** `POST /refresh` @public */
+export interface RefreshResponse {
+  status: 'started';
+}

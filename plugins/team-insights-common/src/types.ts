@@ -1,0 +1,200 @@
+/**
+ * The report of SPEC §5: the contract between the engine, the backend's REST
+ * API, the CLI's `--format json` and the frontend.
+ */
+
+/** @public */
+export type TeamType = 'feature' | 'centralized' | 'expertise';
+
+/** @public */
+export const TEAM_TYPES: readonly TeamType[] = [
+  'feature',
+  'centralized',
+  'expertise',
+];
+
+/** @public */
+export type ScorecardId = 'composition' | 'adoption' | 'documentation';
+
+/** @public */
+export const SCORECARD_IDS: readonly ScorecardId[] = [
+  'composition',
+  'adoption',
+  'documentation',
+];
+
+/** @public */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'not-applicable';
+
+/** @public */
+export type Level = 'gold' | 'silver' | 'bronze' | 'none';
+
+/** Levels from best to worst. @public */
+export const LEVELS: readonly Level[] = ['gold', 'silver', 'bronze', 'none'];
+
+/** @public */
+export type FindingSeverity = 'error' | 'warning';
+
+/**
+ * What is wrong with an annotation (or a waiver) and how to fix it. Findings
+ * never stop anything: the valid part of the annotation is still used.
+ * @public
+ */
+export interface Finding {
+  severity: FindingSeverity;
+  entityRef: string;
+  /** The annotation the finding is about, e.g. `team-insights.io/skills`. */
+  annotation?: string;
+  message: string;
+}
+
+/** A time-boxed exception to a check (SPEC §4.5). @public */
+export interface Waiver {
+  /** Last day the waiver holds, inclusive, `YYYY-MM-DD`. */
+  until: string;
+  reason: string;
+}
+
+/** @public */
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  weight: number;
+  /** What was found, in numbers and names. */
+  message: string;
+  /** What to change; may contain a fenced YAML snippet for catalog-info.yaml. */
+  remediation?: string;
+  /** Present when an active waiver makes this check count as `pass`. */
+  waived?: Waiver;
+  /**
+   * Entity refs the check is about: for a team's documentation checks the
+   * owned entities that fail it; for other checks the teams, products or
+   * people it names (e.g. hand-over teams).
+   */
+  entities?: string[];
+}
+
+/** @public */
+export interface ScorecardResult {
+  /** `round(100 * Σ weight·credit / Σ weight)` over applicable checks, or null. */
+  score: number | null;
+  level: Level | null;
+  checks: CheckResult[];
+}
+
+/** @public */
+export interface SkillHolding {
+  /** Skill cluster id. */
+  cluster: string;
+  /** People who hold the cluster (primary or not), members plus head counts. */
+  people: number;
+  /** People whose primary cluster it is. */
+  primary: number;
+}
+
+/** @public */
+export interface TeamReport {
+  entityRef: string;
+  title: string;
+  teamType: TeamType;
+  /** False when the team type was not declared (or not valid) and defaulted. */
+  teamTypeDeclared: boolean;
+  /** Members plus head counts. */
+  size: number;
+  /** User members (direct `memberOf`). */
+  members: number;
+  /** People declared through the Group's `team-insights.io/skills`. */
+  headCount: number;
+  /** n(n-1)/2 for the team size n. */
+  communicationPaths: number;
+  /** Parent group ref, if any. */
+  parent?: string;
+  /** The organisational units above this team, nearest first. */
+  orgUnits: string[];
+  /** Required skill clusters, sorted. */
+  requiredSkills: string[];
+  /** Required clusters nobody holds, sorted. */
+  missingSkills: string[];
+  /** Held clusters, sorted by cluster id. */
+  skills: SkillHolding[];
+  /** Entities owned by the team, sorted. */
+  owned: string[];
+  scorecards: Record<ScorecardId, ScorecardResult>;
+}
+
+/** @public */
+export interface RollupScorecard {
+  /** Mean of the descendant teams' scores (teams with a null score left out). */
+  score: number | null;
+  level: Level | null;
+  /** Descendant teams per level (teams with a null level are not counted). */
+  byLevel: Record<Level, number>;
+}
+
+/** @public */
+export interface OrgUnitReport {
+  entityRef: string;
+  title: string;
+  parent?: string;
+  /** Number of descendant teams. */
+  teams: number;
+  /** Descendant team refs, sorted. */
+  teamRefs: string[];
+  scorecards: Record<ScorecardId, RollupScorecard>;
+}
+
+/** @public */
+export interface EntityReport {
+  entityRef: string;
+  kind: string;
+  title: string;
+  owner?: string;
+  product: boolean;
+  scorecards: { documentation: ScorecardResult };
+}
+
+/** @public */
+export interface ProductReport {
+  entityRef: string;
+  owner?: string;
+  mandatory: boolean;
+  concern?: string;
+  /** Teams (not the owner) owning an entity that depends on the product. */
+  adopters: string[];
+  /** Teams that declared the product in `team-insights.io/declined-products`. */
+  declinedBy: string[];
+  /** Adopters among feature teams / feature teams (0 when there are none). */
+  adoptionRate: number;
+  /** The product's documentation score (null when nothing applies). */
+  documentationScore: number | null;
+}
+
+/** @public */
+export type ConcernVerdict =
+  | 'rebuilt'
+  | 'covered'
+  | 'centralize-candidate'
+  | 'local';
+
+/** @public */
+export interface ConcernReport {
+  concern: string;
+  /** Non-centralized teams owning a non-product entity with the concern. */
+  builtBy: string[];
+  /** Products that carry the concern. */
+  products: string[];
+  verdict: ConcernVerdict;
+}
+
+/** @public */
+export interface Report {
+  version: 1;
+  evaluatedAt: string;
+  teams: TeamReport[];
+  orgUnits: OrgUnitReport[];
+  entities: EntityReport[];
+  products: ProductReport[];
+  concerns: ConcernReport[];
+  findings: Finding[];
+}
