@@ -1,0 +1,26 @@
+import { createApp } from '@backstage/frontend-defaults';
+import apiDocsPlugin from '@backstage/plugin-api-docs/alpha';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import { navModule } from './modules/nav';
+
+/**
+ * The demo portal: the catalog with the organisation pages, API docs and
+ * Team Insights, in Backstage's new frontend system.
+ */
+export default createApp({
+  features: [
+    catalogPlugin,
+    orgPlugin,
+    apiDocsPlugin,
+    catalogGraphPlugin,
+    notificationsPlugin,
+    signalsPlugin,
+    userSettingsPlugin,
+    navModule,
+  ],
+});

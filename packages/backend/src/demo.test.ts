@@ -1,0 +1,120 @@
+import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { lintEntity } from '@team-insights/plugin-team-insights-common';
+import fs from 'fs';
+import path from 'path';
+import request from 'supertest';
+import { parseAllDocuments } from 'yaml';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const examplesDir = path.join(repoRoot, 'examples');
+
+function readExampleEntities(): Entity[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.ya?ml$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(examplesDir);
+  return files.flatMap(file =>
+    parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(doc => doc.toJS() as Entity)
+      .filter(e => e?.apiVersion && e?.kind && e?.metadata?.name),
+  );
+}
+
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+describe('the demo portal backend', () => {
+  jest.setTimeout(120_000);
+
+  it('ingests every demo entity, annotation mistakes included', async () => {
+    const expected = readExampleEntities();
+    const expectedRefs = expected.map(e =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+    );
+    expect(expected.length).toBeGreaterThan(60);
+
+    const { server, stop } = await startTestBackend({
+      features: [
+        import('@backstage/plugin-catalog-backend'),
+        import('@team-insights/plugin-catalog-backend-module-team-insights'),
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              processingInterval: { seconds: 1 },
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'API',
+                    'Resource',
+                    'Location',
+                    'Domain',
+                    'Group',
+                    'User',
+                  ],
+                },
+              ],
+              locations: [
+                { type: 'file', target: path.join(examplesDir, 'all.yaml') },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+
+    try {
+      const ingested = await waitFor(async () => {
+        const res = await request(server)
+          .get('/api/catalog/entities')
+          .query({ fields: 'kind,metadata.namespace,metadata.name' })
+          .set('Authorization', mockCredentials.user.header());
+        const refs = new Set(
+          (res.body as Entity[]).map(e =>
+            stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+          ),
+        );
+        return expectedRefs.every(ref => refs.has(ref)) ? refs : undefined;
+      }, 100_000);
+
+      for (const ref of expectedRefs) {
+        expect(ingested.has(ref)).toBe(true);
+      }
+
+      // The demo carries deliberate annotation mistakes; none of them may
+      // keep its entity out of the catalog.
+      const withErrors = expected.filter(entity =>
+        lintEntity(entity).some(f => f.severity === 'error'),
+      );
+      expect(withErrors.length).toBeGreaterThanOrEqual(3);
+      for (const entity of withErrors) {
+        expect(
+          ingested.has(stringifyEntityRef(entity).toLocaleLowerCase('en-US')),
+        ).toBe(true);
+      }
+    } finally {
+      await stop();
+    }
+  });
+});
