@@ -1,9 +1,9 @@
-import { mockCredentials, startTestBackend } from '@backstage/backend-test-utils';
-import { mockServices } from '@backstage/backend-test-utils';
 import {
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { lintEntity } from '@team-insights/plugin-team-insights-common';
 import fs from 'fs';
 import path from 'path';
