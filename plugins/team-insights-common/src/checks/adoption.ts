@@ -1,0 +1,295 @@
+import {
+  ANNOTATION_DECLINED_PRODUCTS,
+  ANNOTATION_MANDATORY,
+  ANNOTATION_PRODUCT,
+  ANNOTATION_TECHDOCS_REF,
+} from '../annotations';
+import type { TeamInsightsConfig } from '../config';
+import type { OrganisationModel, TeamInfo } from '../model';
+import type { CheckResult, CheckStatus } from '../types';
+import {
+  annotationOf,
+  compareStrings,
+  listNames,
+  percent,
+  plural,
+} from '../util';
+import { annotationsYaml, builtIn, grade, yaml } from './helpers';
+
+function centralizedChecks(
+  team: TeamInfo,
+  model: OrganisationModel,
+  config: TeamInsightsConfig,
+  documentationScore: (ref: string) => number | null,
+): CheckResult[] {
+  const products = team.owned.filter(r => model.isProduct(r));
+  const none = 'The team exposes no product yet.';
+  const results: CheckResult[] = [];
+
+  results.push(
+    products.length
+      ? builtIn(
+          config,
+          'adoption.exposes-products',
+          'pass',
+          `Exposes ${plural(
+            products.length,
+            'product',
+            'products',
+          )}: ${listNames(products, 10)}.`,
+          undefined,
+          products,
+        )
+      : builtIn(
+          config,
+          'adoption.exposes-products',
+          'fail',
+          `Owns no product (${plural(
+            team.owned.length,
+            'owned entity',
+            'owned entities',
+          )}): a centralized team that takes over tasks from feature teams becomes a bottleneck. People don’t scale, but products do.`,
+          `Expose what the team does as a product that feature teams use themselves: a Component, API or Resource owned by this team is a product by default, or mark it explicitly:\n\n${annotationsYaml(
+            { [ANNOTATION_PRODUCT]: 'true' },
+          )}`,
+        ),
+  );
+
+  const mandatory = products.filter(r => model.documentable(r)?.mandatory);
+  results.push(
+    mandatory.length
+      ? builtIn(
+          config,
+          'adoption.opt-in',
+          'fail',
+          `${mandatory.length} of ${plural(
+            products.length,
+            'product is',
+            'products are',
+          )} mandatory: ${listNames(
+            mandatory,
+            10,
+          )}. Imposed products reduce the incentive to make them good, and teams that need something slightly different are stuck waiting.`,
+          `Make the products opt-in — teams choose to use them, and may decline them with \`${ANNOTATION_DECLINED_PRODUCTS}\`:\n\n${annotationsYaml(
+            { [ANNOTATION_MANDATORY]: 'false' },
+          )}`,
+          mandatory,
+        )
+      : builtIn(
+          config,
+          'adoption.opt-in',
+          'pass',
+          products.length
+            ? `None of the ${plural(
+                products.length,
+                'product is',
+                'products is',
+              )} mandatory: teams opt in.`
+            : 'No product is mandatory.',
+        ),
+  );
+
+  if (products.length === 0) {
+    results.push(
+      builtIn(config, 'adoption.reach', 'not-applicable', none),
+      builtIn(config, 'adoption.self-service', 'not-applicable', none),
+      builtIn(config, 'adoption.no-communication', 'not-applicable', none),
+    );
+    return results;
+  }
+
+  const withAdopters = products.filter(p => model.adoptersOf(p).length > 0);
+  const unadopted = products.filter(p => model.adoptersOf(p).length === 0);
+  const reach = withAdopters.length / products.length;
+  const rt = config.thresholds.reach;
+  const reachDetails = products.map(
+    p => `${p} (${plural(model.adoptersOf(p).length, 'team', 'teams')})`,
+  );
+  results.push(
+    builtIn(
+      config,
+      'adoption.reach',
+      grade(reach, rt.pass, rt.warn),
+      `${withAdopters.length} of ${plural(
+        products.length,
+        'product has',
+        'products have',
+      )} at least one adopting team (${percent(reach)}): ${listNames(
+        reachDetails,
+        10,
+      )}.`,
+      `Find out why teams do not use ${listNames(
+        unadopted,
+        5,
+      )}: ask the teams that rebuild the same concern, and improve the product rather than imposing it. Teams that do use a product record it in their own catalog-info.yaml, which makes them adopters:\n\n${yaml(
+        `spec:\n  dependsOn:\n    - ${unadopted[0] ?? products[0]}`,
+      )}`,
+      unadopted,
+    ),
+  );
+
+  const st = config.thresholds.selfService;
+  const scored = products.map(p => ({ ref: p, score: documentationScore(p) }));
+  const below = (limit: number) =>
+    scored.filter(s => s.score !== null && s.score < limit).map(s => s.ref);
+  const belowPass = below(st.pass);
+  const belowWarn = below(st.warn);
+  let selfServiceStatus: CheckStatus = 'pass';
+  if (belowWarn.length) selfServiceStatus = 'fail';
+  else if (belowPass.length) selfServiceStatus = 'warn';
+  const scores = scored.map(
+    s => `${s.ref} ${s.score === null ? 'n/a' : s.score}`,
+  );
+  results.push(
+    builtIn(
+      config,
+      'adoption.self-service',
+      selfServiceStatus,
+      `Documentation scores of the products: ${listNames(scores, 10)}${
+        belowPass.length
+          ? `; ${plural(belowPass.length, 'is', 'are')} below ${
+              st.pass
+            }: ${listNames(belowPass, 10)}`
+          : ''
+      }.`,
+      `Make every product fully self-service: rich documentation, and tools or APIs to automate everything that previously required communication. Each product's documentation scorecard lists what is missing.`,
+      belowPass,
+    ),
+  );
+
+  const withoutDocs = products.filter(p => {
+    const entity = model.entity(p);
+    return (
+      !entity ||
+      !(
+        annotationOf(entity, ANNOTATION_TECHDOCS_REF)?.trim() ||
+        annotationOf(entity, 'backstage.io/techdocs-entity')?.trim()
+      )
+    );
+  });
+  results.push(
+    withoutDocs.length
+      ? builtIn(
+          config,
+          'adoption.no-communication',
+          'fail',
+          `${withoutDocs.length} of ${plural(
+            products.length,
+            'product has',
+            'products have',
+          )} no TechDocs and can only be learned by asking: ${listNames(
+            withoutDocs,
+            10,
+          )}.`,
+          `Publish documentation with the product, so teams never need to talk to you to understand or use it:\n\n${annotationsYaml(
+            { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
+          )}`,
+          withoutDocs,
+        )
+      : builtIn(
+          config,
+          'adoption.no-communication',
+          'pass',
+          `All ${plural(
+            products.length,
+            'product has',
+            'products have',
+          )} TechDocs.`,
+        ),
+  );
+  return results;
+}
+
+function reuseCheck(
+  team: TeamInfo,
+  model: OrganisationModel,
+  config: TeamInsightsConfig,
+): CheckResult {
+  const id = 'adoption.reuse';
+  // concerns the team builds itself, with the entities that carry them
+  const built = new Map<string, string[]>();
+  for (const ref of team.owned) {
+    const view = model.documentable(ref);
+    if (!view || view.product || !view.concern) continue;
+    built.set(view.concern, [...(built.get(view.concern) ?? []), ref]);
+  }
+  if (built.size === 0) {
+    return builtIn(
+      config,
+      id,
+      'pass',
+      'The team builds no cross-cutting concern itself.',
+    );
+  }
+  const declined = new Set(team.declinedProducts);
+  const gaps: string[] = [];
+  const named: string[] = [];
+  const alternatives: string[] = [];
+  const concerns = Array.from(built.keys()).sort(compareStrings);
+  for (const concern of concerns) {
+    const candidates = model
+      .productsWithConcern(concern)
+      .filter(
+        p =>
+          !model.ownersOf(p.entityRef).includes(team.entityRef) &&
+          !declined.has(p.entityRef) &&
+          !model.adoptersOf(p.entityRef).includes(team.entityRef),
+      );
+    if (candidates.length === 0) continue;
+    gaps.push(concern);
+    alternatives.push(...candidates.map(c => c.entityRef));
+    named.push(
+      `${concern}: builds ${listNames(
+        built.get(concern)!,
+        3,
+      )} while ${listNames(
+        candidates.map(c => `${c.entityRef}${c.owner ? ` of ${c.owner}` : ''}`),
+        3,
+      )} covers it`,
+    );
+  }
+  if (gaps.length === 0) {
+    return builtIn(
+      config,
+      id,
+      'pass',
+      `Builds ${plural(
+        concerns.length,
+        'concern',
+        'concerns',
+      )} itself (${listNames(
+        concerns,
+        10,
+      )}); no other team's product covers them that the team has not adopted or declined.`,
+    );
+  }
+  return builtIn(
+    config,
+    id,
+    'warn',
+    `Rebuilds ${plural(
+      gaps.length,
+      'cross-cutting concern',
+      'cross-cutting concerns',
+    )} that a platform product covers, neither adopted nor declined — ${named.join(
+      '; ',
+    )}.`,
+    `Try the product: using it (a \`dependsOn\` or \`consumesApis\` of one of your entities) makes the team an adopter. Adoption is opt-in: if it does not fit, decline it consciously and tell its team why:\n\n${annotationsYaml(
+      { [ANNOTATION_DECLINED_PRODUCTS]: alternatives.join(', ') },
+    )}`,
+    alternatives,
+  );
+}
+
+/** The adoption scorecard's built-in checks for one team. */
+export function adoptionChecks(
+  team: TeamInfo,
+  model: OrganisationModel,
+  config: TeamInsightsConfig,
+  documentationScore: (ref: string) => number | null,
+): CheckResult[] {
+  if (team.teamType === 'centralized') {
+    return centralizedChecks(team, model, config, documentationScore);
+  }
+  return [reuseCheck(team, model, config)];
+}

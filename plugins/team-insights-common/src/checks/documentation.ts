@@ -1,0 +1,401 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_SOURCE_LOCATION,
+  ANNOTATION_VIEW_URL,
+} from '@backstage/catalog-model';
+import {
+  ANNOTATION_TECHDOCS_ENTITY,
+  ANNOTATION_TECHDOCS_REF,
+} from '../annotations';
+import type { TeamInsightsConfig } from '../config';
+import type { EntityView } from '../customChecks';
+import type { OrganisationModel } from '../model';
+import type { CheckResult, CheckStatus } from '../types';
+import {
+  annotationOf,
+  kindOfRef,
+  listNames,
+  normalizeRef,
+  percent,
+  plural,
+  quote,
+  specString,
+} from '../util';
+import { annotationsYaml, builtIn, grade, yaml } from './helpers';
+
+const PLACEHOLDERS = new Set([
+  'todo',
+  'tbd',
+  'n/a',
+  'na',
+  'description',
+  '-',
+  'none',
+  'fixme',
+  'placeholder',
+  'tba',
+]);
+
+function description(view: EntityView, config: TeamInsightsConfig) {
+  const id = 'docs.description';
+  const min = config.thresholds.descriptionMinLength;
+  const raw = view.entity.metadata?.description;
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const fix = `Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n${yaml(
+    `metadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API`,
+  )}`;
+  if (!text) {
+    return builtIn(config, id, 'fail', 'No description.', fix);
+  }
+  const normalised = text.toLowerCase().replace(/[.!:]+$/, '');
+  if (PLACEHOLDERS.has(normalised)) {
+    return builtIn(
+      config,
+      id,
+      'fail',
+      `The description ${quote(text)} is a placeholder.`,
+      fix,
+    );
+  }
+  if (text.length < min) {
+    return builtIn(
+      config,
+      id,
+      'fail',
+      `The description has ${plural(
+        text.length,
+        'character',
+        'characters',
+      )}, fewer than ${min}.`,
+      fix,
+    );
+  }
+  return builtIn(config, id, 'pass', `Described in ${text.length} characters.`);
+}
+
+function owner(
+  view: EntityView,
+  model: OrganisationModel,
+  config: TeamInsightsConfig,
+) {
+  const id = 'docs.owner';
+  const raw = specString(view.entity, 'owner');
+  const fix = (example: string) =>
+    `Make a team the owner:\n\n${yaml(`spec:\n  owner: ${example}`)}`;
+  const example =
+    model.ownersOf(view.entityRef).find(o => kindOfRef(o) === 'group') ??
+    'group:default/my-team';
+  if (!raw || !raw.trim()) {
+    return builtIn(config, id, 'fail', 'No `spec.owner`.', fix(example));
+  }
+  const ref =
+    raw.length <= 1024
+      ? normalizeRef(raw.trim(), {
+          defaultKind: 'group',
+          defaultNamespace: String(
+            view.entity.metadata?.namespace || 'default',
+          ),
+        })
+      : undefined;
+  const target = ref ? model.entity(ref) : undefined;
+  if (!ref || !target) {
+    return builtIn(
+      config,
+      id,
+      'fail',
+      `The owner ${quote(raw)} does not resolve to an entity in the catalog.`,
+      `Check the kind, namespace and name of the owner. ${fix(example)}`,
+      ref ? [ref] : [],
+    );
+  }
+  const kind = kindOfRef(ref);
+  if (kind === 'group') {
+    return builtIn(config, id, 'pass', `Owned by ${ref}.`, undefined, [ref]);
+  }
+  if (kind === 'user') {
+    return builtIn(
+      config,
+      id,
+      'warn',
+      `Owned by a person, ${ref}: when they move on, nobody owns it.`,
+      `Ownership by a team avoids single points of failure. ${fix(
+        model.groupsOfMember(ref)[0] ?? 'group:default/my-team',
+      )}`,
+      [ref],
+    );
+  }
+  return builtIn(
+    config,
+    id,
+    'fail',
+    `The owner ${ref} is a ${target.kind}, not a Group.`,
+    fix(example),
+    [ref],
+  );
+}
+
+function presence(
+  config: TeamInsightsConfig,
+  id: string,
+  present: boolean,
+  found: string,
+  missing: string,
+  remediation: string,
+): CheckResult {
+  return present
+    ? builtIn(config, id, 'pass', found)
+    : builtIn(config, id, 'fail', missing, remediation);
+}
+
+/** The documentation checks of one Component, API, Resource, System or Domain. */
+export function documentationChecks(
+  view: EntityView,
+  model: OrganisationModel,
+  config: TeamInsightsConfig,
+): CheckResult[] {
+  const entity = view.entity;
+  const kind = view.kind;
+  const results: CheckResult[] = [
+    description(view, config),
+    owner(view, model, config),
+  ];
+
+  const techdocs =
+    annotationOf(entity, ANNOTATION_TECHDOCS_REF)?.trim() ||
+    annotationOf(entity, ANNOTATION_TECHDOCS_ENTITY)?.trim();
+  results.push(
+    presence(
+      config,
+      'docs.techdocs',
+      !!techdocs,
+      `TechDocs: ${techdocs}.`,
+      'No TechDocs: readers have to ask the owning team.',
+      `Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n${annotationsYaml(
+        { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
+      )}`,
+    ),
+  );
+
+  const location = annotationOf(entity, ANNOTATION_LOCATION)?.trim() ?? '';
+  const source =
+    annotationOf(entity, ANNOTATION_SOURCE_LOCATION)?.trim() ||
+    annotationOf(entity, ANNOTATION_VIEW_URL)?.trim() ||
+    (location.startsWith('url:') ? location : '');
+  results.push(
+    presence(
+      config,
+      'docs.source',
+      !!source,
+      `Source: ${source.length > 200 ? `${source.slice(0, 200)}…` : source}.`,
+      'No source location: readers cannot find the code.',
+      `Register the entity from its repository (a \`url:\` location), or point to the code:\n\n${annotationsYaml(
+        {
+          [ANNOTATION_SOURCE_LOCATION]:
+            'url:https://github.com/my-org/my-repo/tree/main/',
+        },
+      )}`,
+    ),
+  );
+
+  if (kind === 'component' || kind === 'api') {
+    const lifecycle = specString(entity, 'lifecycle')?.trim();
+    results.push(
+      presence(
+        config,
+        'docs.lifecycle',
+        !!lifecycle,
+        `Lifecycle: ${lifecycle}.`,
+        'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
+        yaml('spec:\n  lifecycle: production # or experimental, deprecated'),
+      ),
+    );
+  } else {
+    results.push(
+      builtIn(
+        config,
+        'docs.lifecycle',
+        'not-applicable',
+        `A ${entity.kind} has no lifecycle.`,
+      ),
+    );
+  }
+
+  if (kind === 'component' || kind === 'api' || kind === 'resource') {
+    const system = specString(entity, 'system')?.trim();
+    results.push(
+      presence(
+        config,
+        'docs.system',
+        !!system,
+        `Part of system ${system}.`,
+        'No `spec.system`: readers cannot see what it belongs to.',
+        yaml('spec:\n  system: my-system'),
+      ),
+    );
+  } else {
+    results.push(
+      builtIn(
+        config,
+        'docs.system',
+        'not-applicable',
+        `A ${entity.kind} is not part of a system.`,
+      ),
+    );
+  }
+
+  const links = Array.isArray(entity.metadata?.links)
+    ? entity.metadata.links.length
+    : 0;
+  results.push(
+    presence(
+      config,
+      'docs.links',
+      links > 0,
+      `${plural(links, 'link', 'links')}.`,
+      'No links to dashboards, runbooks or support channels.',
+      yaml(
+        'metadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard',
+      ),
+    ),
+  );
+
+  const tags = Array.isArray(entity.metadata?.tags)
+    ? entity.metadata.tags.length
+    : 0;
+  results.push(
+    presence(
+      config,
+      'docs.tags',
+      tags > 0,
+      `${plural(tags, 'tag', 'tags')}.`,
+      'No tags: the entity is harder to find in catalog search.',
+      yaml('metadata:\n  tags:\n    - python\n    - batch'),
+    ),
+  );
+
+  if (kind === 'api') {
+    const min = config.thresholds.apiDefinitionMinLength;
+    const definition = (entity.spec as { definition?: unknown })?.definition;
+    let length = 0;
+    if (typeof definition === 'string') length = definition.trim().length;
+    else if (definition && typeof definition === 'object') {
+      length = JSON.stringify(definition).length;
+    }
+    results.push(
+      presence(
+        config,
+        'docs.api-definition',
+        length >= min,
+        `The definition has ${length} characters.`,
+        length
+          ? `The definition has ${plural(
+              length,
+              'character',
+              'characters',
+            )}, fewer than ${min}: too short to learn the API from.`
+          : 'No `spec.definition`: the API can only be learned by asking.',
+        `Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n${yaml(
+          'spec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml',
+        )}`,
+      ),
+    );
+  } else {
+    results.push(
+      builtIn(
+        config,
+        'docs.api-definition',
+        'not-applicable',
+        `Only APIs have a definition.`,
+      ),
+    );
+  }
+
+  if (kind === 'component' && view.product) {
+    const apis = model.providedApisOf(view.entityRef);
+    const declared = (entity.spec as { providesApis?: unknown })?.providesApis;
+    let count = apis.length;
+    if (!count && Array.isArray(declared)) count = declared.length;
+    results.push(
+      builtIn(
+        config,
+        'docs.provides-api',
+        count > 0 ? 'pass' : 'fail',
+        count > 0
+          ? `Provides ${plural(count, 'API', 'APIs')}${
+              apis.length ? `: ${listNames(apis, 5)}` : ''
+            }.`
+          : 'The product provides no API: teams can only use it by asking its team.',
+        `Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n${yaml(
+          `spec:\n  providesApis:\n    - ${view.entity.metadata.name}-api`,
+        )}`,
+        apis,
+      ),
+    );
+  } else {
+    results.push(
+      builtIn(
+        config,
+        'docs.provides-api',
+        'not-applicable',
+        kind === 'component'
+          ? 'Not a platform product.'
+          : 'Only Component products provide APIs.',
+      ),
+    );
+  }
+  return results;
+}
+
+/**
+ * A team's documentation check: the pass rate of one check across the
+ * entities it owns, and the entities that fail it.
+ */
+export function teamDocumentationCheck(
+  template: { id: string; title: string; weight: number },
+  perEntity: Array<{ ref: string; check?: CheckResult }>,
+  config: TeamInsightsConfig,
+  remediation?: string,
+): CheckResult {
+  const applicable = perEntity.filter(
+    e => e.check && e.check.status !== 'not-applicable',
+  );
+  const base = {
+    id: template.id,
+    title: template.title,
+    weight: template.weight,
+  };
+  if (applicable.length === 0) {
+    return {
+      ...base,
+      status: 'not-applicable',
+      message: 'Applies to none of the entities the team owns.',
+    };
+  }
+  const passing = applicable.filter(
+    e => e.check!.status === 'pass' || e.check!.waived,
+  );
+  const failing = applicable
+    .filter(e => !(e.check!.status === 'pass' || e.check!.waived))
+    .map(e => e.ref);
+  const rate = passing.length / applicable.length;
+  const t = config.thresholds.documentationPassRate;
+  const status: CheckStatus = grade(rate, t.pass, t.warn);
+  const result: CheckResult = {
+    ...base,
+    status,
+    message: `${passing.length} of ${plural(
+      applicable.length,
+      'owned entity passes',
+      'owned entities pass',
+    )} (${percent(rate)})${
+      failing.length ? `; failing: ${listNames(failing, 10)}` : ''
+    }.`,
+  };
+  if (status !== 'pass') {
+    result.remediation = `Fix it on each failing entity; their documentation scorecards say what is missing.${
+      remediation ? `\n\n${remediation}` : ''
+    }`;
+  }
+  if (failing.length) result.entities = failing;
+  return result;
+}

@@ -1,0 +1,597 @@
+import type { Entity } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { BUILT_IN_CHECKS, BUILT_IN_CHECK_IDS } from './catalogue';
+import { adoptionChecks } from './checks/adoption';
+import { compositionChecks } from './checks/composition';
+import {
+  documentationChecks,
+  teamDocumentationCheck,
+} from './checks/documentation';
+import {
+  defaultTeamInsightsConfig,
+  TeamInsightsConfig,
+  weightOf,
+} from './config';
+import type {
+  CheckOutcome,
+  EntityView,
+  TeamInsightsCheck,
+  TeamInsightsCheckContext,
+} from './customChecks';
+import { sortFindings } from './lint';
+import { OrganisationModel, TeamInfo } from './model';
+import type { ParsedWaiver } from './parsers';
+import {
+  levelOf,
+  meanScore,
+  orderCheck,
+  rollUp,
+  scoreChecks,
+  toScorecard,
+} from './scoring';
+import {
+  CheckResult,
+  CheckStatus,
+  ConcernReport,
+  ConcernVerdict,
+  EntityReport,
+  Finding,
+  OrgUnitReport,
+  ProductReport,
+  Report,
+  SCORECARD_IDS,
+  ScorecardId,
+  ScorecardResult,
+  TeamReport,
+} from './types';
+import {
+  communicationPaths,
+  compareStrings,
+  isPrototypeKey,
+  sortedUnique,
+} from './util';
+
+/**
+ * Options of {@link evaluate}.
+ * @public
+ */
+export interface EvaluateOptions {
+  /** Defaults to {@link defaultTeamInsightsConfig}. */
+  config?: TeamInsightsConfig;
+  /** "Now" for waivers and `evaluatedAt`; defaults to the current time. */
+  now?: Date;
+  /** Checks added by backend modules (SPEC §4.4). */
+  customChecks?: TeamInsightsCheck[];
+}
+
+const STATUSES: readonly CheckStatus[] = [
+  'pass',
+  'warn',
+  'fail',
+  'not-applicable',
+];
+const CHECK_ID =
+  /^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+$/;
+
+/**
+ * Problems with custom checks: ids that are not `scorecard.name` slugs, that
+ * repeat a built-in or another custom check, unknown scorecards, weights that
+ * are not finite numbers ≥ 0, or a missing evaluate function. Empty when all
+ * are valid.
+ * @public
+ */
+export function validateCustomChecks(
+  checks: readonly TeamInsightsCheck[],
+): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>(BUILT_IN_CHECK_IDS);
+  for (const check of checks) {
+    const id = typeof check?.id === 'string' ? check.id : '';
+    if (!CHECK_ID.test(id) || id.length > 100 || isPrototypeKey(id)) {
+      problems.push(
+        `custom check id '${id.slice(
+          0,
+          100,
+        )}' must be lower-case words separated by a dot, e.g. 'composition.on-call-rotation'`,
+      );
+      continue;
+    }
+    if (seen.has(id)) {
+      problems.push(`custom check id '${id}' is already taken`);
+      continue;
+    }
+    seen.add(id);
+    if (!SCORECARD_IDS.includes(check.scorecard)) {
+      problems.push(
+        `custom check '${id}' has unknown scorecard '${String(
+          check.scorecard,
+        )}'; use ${SCORECARD_IDS.join(', ')}`,
+      );
+    }
+    if (
+      typeof check.weight !== 'number' ||
+      !Number.isFinite(check.weight) ||
+      check.weight < 0
+    ) {
+      problems.push(`custom check '${id}' needs a weight ≥ 0`);
+    }
+    if (typeof check.evaluate !== 'function') {
+      problems.push(`custom check '${id}' has no evaluate function`);
+    }
+    if (typeof check.title !== 'string' || !check.title.trim()) {
+      problems.push(`custom check '${id}' needs a title`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Like {@link validateCustomChecks}, but throws an InputError listing the
+ * problems. For the extension point, at startup.
+ * @public
+ */
+export function assertValidCustomChecks(
+  checks: readonly TeamInsightsCheck[],
+): void {
+  const problems = validateCustomChecks(checks);
+  if (problems.length) {
+    throw new InputError(
+      `Invalid Team Insights checks: ${problems.join('; ')}`,
+    );
+  }
+}
+
+function usableCustomChecks(
+  checks: readonly TeamInsightsCheck[] | undefined,
+): TeamInsightsCheck[] {
+  const usable: TeamInsightsCheck[] = [];
+  const seen = new Set<string>();
+  for (const check of checks ?? []) {
+    if (validateCustomChecks([check]).length) continue;
+    if (seen.has(check.id)) continue;
+    seen.add(check.id);
+    usable.push(check);
+  }
+  return usable.sort((a, b) => compareStrings(a.id, b.id));
+}
+
+function runCustomCheck(
+  check: TeamInsightsCheck,
+  context: TeamInsightsCheckContext,
+  subjectRef: string,
+  config: TeamInsightsConfig,
+  findings: Finding[],
+): CheckResult {
+  const base = {
+    id: check.id,
+    title: check.title,
+    weight: weightOf(config, check.id, check.weight),
+  };
+  let outcome: CheckOutcome;
+  try {
+    outcome = check.evaluate(context);
+  } catch (error) {
+    const reason =
+      error instanceof Error ? `${error.name}: ${error.message}` : 'an error';
+    findings.push({
+      severity: 'error',
+      entityRef: subjectRef,
+      message: `check '${check.id}' could not be evaluated (${reason.slice(
+        0,
+        300,
+      )}); it is reported as not applicable`,
+    });
+    return {
+      ...base,
+      status: 'not-applicable',
+      message: 'The check could not be evaluated.',
+    };
+  }
+  if (
+    !outcome ||
+    !STATUSES.includes(outcome.status) ||
+    typeof outcome.message !== 'string'
+  ) {
+    findings.push({
+      severity: 'error',
+      entityRef: subjectRef,
+      message: `check '${check.id}' returned no valid status and message; it is reported as not applicable`,
+    });
+    return {
+      ...base,
+      status: 'not-applicable',
+      message: 'The check returned no valid result.',
+    };
+  }
+  const result: CheckResult = {
+    ...base,
+    status: outcome.status,
+    message: outcome.message.slice(0, 4000),
+  };
+  if (typeof outcome.remediation === 'string' && outcome.remediation) {
+    result.remediation = outcome.remediation.slice(0, 8000);
+  }
+  if (Array.isArray(outcome.entities) && outcome.entities.length) {
+    result.entities = sortedUnique(
+      outcome.entities.filter(e => typeof e === 'string'),
+    );
+  }
+  return result;
+}
+
+function applyWaivers(checks: CheckResult[], waivers: ParsedWaiver[]) {
+  if (waivers.length === 0) return;
+  for (const check of checks) {
+    if (check.status === 'not-applicable') continue;
+    const waiver = waivers.find(w => w.active && w.checkId === check.id);
+    if (waiver) check.waived = { until: waiver.until, reason: waiver.reason };
+  }
+}
+
+/**
+ * Evaluates the whole organisation (SPEC §3–§5): every team's composition,
+ * adoption and documentation scorecards, organisational-unit roll-ups,
+ * entity documentation scorecards, products and their adoption, cross-cutting
+ * concerns, and the findings about annotations.
+ *
+ * Pure and deterministic: the same entities (in any order) give a report that
+ * is byte-identical apart from `evaluatedAt`. Reads only the fields listed in
+ * {@link TEAM_INSIGHTS_ENTITY_FIELDS}. Linear in entities + relations. Never
+ * throws on odd input: malformed entities are skipped or reported as findings.
+ * @public
+ */
+export function evaluate(
+  entities: Entity[],
+  options: EvaluateOptions = {},
+): Report {
+  const config = options.config ?? defaultTeamInsightsConfig;
+  const now = options.now ?? new Date();
+  const customChecks = usableCustomChecks(options.customChecks);
+  const checkIds = [...BUILT_IN_CHECK_IDS, ...customChecks.map(c => c.id)];
+  const model = new OrganisationModel(
+    Array.isArray(entities) ? entities : [],
+    config,
+    { config, now, checkIds },
+  );
+
+  const findings: Finding[] = [];
+  const annotationFindings = new Map<string, Finding[]>();
+  const addFinding = (finding: Finding) => {
+    findings.push(finding);
+    const list = annotationFindings.get(finding.entityRef);
+    if (list) list.push(finding);
+    else annotationFindings.set(finding.entityRef, [finding]);
+  };
+  for (const a of model.annotations.values()) a.findings.forEach(addFinding);
+  model.contextFindings.forEach(addFinding);
+  const findingsOf = (ref: string) => annotationFindings.get(ref) ?? [];
+  const checkFindings: Finding[] = [];
+
+  const customOf = (scorecard: ScorecardId) =>
+    customChecks.filter(c => c.scorecard === scorecard);
+
+  // documentation of every Component, API, Resource, System and Domain
+  const entityChecks = new Map<string, CheckResult[]>();
+  const entityReports: EntityReport[] = [];
+  const docsCustom = customOf('documentation');
+  for (const view of Array.from(model.documentables.values()).sort((a, b) =>
+    compareStrings(a.entityRef, b.entityRef),
+  )) {
+    const checks = documentationChecks(view, model, config);
+    for (const check of docsCustom) {
+      checks.push(
+        runCustomCheck(
+          check,
+          { subject: 'entity', entity: view, org: model, config },
+          view.entityRef,
+          config,
+          checkFindings,
+        ),
+      );
+    }
+    applyWaivers(checks, model.annotations.get(view.entityRef)!.waivers);
+    entityChecks.set(view.entityRef, checks);
+    const report: EntityReport = {
+      entityRef: view.entityRef,
+      kind: view.kind,
+      title: view.title,
+      product: view.product,
+      scorecards: { documentation: toScorecard(checks, config) },
+    };
+    if (view.owner) report.owner = view.owner;
+    entityReports.push(report);
+  }
+  const docScoreByRef = new Map(
+    entityReports.map(e => [e.entityRef, e.scorecards.documentation.score]),
+  );
+
+  // teams
+  const teams = model.teams();
+  const teamReports: TeamReport[] = [];
+  for (const team of teams) {
+    const waivers = team.annotations.waivers;
+    const composition = compositionChecks(team, model, config, findingsOf);
+    const adoption = adoptionChecks(
+      team,
+      model,
+      config,
+      ref => docScoreByRef.get(ref) ?? null,
+    );
+    const context: TeamInsightsCheckContext = {
+      subject: 'team',
+      team,
+      org: model,
+      config,
+    };
+    for (const check of customOf('composition')) {
+      composition.push(
+        runCustomCheck(check, context, team.entityRef, config, checkFindings),
+      );
+    }
+    for (const check of customOf('adoption')) {
+      adoption.push(
+        runCustomCheck(check, context, team.entityRef, config, checkFindings),
+      );
+    }
+    applyWaivers(composition, waivers);
+    applyWaivers(adoption, waivers);
+    const documentation = teamDocumentation(
+      team,
+      entityChecks,
+      customOf('documentation'),
+      config,
+    );
+
+    const held = new Set(
+      team.skills.filter(s => s.people > 0).map(s => s.cluster),
+    );
+    const report: TeamReport = {
+      entityRef: team.entityRef,
+      title: team.title,
+      teamType: team.teamType,
+      teamTypeDeclared: team.teamTypeDeclared,
+      size: team.size,
+      members: team.members.length,
+      headCount: team.size - team.members.length,
+      communicationPaths: communicationPaths(team.size),
+      orgUnits: team.orgUnits,
+      requiredSkills: team.requiredSkills,
+      missingSkills: team.requiredSkills.filter(c => !held.has(c)),
+      skills: team.skills,
+      owned: team.owned,
+      scorecards: {
+        composition: toScorecard(composition, config),
+        adoption: toScorecard(adoption, config),
+        documentation,
+      },
+    };
+    if (team.parent) report.parent = team.parent;
+    teamReports.push(report);
+  }
+
+  // organisational units: roll-ups of their descendant teams
+  const descendants = new Map<string, string[]>();
+  for (const team of teams) {
+    for (const unit of team.orgUnits) {
+      descendants.set(unit, [...(descendants.get(unit) ?? []), team.entityRef]);
+    }
+  }
+  const teamReportByRef = new Map(teamReports.map(t => [t.entityRef, t]));
+  const orgUnits: OrgUnitReport[] = model.orgUnitRefs
+    .slice()
+    .sort(compareStrings)
+    .map(ref => {
+      const teamRefs = sortedUnique(descendants.get(ref) ?? []);
+      const reports = teamRefs.map(r => teamReportByRef.get(r)!);
+      const scorecards = {} as OrgUnitReport['scorecards'];
+      for (const id of SCORECARD_IDS) {
+        scorecards[id] = rollUp(
+          reports.map(r => r.scorecards[id]),
+          config,
+        );
+      }
+      const unit: OrgUnitReport = {
+        entityRef: ref,
+        title: model.titleOf(ref),
+        teams: teamRefs.length,
+        teamRefs,
+        scorecards,
+      };
+      const parent = model.parentOf(ref);
+      if (parent) unit.parent = parent;
+      return unit;
+    });
+
+  // products and their adoption
+  const featureTeams = teams
+    .filter(t => t.teamType === 'feature')
+    .map(t => t.entityRef);
+  const products: ProductReport[] = model
+    .products()
+    .map(view => productReport(view, model, featureTeams, docScoreByRef));
+
+  const concerns = concernReports(model, config);
+
+  const allFindings = sortFindings(
+    dedupeFindings([...findings, ...checkFindings]),
+  );
+  return {
+    version: 1,
+    evaluatedAt: now.toISOString(),
+    teams: teamReports,
+    orgUnits,
+    entities: entityReports,
+    products,
+    concerns,
+    findings: allFindings,
+  };
+}
+
+function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const result: Finding[] = [];
+  for (const f of findings) {
+    const key = JSON.stringify([
+      f.severity,
+      f.entityRef,
+      f.annotation ?? '',
+      f.message,
+    ]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(f);
+  }
+  return result;
+}
+
+function productReport(
+  view: EntityView,
+  model: OrganisationModel,
+  featureTeams: string[],
+  docScoreByRef: Map<string, number | null>,
+): ProductReport {
+  const adopters = model.adoptersOf(view.entityRef);
+  const owners = new Set(model.ownersOf(view.entityRef));
+  const eligible = featureTeams.filter(t => !owners.has(t));
+  const adopting = new Set(adopters);
+  const adoptedBy = eligible.filter(t => adopting.has(t)).length;
+  const report: ProductReport = {
+    entityRef: view.entityRef,
+    mandatory: view.mandatory,
+    adopters,
+    declinedBy: model.declinersOf(view.entityRef),
+    adoptionRate: eligible.length
+      ? Math.round((adoptedBy / eligible.length) * 10000) / 10000
+      : 0,
+    documentationScore: docScoreByRef.get(view.entityRef) ?? null,
+  };
+  if (view.owner) report.owner = view.owner;
+  if (view.concern) report.concern = view.concern;
+  return orderKeys(report, [
+    'entityRef',
+    'owner',
+    'mandatory',
+    'concern',
+    'adopters',
+    'declinedBy',
+    'adoptionRate',
+    'documentationScore',
+  ]);
+}
+
+function orderKeys<T extends object>(value: T, keys: Array<keyof T>): T {
+  const result = {} as T;
+  for (const key of keys) {
+    if (value[key] !== undefined) result[key] = value[key];
+  }
+  return result;
+}
+
+function concernReports(
+  model: OrganisationModel,
+  config: TeamInsightsConfig,
+): ConcernReport[] {
+  const builtBy = new Map<string, Set<string>>();
+  const products = new Map<string, Set<string>>();
+  const ensure = (map: Map<string, Set<string>>, key: string) => {
+    let set = map.get(key);
+    if (!set) {
+      set = new Set();
+      map.set(key, set);
+    }
+    return set;
+  };
+  for (const view of model.documentables.values()) {
+    if (!view.concern) continue;
+    if (view.product) {
+      ensure(products, view.concern).add(view.entityRef);
+      ensure(builtBy, view.concern);
+      continue;
+    }
+    const set = ensure(builtBy, view.concern);
+    ensure(products, view.concern);
+    for (const owner of model.ownersOf(view.entityRef)) {
+      const team = model.team(owner);
+      if (team && team.teamType !== 'centralized') set.add(owner);
+    }
+  }
+  return Array.from(builtBy.keys())
+    .sort(compareStrings)
+    .map(concern => {
+      const teams = sortedUnique(builtBy.get(concern)!);
+      const covering = sortedUnique(products.get(concern) ?? []);
+      let verdict: ConcernVerdict;
+      if (covering.length) verdict = teams.length ? 'rebuilt' : 'covered';
+      else if (teams.length >= config.centralizeCandidateTeams) {
+        verdict = 'centralize-candidate';
+      } else verdict = 'local';
+      return { concern, builtBy: teams, products: covering, verdict };
+    });
+}
+
+/**
+ * A team's documentation scorecard: the score is the mean of its owned
+ * entities' scores; each check reports the pass rate across them.
+ */
+function teamDocumentation(
+  team: TeamInfo,
+  entityChecks: Map<string, CheckResult[]>,
+  custom: TeamInsightsCheck[],
+  config: TeamInsightsConfig,
+): ScorecardResult {
+  const owned = team.owned.filter(r => entityChecks.has(r));
+  const templates = [
+    ...BUILT_IN_CHECKS.filter(c => c.scorecard === 'documentation').map(c => ({
+      id: c.id,
+      title: c.title,
+      weight: weightOf(config, c.id, c.weight),
+    })),
+    ...custom.map(c => ({
+      id: c.id,
+      title: c.title,
+      weight: weightOf(config, c.id, c.weight),
+    })),
+  ];
+  if (owned.length === 0) {
+    return { score: null, level: null, checks: [] };
+  }
+  const teamWaivers = team.annotations.waivers.filter(w => w.active);
+  const checks = templates.map(template => {
+    const perEntity = owned.map(ref => ({
+      ref,
+      check: entityChecks.get(ref)!.find(c => c.id === template.id),
+    }));
+    const firstFailing = perEntity.find(
+      e =>
+        e.check &&
+        e.check.status !== 'pass' &&
+        e.check.status !== 'not-applicable' &&
+        !e.check.waived,
+    );
+    return teamDocumentationCheck(
+      template,
+      perEntity,
+      config,
+      firstFailing?.check?.remediation,
+    );
+  });
+  applyWaivers(checks, teamWaivers);
+  const waivedIds = new Set(checks.filter(c => c.waived).map(c => c.id));
+  const scores = owned.map(ref => {
+    const list = entityChecks.get(ref)!;
+    if (waivedIds.size === 0) return scoreChecks(list);
+    return scoreChecks(
+      list.map(c =>
+        waivedIds.has(c.id) && !c.waived && c.status !== 'not-applicable'
+          ? { ...c, waived: { until: '', reason: '' } }
+          : c,
+      ),
+    );
+  });
+  const score = meanScore(scores);
+  return {
+    score,
+    level: levelOf(score, config),
+    checks: checks.map(orderCheck),
+  };
+}

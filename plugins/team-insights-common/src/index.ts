@@ -1,0 +1,62 @@
+/**
+ * Team Insights: annotations, vocabulary, the scoring engine (pure functions
+ * over catalog entities), API types and permissions. Isomorphic.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './api';
+export * from './permissions';
+export * from './annotations';
+export {
+  DEFAULT_SKILL_CLUSTERS,
+  defaultTeamInsightsConfig,
+  readTeamInsightsConfig,
+} from './config';
+export type {
+  SkillCluster,
+  TeamInsightsConfig,
+  TeamInsightsLevels,
+  TeamInsightsThresholds,
+} from './config';
+export {
+  TEAM_TYPE_ALIASES,
+  parseBooleanAnnotation,
+  parseConcern,
+  parseDeclinedProducts,
+  parseRequiredSkills,
+  parseSkillsAnnotation,
+  parseTeamType,
+  parseWaivers,
+  utcDay,
+} from './parsers';
+export type {
+  ParseOptions,
+  ParseResult,
+  ParsedWaiver,
+  SkillsAnnotation,
+} from './parsers';
+export { BUILT_IN_CHECKS } from './catalogue';
+export type { BuiltInCheckInfo } from './catalogue';
+export type {
+  CheckOutcome,
+  EntityView,
+  OrganisationView,
+  TeamInsightsCheck,
+  TeamInsightsCheckContext,
+  TeamView,
+} from './customChecks';
+export { lintEntity } from './lint';
+export type { LintOptions } from './lint';
+export {
+  assertValidCustomChecks,
+  evaluate,
+  validateCustomChecks,
+} from './evaluate';
+export type { EvaluateOptions } from './evaluate';
+export { checkCredit, levelOf, scoreChecks } from './scoring';
+export {
+  TEAM_INSIGHTS_ENTITY_FIELDS,
+  teamInsightsEntityFields,
+} from './fields';

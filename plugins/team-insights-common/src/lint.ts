@@ -1,0 +1,306 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CONCERN,
+  ANNOTATION_DECLINED_PRODUCTS,
+  ANNOTATION_MANDATORY,
+  ANNOTATION_PREFIX,
+  ANNOTATION_PRODUCT,
+  ANNOTATION_REQUIRED_SKILLS,
+  ANNOTATION_SKILLS,
+  ANNOTATION_TEAM_TYPE,
+  ANNOTATION_WAIVERS,
+  TEAM_INSIGHTS_ANNOTATIONS,
+} from './annotations';
+import { BUILT_IN_CHECKS, BUILT_IN_CHECK_IDS } from './catalogue';
+import { defaultTeamInsightsConfig, TeamInsightsConfig } from './config';
+import {
+  ParsedWaiver,
+  parseBooleanAnnotation,
+  parseConcern,
+  parseDeclinedProducts,
+  parseRequiredSkills,
+  parseSkillsAnnotation,
+  parseTeamType,
+  parseWaivers,
+  SkillsAnnotation,
+} from './parsers';
+import type { Finding, TeamType } from './types';
+import {
+  annotationOf,
+  closest,
+  compareStrings,
+  entityRefOf,
+  quote,
+  specString,
+} from './util';
+
+/** Kinds that carry product, mandatory and concern. */
+export const PRODUCT_KINDS: readonly string[] = [
+  'component',
+  'api',
+  'resource',
+];
+/** Kinds that get a documentation scorecard. */
+export const DOCUMENTED_KINDS: readonly string[] = [
+  'component',
+  'api',
+  'resource',
+  'system',
+  'domain',
+];
+
+const KIND_OF_ANNOTATION: Record<string, { kinds: string[]; label: string }> = {
+  [ANNOTATION_TEAM_TYPE]: { kinds: ['group'], label: 'Groups' },
+  [ANNOTATION_SKILLS]: { kinds: ['group', 'user'], label: 'Groups and Users' },
+  [ANNOTATION_REQUIRED_SKILLS]: { kinds: ['group'], label: 'Groups' },
+  [ANNOTATION_DECLINED_PRODUCTS]: { kinds: ['group'], label: 'Groups' },
+  [ANNOTATION_PRODUCT]: {
+    kinds: [...PRODUCT_KINDS],
+    label: 'Components, APIs and Resources',
+  },
+  [ANNOTATION_MANDATORY]: {
+    kinds: [...PRODUCT_KINDS],
+    label: 'Components, APIs and Resources',
+  },
+  [ANNOTATION_CONCERN]: {
+    kinds: [...PRODUCT_KINDS],
+    label: 'Components, APIs and Resources',
+  },
+};
+
+/** Everything the engine reads from one entity's own annotations. */
+export interface EntityAnnotations {
+  ref: string;
+  kind: string;
+  /** Declared (valid) team type of a Group. */
+  teamType?: TeamType;
+  /** Whether the team-type annotation is present at all. */
+  teamTypePresent: boolean;
+  skills: SkillsAnnotation;
+  requiredSkills?: string[];
+  declinedProducts: string[];
+  product?: boolean;
+  mandatory?: boolean;
+  concern?: string;
+  waivers: ParsedWaiver[];
+  findings: Finding[];
+}
+
+/** Options of {@link lintEntity}. @public */
+export interface LintOptions {
+  config?: TeamInsightsConfig;
+  /** "Today" for waiver expiry; defaults to the current time. */
+  now?: Date;
+  /**
+   * Every known check id (built-in plus custom ones); waivers for other ids
+   * are errors. Defaults to the built-in checks.
+   */
+  checkIds?: string[];
+}
+
+function isTeamSpec(entity: Entity): boolean {
+  const type = specString(entity, 'type');
+  return type !== undefined && type.trim().toLowerCase() === 'team';
+}
+
+/** Reads and checks all Team Insights annotations of one entity. */
+export function readEntityAnnotations(
+  entity: Entity,
+  options: LintOptions = {},
+): EntityAnnotations {
+  const config = options.config ?? defaultTeamInsightsConfig;
+  const ref = entityRefOf(entity);
+  const kind = String(entity.kind ?? '').toLowerCase();
+  const namespace = String(entity.metadata?.namespace || 'default');
+  const findings: Finding[] = [];
+  const base = { entityRef: ref, config };
+  const read = (key: string) => annotationOf(entity, key);
+
+  const result: EntityAnnotations = {
+    ref,
+    kind,
+    teamTypePresent: false,
+    skills: { clusters: [], declared: false, headCounts: {} },
+    declinedProducts: [],
+    waivers: [],
+    findings,
+  };
+
+  // annotations under our prefix that we do not know, or on the wrong kind
+  const annotations = entity.metadata?.annotations;
+  if (annotations && typeof annotations === 'object') {
+    const keys = Object.keys(annotations)
+      .filter(k => k.startsWith(ANNOTATION_PREFIX))
+      .sort(compareStrings);
+    for (const key of keys) {
+      if (!TEAM_INSIGHTS_ANNOTATIONS.includes(key)) {
+        const suggestion = closest(key, TEAM_INSIGHTS_ANNOTATIONS);
+        findings.push({
+          severity: 'warning',
+          entityRef: ref,
+          annotation: key.length > 200 ? `${key.slice(0, 200)}…` : key,
+          message: `unknown annotation ${quote(key)}${
+            suggestion ? ` (did you mean '${suggestion}'?)` : ''
+          }; it has no effect`,
+        });
+        continue;
+      }
+      const applies = KIND_OF_ANNOTATION[key];
+      if (applies && !applies.kinds.includes(kind)) {
+        findings.push({
+          severity: 'warning',
+          entityRef: ref,
+          annotation: key,
+          message: `${key} applies to ${applies.label}; on a ${entity.kind} it has no effect`,
+        });
+      }
+      if (typeof (annotations as Record<string, unknown>)[key] !== 'string') {
+        findings.push({
+          severity: 'error',
+          entityRef: ref,
+          annotation: key,
+          message: 'annotation values must be strings; quote the value in YAML',
+        });
+      }
+    }
+  }
+
+  if (kind === 'group') {
+    const teamType = read(ANNOTATION_TEAM_TYPE);
+    result.teamTypePresent = teamType !== undefined;
+    const parsedType = parseTeamType(teamType, base);
+    findings.push(...parsedType.findings);
+    result.teamType = parsedType.value;
+    if (!result.teamType && isTeamSpec(entity)) {
+      findings.push({
+        severity: 'warning',
+        entityRef: ref,
+        annotation: ANNOTATION_TEAM_TYPE,
+        message: `team without a valid team type; it is evaluated as a feature team. Declare what kind of team it is:\n\n\`\`\`yaml\nmetadata:\n  annotations:\n    ${ANNOTATION_TEAM_TYPE}: feature # or centralized, expertise\n\`\`\``,
+      });
+    }
+    const skills = parseSkillsAnnotation(read(ANNOTATION_SKILLS), {
+      ...base,
+      kind: 'group',
+    });
+    findings.push(...skills.findings);
+    result.skills = skills.value;
+    const required = parseRequiredSkills(
+      read(ANNOTATION_REQUIRED_SKILLS),
+      base,
+    );
+    findings.push(...required.findings);
+    result.requiredSkills = required.value;
+    const declined = parseDeclinedProducts(read(ANNOTATION_DECLINED_PRODUCTS), {
+      ...base,
+      defaultNamespace: namespace,
+    });
+    findings.push(...declined.findings);
+    result.declinedProducts = declined.value;
+  } else if (kind === 'user') {
+    const skills = parseSkillsAnnotation(read(ANNOTATION_SKILLS), {
+      ...base,
+      kind: 'user',
+    });
+    findings.push(...skills.findings);
+    result.skills = skills.value;
+  } else if (PRODUCT_KINDS.includes(kind)) {
+    const product = parseBooleanAnnotation(read(ANNOTATION_PRODUCT), {
+      ...base,
+      annotation: ANNOTATION_PRODUCT,
+    });
+    findings.push(...product.findings);
+    result.product = product.value;
+    const mandatory = parseBooleanAnnotation(read(ANNOTATION_MANDATORY), {
+      ...base,
+      annotation: ANNOTATION_MANDATORY,
+    });
+    findings.push(...mandatory.findings);
+    result.mandatory = mandatory.value;
+    if (mandatory.value === true && product.value === false) {
+      findings.push({
+        severity: 'warning',
+        entityRef: ref,
+        annotation: ANNOTATION_MANDATORY,
+        message: `${ANNOTATION_MANDATORY} has no effect: the entity is marked as not a product (${ANNOTATION_PRODUCT}: 'false')`,
+      });
+    }
+    const concern = parseConcern(read(ANNOTATION_CONCERN), base);
+    findings.push(...concern.findings);
+    result.concern = concern.value;
+  }
+
+  const waivers = parseWaivers(read(ANNOTATION_WAIVERS), {
+    ...base,
+    now: options.now,
+    checkIds: options.checkIds ?? BUILT_IN_CHECK_IDS,
+  });
+  findings.push(...waivers.findings);
+  result.waivers = waivers.value;
+  if (waivers.value.length) {
+    const applicable = waivableScorecards(kind, isTeamOrUnit(result, entity));
+    for (const waiver of waivers.value) {
+      const builtIn = BUILT_IN_CHECKS.find(c => c.id === waiver.checkId);
+      if (builtIn && !applicable.includes(builtIn.scorecard)) {
+        findings.push({
+          severity: 'warning',
+          entityRef: ref,
+          annotation: ANNOTATION_WAIVERS,
+          message: `waiver for '${waiver.checkId}' has no effect on a ${entity.kind}: ${entity.kind} entities have no ${builtIn.scorecard} scorecard`,
+        });
+      }
+    }
+  }
+  return result;
+}
+
+function isTeamOrUnit(result: EntityAnnotations, entity: Entity): boolean {
+  return (
+    result.kind === 'group' &&
+    (result.teamType !== undefined || isTeamSpec(entity))
+  );
+}
+
+function waivableScorecards(kind: string, isTeam: boolean): string[] {
+  if (kind === 'group') {
+    return isTeam ? ['composition', 'adoption', 'documentation'] : [];
+  }
+  if (DOCUMENTED_KINDS.includes(kind)) return ['documentation'];
+  return [];
+}
+
+/**
+ * The annotation findings of one entity, without catalog context: parse
+ * errors, unknown annotations, annotations on the wrong kind, a team without
+ * a team type, and waivers. Used by the catalog processor and the CLI; never
+ * throws.
+ * @public
+ */
+export function lintEntity(entity: Entity, options?: LintOptions): Finding[] {
+  try {
+    return sortFindings(readEntityAnnotations(entity, options).findings);
+  } catch (error) {
+    // a malformed entity (e.g. no metadata) is not ours to report; the
+    // catalog's own validation does that
+    return [];
+  }
+}
+
+/** Sorts findings by entity ref, annotation, severity and message. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => [
+    f.entityRef,
+    f.annotation ?? '',
+    f.severity === 'error' ? '0' : '1',
+    f.message,
+  ];
+  return [...findings].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) {
+      const c = compareStrings(ka[i], kb[i]);
+      if (c) return c;
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,611 @@
+/**
+ * Parsers for the annotations of SPEC §2. Each returns `{ value, findings }`
+ * and never throws: the valid part of a value is used, the invalid part is
+ * ignored and a finding says what is wrong and how to fix it. Input is bounded
+ * (values over 4 KiB, lists over 200 items) and every parser is linear in the
+ * length of its input.
+ */
+import {
+  ANNOTATION_CONCERN,
+  ANNOTATION_DECLINED_PRODUCTS,
+  ANNOTATION_REQUIRED_SKILLS,
+  ANNOTATION_SKILLS,
+  ANNOTATION_TEAM_TYPE,
+  ANNOTATION_WAIVERS,
+} from './annotations';
+import { BUILT_IN_CHECK_IDS } from './catalogue';
+import {
+  clusterLookup,
+  defaultTeamInsightsConfig,
+  TeamInsightsConfig,
+} from './config';
+import type { Finding, FindingSeverity, TeamType, Waiver } from './types';
+import {
+  closest,
+  isPrototypeKey,
+  isSlug,
+  MAX_ID_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_VALUE_LENGTH,
+  normalizeRef,
+  quote,
+} from './util';
+
+/**
+ * What a parser returns: the usable value and the findings about the rest.
+ * @public
+ */
+export interface ParseResult<T> {
+  value: T;
+  findings: Finding[];
+}
+
+/**
+ * Context of a parser call.
+ * @public
+ */
+export interface ParseOptions {
+  /** The entity carrying the annotation; findings name it. */
+  entityRef?: string;
+  /** Vocabulary and limits; defaults to {@link defaultTeamInsightsConfig}. */
+  config?: TeamInsightsConfig;
+}
+
+class FindingSink {
+  readonly findings: Finding[] = [];
+  constructor(
+    private readonly entityRef: string,
+    private readonly annotation: string,
+  ) {}
+  add(severity: FindingSeverity, message: string) {
+    this.findings.push({
+      severity,
+      entityRef: this.entityRef,
+      annotation: this.annotation,
+      message,
+    });
+  }
+  error(message: string) {
+    this.add('error', message);
+  }
+  warning(message: string) {
+    this.add('warning', message);
+  }
+}
+
+/**
+ * Splits a list annotation into trimmed, non-empty items, enforcing the size
+ * bounds. Returns undefined when the whole value is rejected.
+ */
+function splitList(
+  value: string,
+  sink: FindingSink,
+  separator: string,
+  what: string,
+): string[] | undefined {
+  if (value.length > MAX_VALUE_LENGTH) {
+    sink.error(
+      `value is ${value.length} characters long, more than the ${MAX_VALUE_LENGTH} allowed; it was ignored. Keep the annotation short: list only ${what}`,
+    );
+    return undefined;
+  }
+  const items: string[] = [];
+  let total = 0;
+  for (const raw of value.split(separator)) {
+    const item = raw.trim();
+    if (!item) continue;
+    total += 1;
+    if (items.length < MAX_LIST_ITEMS) items.push(item);
+  }
+  if (total > MAX_LIST_ITEMS) {
+    sink.error(
+      `${total} items, more than the ${MAX_LIST_ITEMS} allowed; only the first ${MAX_LIST_ITEMS} were used`,
+    );
+  }
+  return items;
+}
+
+function configOf(options?: ParseOptions): TeamInsightsConfig {
+  return options?.config ?? defaultTeamInsightsConfig;
+}
+
+/** Validates one cluster id (or alias); returns the cluster id or reports. */
+function resolveCluster(
+  raw: string,
+  lookup: Map<string, string>,
+  config: TeamInsightsConfig,
+  sink: FindingSink,
+): string | undefined {
+  const id = raw.toLowerCase();
+  const found = isPrototypeKey(id) ? undefined : lookup.get(id);
+  if (found !== undefined) return found;
+  if (isPrototypeKey(id)) {
+    sink.error(`${quote(raw)} is not a skill cluster and was ignored`);
+    return undefined;
+  }
+  if (id.length > MAX_ID_LENGTH) {
+    sink.error(
+      `skill cluster id ${quote(
+        raw,
+      )} is longer than ${MAX_ID_LENGTH} characters and was ignored`,
+    );
+    return undefined;
+  }
+  const suggestion = closest(id, Array.from(lookup.keys()));
+  if (suggestion !== undefined) {
+    sink.error(
+      `unknown skill cluster ${quote(raw)} (did you mean '${lookup.get(
+        suggestion,
+      )}'?)`,
+    );
+  } else {
+    sink.error(
+      `unknown skill cluster ${quote(
+        raw,
+      )}; known clusters are ${config.skillClusters.map(c => c.id).join(', ')}`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The team types and their aliases.
+ * @public
+ */
+export const TEAM_TYPE_ALIASES: Readonly<Record<string, TeamType>> =
+  Object.freeze({
+    feature: 'feature',
+    'stream-aligned': 'feature',
+    centralized: 'centralized',
+    centralised: 'centralized',
+    platform: 'centralized',
+    expertise: 'expertise',
+  });
+
+/**
+ * Parses `team-insights.io/team-type`. An unknown value is an error finding
+ * and yields `undefined` (the team type counts as not declared).
+ * @public
+ */
+export function parseTeamType(
+  value: string | undefined,
+  options?: ParseOptions,
+): ParseResult<TeamType | undefined> {
+  const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_TEAM_TYPE);
+  if (value === undefined) return { value: undefined, findings: [] };
+  if (typeof value !== 'string') {
+    sink.error('value must be a string: feature, centralized or expertise');
+    return { value: undefined, findings: sink.findings };
+  }
+  if (value.length > MAX_VALUE_LENGTH) {
+    sink.error(
+      `value is ${value.length} characters long and was ignored; use feature, centralized or expertise`,
+    );
+    return { value: undefined, findings: sink.findings };
+  }
+  const id = value.trim().toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(TEAM_TYPE_ALIASES, id)) {
+    return { value: TEAM_TYPE_ALIASES[id], findings: [] };
+  }
+  const suggestion = closest(id, Object.keys(TEAM_TYPE_ALIASES));
+  sink.error(
+    `unknown team type ${quote(value)}${
+      suggestion ? ` (did you mean '${suggestion}'?)` : ''
+    }; use feature (alias stream-aligned), centralized (alias platform) or expertise`,
+  );
+  return { value: undefined, findings: sink.findings };
+}
+
+/**
+ * The skills of a User or the head counts of a Group.
+ * @public
+ */
+export interface SkillsAnnotation {
+  /** Valid clusters in the order given, without duplicates. */
+  clusters: string[];
+  /** A User's primary cluster: the first valid one. */
+  primary?: string;
+  /** True when the annotation has at least one non-empty item, valid or not. */
+  declared: boolean;
+  /** A Group's head counts per cluster (empty for Users). */
+  headCounts: Record<string, number>;
+}
+
+/**
+ * Parses `team-insights.io/skills`: `cluster, …` on a User (the first valid
+ * cluster is the primary one) or `cluster=count, …` on a Group (head counts of
+ * people not modelled as Users, counts 1–1000).
+ * @public
+ */
+export function parseSkillsAnnotation(
+  value: string | undefined,
+  options?: ParseOptions & { kind?: 'user' | 'group' },
+): ParseResult<SkillsAnnotation> {
+  const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_SKILLS);
+  const result: SkillsAnnotation = {
+    clusters: [],
+    declared: false,
+    headCounts: {},
+  };
+  if (value === undefined) return { value: result, findings: [] };
+  if (typeof value !== 'string') {
+    sink.error('value must be a string');
+    return { value: result, findings: sink.findings };
+  }
+  const config = configOf(options);
+  const lookup = clusterLookup(config);
+  const isGroup = options?.kind === 'group';
+  const items = splitList(
+    value,
+    sink,
+    ',',
+    isGroup ? 'cluster=count pairs' : 'skill cluster ids',
+  );
+  if (!items) return { value: result, findings: sink.findings };
+  result.declared = items.length > 0;
+  const seen = new Set<string>();
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (isGroup) {
+      if (eq < 0) {
+        sink.error(
+          `${quote(
+            item,
+          )} has no head count; on a Group write cluster=count, e.g. '${item.toLowerCase()}=1' (people modelled as Users count by themselves)`,
+        );
+        continue;
+      }
+      const cluster = resolveCluster(
+        item.slice(0, eq).trim(),
+        lookup,
+        config,
+        sink,
+      );
+      const rawCount = item.slice(eq + 1).trim();
+      const count = /^[0-9]{1,4}$/.test(rawCount) ? Number(rawCount) : NaN;
+      if (!(count >= 1 && count <= 1000)) {
+        sink.error(
+          `head count ${quote(rawCount)} in ${quote(
+            item,
+          )} is not a whole number from 1 to 1000; it was ignored`,
+        );
+        continue;
+      }
+      if (cluster === undefined) continue;
+      if (seen.has(cluster)) {
+        sink.warning(
+          `'${cluster}' is listed more than once; the counts were added up. Write it once, e.g. '${cluster}=${
+            result.headCounts[cluster] + count
+          }'`,
+        );
+        result.headCounts[cluster] += count;
+      } else {
+        seen.add(cluster);
+        result.headCounts[cluster] = count;
+        result.clusters.push(cluster);
+      }
+    } else {
+      if (eq >= 0) {
+        sink.error(
+          `${quote(
+            item,
+          )} has a count; counts are for a Group's head counts. On a User list the clusters the person brings, primary first, e.g. '${item
+            .slice(0, eq)
+            .trim()
+            .toLowerCase()}'`,
+        );
+        continue;
+      }
+      const cluster = resolveCluster(item, lookup, config, sink);
+      if (cluster === undefined) continue;
+      if (seen.has(cluster)) {
+        sink.warning(`'${cluster}' is listed more than once`);
+        continue;
+      }
+      seen.add(cluster);
+      result.clusters.push(cluster);
+    }
+  }
+  if (!isGroup) result.primary = result.clusters[0];
+  return { value: result, findings: sink.findings };
+}
+
+/**
+ * Parses `team-insights.io/required-skills`. Returns undefined when the
+ * annotation is absent or has no valid cluster (the team type's default
+ * applies then).
+ * @public
+ */
+export function parseRequiredSkills(
+  value: string | undefined,
+  options?: ParseOptions,
+): ParseResult<string[] | undefined> {
+  const sink = new FindingSink(
+    options?.entityRef ?? '',
+    ANNOTATION_REQUIRED_SKILLS,
+  );
+  if (value === undefined) return { value: undefined, findings: [] };
+  if (typeof value !== 'string') {
+    sink.error('value must be a string');
+    return { value: undefined, findings: sink.findings };
+  }
+  const config = configOf(options);
+  const lookup = clusterLookup(config);
+  const items = splitList(value, sink, ',', 'skill cluster ids');
+  if (!items) return { value: undefined, findings: sink.findings };
+  const clusters: string[] = [];
+  for (const item of items) {
+    if (item.includes('=')) {
+      sink.error(
+        `${quote(
+          item,
+        )} has a count; required skills are a list of cluster ids, e.g. 'data-scientist, data-engineer'`,
+      );
+      continue;
+    }
+    const cluster = resolveCluster(item, lookup, config, sink);
+    if (cluster !== undefined && !clusters.includes(cluster)) {
+      clusters.push(cluster);
+    }
+  }
+  if (clusters.length === 0 && items.length > 0) {
+    sink.warning(
+      "no valid cluster is listed, so the team type's required clusters apply",
+    );
+  }
+  return {
+    value: clusters.length ? clusters : undefined,
+    findings: sink.findings,
+  };
+}
+
+/**
+ * Parses `team-insights.io/declined-products`: a list of entity refs. Refs
+ * without a kind are Components; without a namespace, the entity's namespace.
+ * Resolving them against the catalog is the engine's job.
+ * @public
+ */
+export function parseDeclinedProducts(
+  value: string | undefined,
+  options?: ParseOptions & { defaultNamespace?: string },
+): ParseResult<string[]> {
+  const sink = new FindingSink(
+    options?.entityRef ?? '',
+    ANNOTATION_DECLINED_PRODUCTS,
+  );
+  if (value === undefined) return { value: [], findings: [] };
+  if (typeof value !== 'string') {
+    sink.error('value must be a string');
+    return { value: [], findings: sink.findings };
+  }
+  const items = splitList(value, sink, ',', 'entity refs of products');
+  if (!items) return { value: [], findings: sink.findings };
+  const refs: string[] = [];
+  for (const item of items) {
+    const ref =
+      item.length > 1024
+        ? undefined
+        : normalizeRef(item, {
+            defaultKind: 'component',
+            defaultNamespace: options?.defaultNamespace ?? 'default',
+          });
+    if (ref === undefined) {
+      sink.error(
+        `${quote(
+          item,
+        )} is not an entity ref; write [kind:][namespace/]name, e.g. 'component:default/feature-store'`,
+      );
+      continue;
+    }
+    if (!refs.includes(ref)) refs.push(ref);
+  }
+  return { value: refs, findings: sink.findings };
+}
+
+/**
+ * Parses a `true` | `false` annotation (any case). Any other value is an
+ * error finding and yields undefined, so the default applies.
+ * @public
+ */
+export function parseBooleanAnnotation(
+  value: string | undefined,
+  options: ParseOptions & { annotation: string },
+): ParseResult<boolean | undefined> {
+  const sink = new FindingSink(options.entityRef ?? '', options.annotation);
+  if (value === undefined) return { value: undefined, findings: [] };
+  const text =
+    typeof value === 'string' && value.length <= MAX_VALUE_LENGTH
+      ? value.trim().toLowerCase()
+      : undefined;
+  if (text === 'true') return { value: true, findings: [] };
+  if (text === 'false') return { value: false, findings: [] };
+  sink.error(
+    `${
+      typeof value === 'string' ? quote(value) : 'the value'
+    } is not a boolean; write 'true' or 'false' (quoted in YAML). The default applies`,
+  );
+  return { value: undefined, findings: sink.findings };
+}
+
+/**
+ * Parses `team-insights.io/concern`: one slug such as `monitoring`.
+ * @public
+ */
+export function parseConcern(
+  value: string | undefined,
+  options?: ParseOptions,
+): ParseResult<string | undefined> {
+  const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_CONCERN);
+  if (value === undefined) return { value: undefined, findings: [] };
+  if (typeof value !== 'string' || value.length > MAX_VALUE_LENGTH) {
+    sink.error(
+      "the value was ignored; write one short slug such as 'monitoring' or 'batch-scheduling'",
+    );
+    return { value: undefined, findings: sink.findings };
+  }
+  const concern = value.trim().toLowerCase();
+  if (!concern) {
+    sink.warning(
+      "the concern is empty; write a slug such as 'monitoring', or remove the annotation",
+    );
+    return { value: undefined, findings: sink.findings };
+  }
+  if (concern.includes(',')) {
+    sink.error(
+      `${quote(
+        value,
+      )} lists several concerns; an entity addresses one cross-cutting concern — split it into one entity per concern`,
+    );
+    return { value: undefined, findings: sink.findings };
+  }
+  if (!isSlug(concern) || isPrototypeKey(concern)) {
+    sink.error(
+      `${quote(
+        value,
+      )} is not a valid concern; use lower-case letters, digits and dashes (at most ${MAX_ID_LENGTH} characters), e.g. 'batch-scheduling'`,
+    );
+    return { value: undefined, findings: sink.findings };
+  }
+  return { value: concern, findings: [] };
+}
+
+/**
+ * A waiver as parsed from `team-insights.io/waivers`.
+ * @public
+ */
+export interface ParsedWaiver extends Waiver {
+  checkId: string;
+  /** True while `until` is today or later. */
+  active: boolean;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
+  );
+}
+
+/** `YYYY-MM-DD` of a date, in UTC. @public */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round(
+    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) /
+      86400000,
+  );
+}
+
+/**
+ * Parses `team-insights.io/waivers`:
+ * `check-id until YYYY-MM-DD: reason; …`. A waiver without a date or reason,
+ * for an unknown check id, or longer than `maxWaiverDays` is an error finding
+ * and waives nothing; an expired one is a warning finding.
+ * @public
+ */
+export function parseWaivers(
+  value: string | undefined,
+  options?: ParseOptions & {
+    now?: Date;
+    /** Known check ids; defaults to the built-in checks. */
+    checkIds?: readonly string[];
+  },
+): ParseResult<ParsedWaiver[]> {
+  const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_WAIVERS);
+  if (value === undefined) return { value: [], findings: [] };
+  if (typeof value !== 'string') {
+    sink.error('value must be a string');
+    return { value: [], findings: sink.findings };
+  }
+  const config = configOf(options);
+  const known = options?.checkIds ?? BUILT_IN_CHECK_IDS;
+  const knownSet = new Set(known);
+  const today = utcDay(options?.now ?? new Date());
+  const items = splitList(value, sink, ';', 'waivers');
+  if (!items) return { value: [], findings: sink.findings };
+  const waivers: ParsedWaiver[] = [];
+  const example = `e.g. 'composition.team-size until ${today}: merging with another team this quarter'`;
+  for (const item of items) {
+    const match =
+      /^([^\s:]+)(?:\s+until(?:\s+([^\s:]*))?)?\s*(?::([\s\S]*))?$/i.exec(item);
+    if (!match) {
+      sink.error(
+        `waiver ${quote(
+          item,
+        )} does not read as '<check-id> until <YYYY-MM-DD>: <reason>', ${example}; it waives nothing`,
+      );
+      continue;
+    }
+    const checkId = match[1].toLowerCase();
+    const until = match[2];
+    const reason = (match[3] ?? '').trim();
+    if (!knownSet.has(checkId) || isPrototypeKey(checkId)) {
+      const suggestion =
+        checkId.length <= 2 * MAX_ID_LENGTH
+          ? closest(checkId, known)
+          : undefined;
+      sink.error(
+        `waiver for unknown check ${quote(match[1])}${
+          suggestion ? ` (did you mean '${suggestion}'?)` : ''
+        } waives nothing`,
+      );
+      continue;
+    }
+    if (!until) {
+      sink.error(
+        `waiver for '${checkId}' has no date; exceptions are meant to end: write '${checkId} until YYYY-MM-DD: reason'. It waives nothing`,
+      );
+      continue;
+    }
+    if (!isCalendarDate(until)) {
+      sink.error(
+        `waiver for '${checkId}' has date ${quote(
+          until,
+        )}, which is not a calendar date YYYY-MM-DD; it waives nothing`,
+      );
+      continue;
+    }
+    if (!reason) {
+      sink.error(
+        `waiver for '${checkId}' has no reason; say why, e.g. '${checkId} until ${until}: <why the exception is needed>'. It waives nothing`,
+      );
+      continue;
+    }
+    if (reason.length > 1000) {
+      sink.error(
+        `waiver for '${checkId}' has a reason of ${reason.length} characters, more than 1000; it waives nothing`,
+      );
+      continue;
+    }
+    const days = daysBetween(today, until);
+    if (days > config.maxWaiverDays) {
+      sink.error(
+        `waiver for '${checkId}' until ${until} is ${days} days long, more than the ${config.maxWaiverDays} allowed; exceptions are meant to end — pick an earlier date. It waives nothing`,
+      );
+      continue;
+    }
+    if (waivers.some(w => w.checkId === checkId)) {
+      sink.warning(
+        `'${checkId}' is waived more than once; only the first waiver is used`,
+      );
+      continue;
+    }
+    const active = until >= today;
+    if (!active) {
+      sink.warning(
+        `waiver for '${checkId}' expired on ${until}; the check counts as usual again. Fix what it excused, or remove the waiver`,
+      );
+    }
+    waivers.push({ checkId, until, reason, active });
+  }
+  return { value: waivers, findings: sink.findings };
+}
