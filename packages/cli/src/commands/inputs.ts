@@ -1,0 +1,123 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  defaultTeamInsightsConfig,
+  readTeamInsightsConfig,
+  TeamInsightsConfig,
+} from '@team-insights/plugin-team-insights-common';
+import { parse } from 'yaml';
+import { findCatalogFiles, unreadable } from '../catalog/files';
+import { loadCatalog, LoadedCatalog } from '../catalog/loadCatalog';
+import { CommandContext } from '../io';
+import { isObject } from '../util';
+
+/** Options every command takes. */
+export interface CommonOptions {
+  config?: string;
+  now?: string;
+}
+
+/** What a command works on. */
+export interface Inputs {
+  catalog: LoadedCatalog;
+  config: TeamInsightsConfig;
+  now?: Date;
+}
+
+/**
+ * Parses `--now YYYY-MM-DD` into midnight UTC of that day.
+ * @throws InputError for anything else.
+ */
+export function parseNow(value: string | undefined): Date | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00.000Z`) : undefined;
+  if (
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
+    throw new InputError(
+      `--now must be a date as YYYY-MM-DD, e.g. 2026-01-31; got '${value}'`,
+    );
+  }
+  return date;
+}
+
+/**
+ * Reads the `teamInsights` section of an app-config YAML file.
+ * @throws InputError when the file cannot be read or parsed, or holds
+ *   invalid Team Insights settings.
+ */
+export async function readConfigFile(
+  file: string,
+  ctx: CommandContext,
+): Promise<TeamInsightsConfig> {
+  const full = path.resolve(ctx.cwd, file);
+  let text: string;
+  try {
+    text = await fs.readFile(full, 'utf8');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { merge: false, prettyErrors: false });
+  } catch (error) {
+    throw new InputError(
+      `cannot parse config file '${file}': ${(error as Error).message}`,
+    );
+  }
+  if (data === null || data === undefined) {
+    data = {};
+  }
+  if (!isObject(data)) {
+    throw new InputError(
+      `config file '${file}' must hold a YAML mapping, like app-config.yaml`,
+    );
+  }
+  try {
+    return readTeamInsightsConfig(
+      new ConfigReader(
+        data as ConstructorParameters<typeof ConfigReader>[0],
+        file,
+      ),
+    );
+  } catch (error) {
+    throw new InputError(
+      `invalid Team Insights settings in '${file}': ${
+        (error as Error).message
+      }`,
+    );
+  }
+}
+
+/**
+ * Reads the files, the config and the date a command works on.
+ * @throws InputError or NotFoundError for usage errors and unreadable paths.
+ */
+export async function readInputs(
+  paths: string[],
+  options: CommonOptions,
+  ctx: CommandContext,
+): Promise<Inputs> {
+  const now = parseNow(options.now);
+  const config = options.config
+    ? await readConfigFile(options.config, ctx)
+    : defaultTeamInsightsConfig;
+  const given = paths.length ? paths : ['.'];
+  const files = await findCatalogFiles(given, ctx.cwd);
+  if (!files.length) {
+    throw new InputError(
+      `no YAML files found in ${given
+        .map(p => `'${p}'`)
+        .join(', ')}; give catalog files or folders holding them`,
+    );
+  }
+  const catalog = await loadCatalog(files, ctx.display);
+  return { catalog, config, now };
+}

@@ -1,0 +1,174 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  evaluate,
+  Finding,
+  lintEntity,
+} from '@team-insights/plugin-team-insights-common';
+import { LocatedFinding } from '../catalog/loadCatalog';
+import { locate, quotedToken, SourceDocument } from '../catalog/positions';
+import { paint } from '../format/colors';
+import { CommandContext } from '../io';
+import { compareCodeUnits } from '../util';
+import { CommonOptions, Inputs, readInputs } from './inputs';
+
+/** Options of `team-insights lint`. */
+export interface LintOptions extends CommonOptions {
+  format: 'text' | 'json';
+}
+
+/** A finding as `lint` reports it; the position is missing only for findings about entities not read from a file. */
+export interface LintFinding
+  extends Omit<LocatedFinding, 'path' | 'line' | 'column'> {
+  path?: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * Places an engine finding in the files: at the value of the annotation it
+ * is about (at the quoted item of the message when the value holds it), else
+ * at the entity's name.
+ */
+export function placeFinding(
+  finding: Finding,
+  sources: Map<string, SourceDocument>,
+): LintFinding {
+  const source = sources.get(finding.entityRef.toLowerCase());
+  const base: LintFinding = {
+    severity: finding.severity,
+    entityRef: finding.entityRef,
+    ...(finding.annotation ? { annotation: finding.annotation } : {}),
+    message: finding.message,
+  };
+  if (!source) {
+    return base;
+  }
+  const position = finding.annotation
+    ? locate(
+        source,
+        ['metadata', 'annotations', finding.annotation],
+        quotedToken(finding.message),
+      )
+    : locate(source, ['metadata', 'name']);
+  return {
+    ...base,
+    path: source.file.path,
+    line: position.line,
+    column: position.column,
+  };
+}
+
+/**
+ * The engine's findings for the entities: those of each entity on its own
+ * (`lintEntity`) and those that need the rest of the catalog (`evaluate`,
+ * e.g. declined products that do not resolve), each once.
+ */
+export function engineFindings(inputs: Inputs): Finding[] {
+  const { catalog, config, now } = inputs;
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  const add = (finding: Finding) => {
+    const key = JSON.stringify([
+      finding.severity,
+      finding.entityRef,
+      finding.annotation ?? '',
+      finding.message,
+    ]);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(finding);
+    }
+  };
+  catalog.entities.forEach((entity: Entity) =>
+    lintEntity(entity, { config, now }).forEach(add),
+  );
+  evaluate(catalog.entities, { config, now }).findings.forEach(add);
+  return out;
+}
+
+function compareFindings(a: LintFinding, b: LintFinding): number {
+  return (
+    compareCodeUnits(a.path ?? '\uffff', b.path ?? '\uffff') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareCodeUnits(a.severity, b.severity) ||
+    compareCodeUnits(a.entityRef ?? '', b.entityRef ?? '') ||
+    compareCodeUnits(a.message, b.message)
+  );
+}
+
+/** Every finding for the files: reading problems and the engine's. */
+export function lintFindings(inputs: Inputs): LintFinding[] {
+  const placed = engineFindings(inputs).map(finding =>
+    placeFinding(finding, inputs.catalog.sources),
+  );
+  return [...inputs.catalog.problems, ...placed].sort(compareFindings);
+}
+
+/**
+ * A message on one line, for `path:line:col` output: the text before any
+ * fenced snippet (JSON output keeps the whole message), white space
+ * collapsed.
+ */
+export function oneLine(message: string): string {
+  const [text] = message.split(/\n\s*```/);
+  return text.replace(/\s+/g, ' ').trim().replace(/:$/, '');
+}
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `team-insights lint [paths…]`; returns the exit code. */
+export async function runLint(
+  paths: string[],
+  options: LintOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const inputs = await readInputs(paths, options, ctx);
+  const findings = lintFindings(inputs);
+  const errors = findings.filter(f => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+
+  if (options.format === 'json') {
+    const output = {
+      findings: findings.map(f => ({
+        ...f,
+        ...(f.path ? { path: ctx.display(f.path) } : {}),
+      })),
+      errors,
+      warnings,
+      files: inputs.catalog.fileCount,
+      entities: inputs.catalog.entities.length,
+    };
+    ctx.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return errors ? 1 : 0;
+  }
+
+  const p = paint(ctx.color);
+  for (const f of findings) {
+    const where = f.path
+      ? `${ctx.display(f.path)}:${f.line}:${f.column}`
+      : f.entityRef ?? '-';
+    const severity =
+      f.severity === 'error' ? p.red('error  ') : p.yellow('warning');
+    const annotation = f.annotation ? `  ${p.dim(`(${f.annotation})`)}` : '';
+    ctx.stdout.write(
+      `${where}  ${severity}  ${oneLine(f.message)}${annotation}\n`,
+    );
+  }
+  const entityCount = inputs.catalog.entities.length;
+  const scope = `${entityCount} ${
+    entityCount === 1 ? 'entity' : 'entities'
+  } in ${plural(inputs.catalog.fileCount, 'file')}`;
+  if (findings.length) {
+    const summary = `${plural(findings.length, 'problem')} (${plural(
+      errors,
+      'error',
+    )}, ${plural(warnings, 'warning')}) in ${scope}`;
+    ctx.stdout.write(`\n${errors ? p.red(summary) : p.yellow(summary)}\n`);
+  } else {
+    ctx.stdout.write(`${p.green('No problems')} in ${scope}\n`);
+  }
+  return errors ? 1 : 0;
+}

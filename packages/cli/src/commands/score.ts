@@ -1,0 +1,84 @@
+import { InputError } from '@backstage/errors';
+import { evaluate, Level } from '@team-insights/plugin-team-insights-common';
+import { paint } from '../format/colors';
+import { formatMarkdown } from '../format/markdown';
+import { formatTable } from '../format/table';
+import { CommandContext } from '../io';
+import { CommonOptions, readInputs } from './inputs';
+import { resolveSelection, scorecardsBelow, selectReport } from './select';
+
+/** Options of `team-insights score`. */
+export interface ScoreOptions extends CommonOptions {
+  format: 'table' | 'json' | 'markdown';
+  entity: string[];
+  failBelow?: Level;
+}
+
+const MAX_PROBLEMS_SHOWN = 20;
+
+/** `team-insights score [paths…]`; returns the exit code. */
+export async function runScore(
+  paths: string[],
+  options: ScoreOptions,
+  ctx: CommandContext,
+): Promise<number> {
+  const inputs = await readInputs(paths, options, ctx);
+  const { catalog, config, now } = inputs;
+  const selection = resolveSelection(options.entity, catalog.entities);
+
+  const problems = catalog.problems.filter(f => f.severity === 'error');
+  problems.slice(0, MAX_PROBLEMS_SHOWN).forEach(f => {
+    ctx.stderr.write(
+      `${ctx.display(f.path)}:${f.line}:${f.column}  ${f.severity}  ${
+        f.message
+      }\n`,
+    );
+  });
+  if (problems.length > MAX_PROBLEMS_SHOWN) {
+    ctx.stderr.write(
+      `… and ${
+        problems.length - MAX_PROBLEMS_SHOWN
+      } more problems reading the files: run team-insights lint to see them all\n`,
+    );
+  }
+  if (!catalog.entities.length) {
+    throw new InputError(
+      `no catalog entities found in ${catalog.fileCount} YAML ${
+        catalog.fileCount === 1 ? 'file' : 'files'
+      }`,
+    );
+  }
+
+  const report = evaluate(catalog.entities, { config, now });
+  const selected = selectReport(report, selection);
+  const showEntities = Boolean(selection);
+
+  switch (options.format) {
+    case 'json':
+      ctx.stdout.write(`${JSON.stringify(selected, null, 2)}\n`);
+      break;
+    case 'markdown':
+      ctx.stdout.write(formatMarkdown(selected, showEntities));
+      break;
+    default:
+      ctx.stdout.write(formatTable(selected, paint(ctx.color), showEntities));
+  }
+
+  if (options.failBelow) {
+    const below = scorecardsBelow(report, options.failBelow, selection);
+    if (below.length) {
+      ctx.stderr.write(
+        `team-insights: ${below.length} ${
+          below.length === 1 ? 'scorecard is' : 'scorecards are'
+        } below ${options.failBelow}:\n`,
+      );
+      for (const b of below) {
+        ctx.stderr.write(
+          `  ${b.entityRef}  ${b.scorecard}  ${b.level} (${b.score})\n`,
+        );
+      }
+      return 1;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,159 @@
+import { Command, CommanderError, Option } from 'commander';
+import { isError } from '@backstage/errors';
+import { version } from '../package.json';
+import { CliIo, commandContext } from './io';
+
+const COMMON_HELP = `
+Paths are catalog files or folders; folders are searched for *.yaml and
+*.yml (skipping node_modules and dot folders). Default: the current folder.`;
+
+type Commands = typeof import('./commands');
+
+/**
+ * Loads the commands only when one runs, so that `--help` and `--version`
+ * start fast. When the sources run through Node's own `import()` of
+ * CommonJS, the exports sit on `default`.
+ */
+async function loadCommands(): Promise<Commands> {
+  const loaded = (await import('./commands')) as Partial<Commands> & {
+    default?: Commands;
+  };
+  return loaded.runLint ? (loaded as Commands) : loaded.default!;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * Runs the `team-insights` command line with the given arguments (without
+ * the node and script paths) and returns the exit code: 0 when all is well,
+ * 1 when `lint` finds errors or `score --fail-below` is not met, 2 for usage
+ * errors and unreadable files. Never throws; errors are reported on stderr
+ * as one line.
+ *
+ * @public
+ */
+export async function main(
+  argv: string[],
+  io: Partial<CliIo> = {},
+): Promise<number> {
+  const ctx = commandContext(io);
+  let exitCode = 0;
+
+  const program = new Command('team-insights')
+    .description(
+      'Lint and score Backstage catalog files with Team Insights, offline: ' +
+        'team composition, platform adoption and documentation.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: text => ctx.stdout.write(text),
+      writeErr: text => ctx.stderr.write(text),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('lint')
+    .description(
+      'Check the Team Insights annotations (and what the catalog would reject) ' +
+        'and print each finding at its place: path:line:col severity message.',
+    )
+    .argument('[paths...]', 'catalog files or folders')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML file whose teamInsights section to use',
+    )
+    .option(
+      '--now <date>',
+      'evaluate waivers as of this day (YYYY-MM-DD) instead of today',
+    )
+    .addHelpText(
+      'after',
+      `${COMMON_HELP}
+
+Exit codes: 0 no errors (warnings allowed), 1 error findings, 2 usage error
+or unreadable file.
+
+Examples:
+  team-insights lint catalog-info.yaml
+  team-insights lint . --format json`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runLint } = await loadCommands();
+      exitCode = await runLint(paths, options, ctx);
+    });
+
+  program
+    .command('score')
+    .description(
+      'Score the teams and entities in the files: composition, adoption and ' +
+        'documentation, with levels gold, silver, bronze and none.',
+    )
+    .argument('[paths...]', 'catalog files or folders')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
+    .option(
+      '-e, --entity <ref>',
+      'only this team or entity (repeatable), e.g. group:default/search-ranking',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option(
+        '--fail-below <level>',
+        'exit 1 when a (selected) team has a scorecard below this level',
+      ).choices(['bronze', 'silver', 'gold']),
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML file whose teamInsights section to use',
+    )
+    .option(
+      '--now <date>',
+      'evaluate as of this day (YYYY-MM-DD), for reproducible CI runs',
+    )
+    .addHelpText(
+      'after',
+      `${COMMON_HELP}
+
+--format json prints the report of the Team Insights REST API. Scorecards
+with nothing to judge (no score) never fail --fail-below.
+
+Exit codes: 0 success, 1 --fail-below not met, 2 usage error or unreadable
+file.
+
+Examples:
+  team-insights score .
+  team-insights score . --entity group:default/search-ranking --fail-below bronze
+  team-insights score catalog/ --format markdown > comment.md`,
+    )
+    .action(async (paths: string[], options) => {
+      const { runScore } = await loadCommands();
+      exitCode = await runScore(paths, options, ctx);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit with 0; everything else commander rejects is
+      // a usage error, already reported by commander.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const message = isError(error) ? error.message : String(error);
+    ctx.stderr.write(`team-insights: ${message}\n`);
+    return 2;
+  }
+}
