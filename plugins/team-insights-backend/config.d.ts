@@ -1,0 +1,47 @@
+import type { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * Team Insights. The keys of the scoring engine (skill clusters, team
+   * types, thresholds, weights, levels) are described by
+   * `@team-insights/plugin-team-insights-common`; these are the backend's.
+   */
+  teamInsights?: {
+    /** When the backend re-evaluates the catalog. */
+    refresh?: {
+      /**
+       * How often the catalog is re-evaluated: a duration such as
+       * `{ minutes: 10 }` or `'10m'`, an ISO duration, or `{ cron: '*\/10 * * * *' }`.
+       * The task runs once per period across all replicas. Default `{ minutes: 10 }`.
+       */
+      frequency?: HumanDuration | string | { cron: string };
+      /**
+       * Longest time one evaluation may take before it is aborted and the
+       * last good report is served as stale. Default `{ minutes: 5 }`.
+       */
+      timeout?: HumanDuration | string;
+      /**
+       * Wait after start-up before the first scheduled evaluation. A request
+       * that finds no report still evaluates at once. Default none.
+       */
+      initialDelay?: HumanDuration | string;
+      /**
+       * How often a replica looks in the database for a report evaluated by
+       * another replica. Default `{ seconds: 5 }`.
+       */
+      syncInterval?: HumanDuration | string;
+    };
+    history?: {
+      /**
+       * Days of scorecard history kept; older days are deleted after each
+       * refresh. Default 400.
+       */
+      retentionDays?: number;
+    };
+    /**
+     * How long the set of entities a user may see is cached (per user) before
+     * the catalog is asked again. Default `{ minutes: 1 }`.
+     */
+    visibilityCacheTtl?: HumanDuration | string;
+  };
+}

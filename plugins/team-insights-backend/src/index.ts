@@ -1,0 +1,7 @@
+/**
+ * The Team Insights backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { teamInsightsPlugin as default } from './plugin';

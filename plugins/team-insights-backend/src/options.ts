@@ -1,0 +1,89 @@
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+
+/** The backend's own settings, read from `teamInsights`. */
+export interface BackendOptions {
+  refresh: {
+    frequency: SchedulerServiceTaskScheduleDefinition['frequency'];
+    timeout: HumanDuration;
+    initialDelay?: HumanDuration;
+    syncIntervalMs: number;
+  };
+  retentionDays: number;
+  visibilityCacheTtlMs: number;
+}
+
+const DEFAULT_FREQUENCY: HumanDuration = { minutes: 10 };
+const DEFAULT_TIMEOUT: HumanDuration = { minutes: 5 };
+const DEFAULT_SYNC_INTERVAL: HumanDuration = { seconds: 5 };
+const DEFAULT_VISIBILITY_TTL: HumanDuration = { minutes: 1 };
+const DEFAULT_RETENTION_DAYS = 400;
+
+function readDuration(
+  config: Config | undefined,
+  key: string,
+  fallback?: HumanDuration,
+): HumanDuration | undefined {
+  if (!config?.has(key)) {
+    return fallback;
+  }
+  try {
+    return readDurationFromConfig(config, { key });
+  } catch {
+    throw new InputError(
+      `Invalid duration in teamInsights config at '${key}': use an object such as { minutes: 10 }, a string such as '10m', or an ISO duration`,
+    );
+  }
+}
+
+/** Reads and validates the backend keys of the `teamInsights` section. */
+export function readBackendOptions(rootConfig: Config): BackendOptions {
+  const config = rootConfig.getOptionalConfig('teamInsights');
+  const refresh = config?.getOptionalConfig('refresh');
+
+  let frequency: SchedulerServiceTaskScheduleDefinition['frequency'] =
+    DEFAULT_FREQUENCY;
+  if (refresh?.has('frequency')) {
+    const raw = refresh.get('frequency');
+    if (raw && typeof raw === 'object' && 'cron' in raw) {
+      const cron = refresh.getString('frequency.cron');
+      frequency = { cron };
+    } else {
+      frequency = readDuration(refresh, 'frequency')!;
+    }
+  }
+  const timeout = readDuration(refresh, 'timeout', DEFAULT_TIMEOUT)!;
+  const initialDelay = readDuration(refresh, 'initialDelay');
+  const syncInterval = readDuration(
+    refresh,
+    'syncInterval',
+    DEFAULT_SYNC_INTERVAL,
+  )!;
+
+  const retentionDays =
+    config?.getOptionalNumber('history.retentionDays') ??
+    DEFAULT_RETENTION_DAYS;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new InputError(
+      `teamInsights.history.retentionDays must be a whole number of days, 1 or more; got ${retentionDays}`,
+    );
+  }
+  const visibilityCacheTtl = readDuration(
+    config,
+    'visibilityCacheTtl',
+    DEFAULT_VISIBILITY_TTL,
+  )!;
+
+  return {
+    refresh: {
+      frequency,
+      timeout,
+      initialDelay,
+      syncIntervalMs: durationToMilliseconds(syncInterval),
+    },
+    retentionDays,
+    visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),
+  };
+}

@@ -1,0 +1,494 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import type {
+  ReportResponse,
+  TeamInsightsCheck,
+} from '@team-insights/plugin-team-insights-common';
+import request from 'supertest';
+import {
+  documentedOperations,
+  expectValidResponse,
+} from './__testUtils__/openapi';
+import {
+  checksModule,
+  DENIED_USER,
+  RESTRICTED_USER,
+  startPlugin,
+} from './__testUtils__/testBackend';
+
+const base = '/api/team-insights/v1';
+const restricted = mockCredentials.user.header(RESTRICTED_USER);
+
+/** Every ref that appears anywhere in a JSON body. */
+function refsIn(body: unknown): string[] {
+  return JSON.stringify(body).match(/[a-z]+:default\/[a-z0-9-]+/g) ?? [];
+}
+
+describe('team-insights backend', () => {
+  describe('access', () => {
+    let server: Awaited<ReturnType<typeof startPlugin>>['server'];
+
+    beforeAll(async () => {
+      ({ server } = await startPlugin());
+    });
+
+    it.each([
+      ['get', '/report'],
+      ['get', '/teams'],
+      ['get', '/entities/group/default/search'],
+      ['get', '/entities/group/default/search/history'],
+      ['get', '/trends'],
+      ['get', '/products'],
+      ['get', '/concerns'],
+      ['get', '/skill-clusters'],
+      ['post', '/refresh'],
+    ])('%s %s needs credentials', async (method, path) => {
+      const res = await (request(server) as any)
+        [method](`${base}${path}`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+      expectValidResponse(res);
+    });
+
+    it.each([
+      ['get', '/report'],
+      ['get', '/teams'],
+      ['get', '/entities/group/default/search'],
+      ['get', '/entities/group/default/search/history'],
+      ['get', '/trends'],
+      ['get', '/products'],
+      ['get', '/concerns'],
+      ['get', '/skill-clusters'],
+      ['post', '/refresh'],
+    ])('%s %s is forbidden when the policy denies', async (method, path) => {
+      const res = await (request(server) as any)
+        [method](`${base}${path}`)
+        .set('Authorization', mockCredentials.user.header(DENIED_USER));
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+      expectValidResponse(res);
+    });
+
+    it('listens on the loopback address only', () => {
+      expect((server.address() as { address: string }).address).toBe(
+        '127.0.0.1',
+      );
+    });
+
+    it('answers service callers too', async () => {
+      const res = await request(server)
+        .get(`${base}/teams`)
+        .set('Authorization', mockCredentials.service.header());
+      expect(res.status).toBe(200);
+      expect(res.body.totalCount).toBe(3);
+    });
+
+    it.each([
+      ['/teams?limit=0'],
+      ['/teams?limit=501'],
+      ['/teams?limit=ten'],
+      ['/teams?sort=colour'],
+      ['/teams?composition=platinum'],
+      ['/teams?type=a&type=b'],
+      ['/teams?unknown=1'],
+      ['/teams?cursor=not-a-cursor'],
+      ['/entities/group/default/search/history?days=0'],
+      ['/entities/group/default/search/history?scorecard=speed'],
+      ['/trends?days=100000'],
+      ['/report?verbose=true'],
+    ])('rejects bad input: %s', async path => {
+      const res = await request(server).get(`${base}${path}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.stack).toBeUndefined();
+      expectValidResponse(res);
+    });
+
+    it('rejects a body on POST /refresh', async () => {
+      const res = await request(server)
+        .post(`${base}/refresh`)
+        .send({ everything: true });
+      expect(res.status).toBe(400);
+    });
+
+    it('answers 404 for an entity without scorecards', async () => {
+      for (const path of [
+        '/entities/group/default/nobody',
+        '/entities/user/default/alice',
+        '/entities/group/default/nobody/history',
+      ]) {
+        const res = await request(server).get(`${base}${path}`);
+        expect(res.status).toBe(404);
+        expect(res.body.error.name).toBe('NotFoundError');
+        expectValidResponse(res);
+      }
+    });
+  });
+
+  describe('what a caller may see', () => {
+    let server: Awaited<ReturnType<typeof startPlugin>>['server'];
+    let catalog: Awaited<ReturnType<typeof startPlugin>>['catalog'];
+
+    beforeAll(async () => {
+      ({ server, catalog } = await startPlugin());
+    });
+
+    it('gives an unrestricted caller the whole organisation', async () => {
+      const res = await request(server).get(`${base}/report`);
+      expect(res.status).toBe(200);
+      expectValidResponse(res);
+      const body = res.body as ReportResponse;
+      expect(body.stale).toBe(false);
+      expect(body.teams.map(t => t.entityRef)).toEqual([
+        'group:default/platform',
+        'group:default/search',
+        'group:default/secret-team',
+      ]);
+      expect(body.products[0].adopters).toEqual([
+        'group:default/search',
+        'group:default/secret-team',
+      ]);
+    });
+
+    it('never shows a restricted caller an entity it cannot read', async () => {
+      const lookups = catalog.calls.byRefs;
+      const report = await request(server)
+        .get(`${base}/report`)
+        .set('Authorization', restricted);
+      expect(report.status).toBe(200);
+      expectValidResponse(report);
+      // the catalog was asked, as the caller, which refs it may read
+      expect(catalog.calls.byRefs).toBeGreaterThan(lookups);
+      const body = report.body as ReportResponse;
+      expect(refsIn(body).filter(ref => ref.includes('secret'))).toEqual([]);
+      expect(body.teams.map(t => t.entityRef)).toEqual([
+        'group:default/platform',
+        'group:default/search',
+      ]);
+      // the product's adopters no longer reveal the hidden team ...
+      expect(body.products[0].adopters).toEqual(['group:default/search']);
+      // ... while the numbers, which name nobody, stay as evaluated
+      expect(body.products[0].adoptionRate).toBe(1);
+      // a concern only hidden teams build disappears
+      expect(body.concerns.map(c => c.concern)).toEqual(['feature-store']);
+      expect(body.orgUnits[0].teamRefs).toEqual([
+        'group:default/platform',
+        'group:default/search',
+      ]);
+
+      const teams = await request(server)
+        .get(`${base}/teams`)
+        .set('Authorization', restricted);
+      expectValidResponse(teams);
+      expect(teams.body.totalCount).toBe(2);
+      expect(refsIn(teams.body).filter(ref => ref.includes('secret'))).toEqual(
+        [],
+      );
+
+      for (const path of [
+        '/entities/group/default/secret-team',
+        '/entities/component/default/secret-svc',
+        '/entities/group/default/secret-team/history',
+      ]) {
+        const res = await request(server)
+          .get(`${base}${path}`)
+          .set('Authorization', restricted);
+        expect(res.status).toBe(404);
+        // the same answer as for an entity that does not exist
+        expect(res.body.error.message).toContain('No Team Insights scorecards');
+      }
+
+      const product = await request(server)
+        .get(`${base}/entities/component/default/feature-store`)
+        .set('Authorization', restricted);
+      expect(product.status).toBe(200);
+      expectValidResponse(product);
+      expect(product.body.product.adopters).toEqual(['group:default/search']);
+
+      const products = await request(server)
+        .get(`${base}/products`)
+        .set('Authorization', restricted);
+      expectValidResponse(products);
+      expect(products.body.featureTeams).toEqual(['group:default/search']);
+      expect(
+        refsIn(products.body).filter(ref => ref.includes('secret')),
+      ).toEqual([]);
+
+      const unit = await request(server)
+        .get(`${base}/entities/group/default/ml`)
+        .set('Authorization', restricted);
+      expectValidResponse(unit);
+      expect(unit.body.teams.map((t: any) => t.entityRef)).toEqual([
+        'group:default/platform',
+        'group:default/search',
+      ]);
+      expect(refsIn(unit.body).filter(ref => ref.includes('secret'))).toEqual(
+        [],
+      );
+    });
+
+    it('serves a team with its scorecards and the findings of its people', async () => {
+      const res = await request(server).get(
+        `${base}/entities/group/default/search`,
+      );
+      expect(res.status).toBe(200);
+      expectValidResponse(res);
+      expect(res.body.type).toBe('team');
+      expect(res.body.team.entityRef).toBe('group:default/search');
+      expect(res.body.findings).toEqual([
+        expect.objectContaining({
+          entityRef: 'user:default/bob',
+          annotation: 'team-insights.io/skills',
+        }),
+      ]);
+      // refs in the URL are case-insensitive, like the catalog's
+      const upper = await request(server).get(
+        `${base}/entities/Group/default/Search`,
+      );
+      expect(upper.body.team.entityRef).toBe('group:default/search');
+    });
+
+    it('records one history point per scorecard and day, and trends', async () => {
+      const history = await request(server).get(
+        `${base}/entities/group/default/search/history?days=7`,
+      );
+      expect(history.status).toBe(200);
+      expectValidResponse(history);
+      const today = new Date().toISOString().slice(0, 10);
+      expect(history.body.points.map((p: any) => [p.day, p.scorecard])).toEqual(
+        [
+          [today, 'adoption'],
+          [today, 'composition'],
+          [today, 'documentation'],
+        ],
+      );
+      const composition = history.body.points.find(
+        (p: any) => p.scorecard === 'composition',
+      );
+      expect(composition.failingChecks).toContain('composition.skill-coverage');
+
+      const trends = await request(server).get(`${base}/trends`);
+      expectValidResponse(trends);
+      const docs = trends.body.points.find(
+        (p: any) => p.scorecard === 'documentation',
+      );
+      expect(docs).toEqual(expect.objectContaining({ day: today, count: 4 }));
+      const restrictedTrends = await request(server)
+        .get(`${base}/trends?scorecard=documentation`)
+        .set('Authorization', restricted);
+      // the two hidden components are left out of the mean
+      expect(restrictedTrends.body.points).toEqual([
+        expect.objectContaining({ day: today, count: 2 }),
+      ]);
+    });
+  });
+
+  describe('GET /teams', () => {
+    let server: Awaited<ReturnType<typeof startPlugin>>['server'];
+
+    beforeAll(async () => {
+      ({ server } = await startPlugin());
+    });
+
+    it('filters by type, level, organisational unit and text', async () => {
+      const byType = await request(server).get(
+        `${base}/teams?type=centralized`,
+      );
+      expectValidResponse(byType);
+      expect(byType.body.items.map((t: any) => t.entityRef)).toEqual([
+        'group:default/platform',
+      ]);
+
+      const byLevel = await request(server).get(`${base}/teams?adoption=gold`);
+      expect(byLevel.body.items.map((t: any) => t.entityRef)).toEqual([
+        'group:default/search',
+        'group:default/secret-team',
+      ]);
+      expect(byLevel.body.levelCounts.adoption.gold).toBe(2);
+
+      const byUnit = await request(server).get(
+        `${base}/teams?orgUnit=group:default/ml`,
+      );
+      expect(byUnit.body.totalCount).toBe(3);
+      const otherUnit = await request(server).get(
+        `${base}/teams?orgUnit=group:default/elsewhere`,
+      );
+      expect(otherUnit.body.totalCount).toBe(0);
+
+      const byText = await request(server).get(`${base}/teams?q=SEARCH`);
+      expect(byText.body.items.map((t: any) => t.entityRef)).toEqual([
+        'group:default/search',
+      ]);
+    });
+
+    it('summarises each team with its worst check', async () => {
+      const res = await request(server).get(`${base}/teams?q=platform`);
+      const [platform] = res.body.items;
+      expect(platform.scores.adoption).toEqual({ score: 62, level: 'bronze' });
+      expect(platform.worstCheck).toEqual(
+        expect.objectContaining({ status: 'fail', scorecard: 'adoption' }),
+      );
+    });
+
+    it('sorts and pages with a cursor through every team exactly once', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const res = await request(server)
+          .get(`${base}/teams`)
+          .query({
+            sort: 'size',
+            order: 'desc',
+            limit: 1,
+            ...(cursor ? { cursor } : {}),
+          });
+        expect(res.status).toBe(200);
+        expectValidResponse(res);
+        expect(res.body.totalCount).toBe(3);
+        seen.push(
+          ...res.body.items.map((t: any) => `${t.entityRef}=${t.size}`),
+        );
+        cursor = res.body.nextCursor;
+        pages += 1;
+      } while (cursor && pages < 10);
+      expect(seen).toEqual([
+        'group:default/secret-team=3',
+        'group:default/search=2',
+        'group:default/platform=0',
+      ]);
+    });
+
+    it('refuses a cursor from a different query', async () => {
+      const first = await request(server).get(`${base}/teams?limit=1`);
+      const res = await request(server)
+        .get(`${base}/teams`)
+        .query({ limit: 1, sort: 'size', cursor: first.body.nextCursor });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('different query');
+    });
+  });
+
+  describe('refresh', () => {
+    it('starts a refresh (202) and refuses a second one while it runs (409)', async () => {
+      const { server, catalog } = await startPlugin();
+      const before = await request(server).get(`${base}/report`);
+
+      const release = catalog.hold();
+      const first = request(server)
+        .post(`${base}/refresh`)
+        .then(res => res);
+      // wait until the refresh is reading the catalog
+      while (catalog.calls.stream < 2) {
+        await new Promise(resolve => setImmediate(resolve));
+      }
+      const second = await request(server).post(`${base}/refresh`);
+      expect(second.status).toBe(409);
+      expect(second.body.error.name).toBe('ConflictError');
+      expectValidResponse(second);
+
+      release();
+      const done = await first;
+      expect(done.status).toBe(202);
+      expectValidResponse(done);
+      const after = await request(server).get(`${base}/report`);
+      expect(after.body.evaluatedAt > before.body.evaluatedAt).toBe(true);
+    });
+
+    it('keeps serving the last good report, marked stale, when a refresh fails', async () => {
+      const { server, catalog } = await startPlugin();
+      const good = await request(server).get(`${base}/report`);
+      expect(good.body.stale).toBe(false);
+
+      catalog.failWith(new Error('catalog is down'));
+      await request(server).post(`${base}/refresh`).expect(202);
+
+      const stale = await request(server).get(`${base}/report`);
+      expect(stale.status).toBe(200);
+      expect(stale.body.stale).toBe(true);
+      expect(stale.body.evaluatedAt).toBe(good.body.evaluatedAt);
+      const teams = await request(server).get(`${base}/teams`);
+      expect(teams.body.stale).toBe(true);
+
+      catalog.failWith(undefined);
+      await request(server).post(`${base}/refresh`).expect(202);
+      const fresh = await request(server).get(`${base}/report`);
+      expect(fresh.body.stale).toBe(false);
+      expect(fresh.body.evaluatedAt > good.body.evaluatedAt).toBe(true);
+    });
+
+    it('answers 503 without a stack trace when there has never been a report', async () => {
+      const { server, catalog } = await startPlugin({
+        config: { teamInsights: { refresh: { initialDelay: { hours: 1 } } } },
+      });
+      catalog.failWith(new Error('catalog is down'));
+      const res = await request(server).get(`${base}/report`);
+      expect(res.status).toBe(503);
+      expect(res.body.error.name).toBe('ServiceUnavailableError');
+      expect(res.body.error.message).toContain('no report yet');
+      expect(res.body.error.stack).toBeUndefined();
+      expectValidResponse(res);
+
+      // the next request tries again, and succeeds once the catalog is back
+      catalog.failWith(undefined);
+      const later = await request(server).get(`${base}/report`);
+      expect(later.status).toBe(200);
+    });
+  });
+
+  describe('custom checks', () => {
+    it('runs checks added through the extension point like built-in ones', async () => {
+      const onCall: TeamInsightsCheck = {
+        id: 'composition.on-call',
+        scorecard: 'composition',
+        title: 'Someone is on call',
+        description: 'The team has an on-call rotation.',
+        weight: 1,
+        evaluate: context =>
+          context.subject === 'team'
+            ? {
+                status: context.team.size >= 3 ? 'pass' : 'fail',
+                message: `${context.team.size} people share the pager.`,
+              }
+            : { status: 'not-applicable', message: '' },
+      };
+      const { server } = await startPlugin({
+        features: [checksModule([onCall])],
+      });
+      const res = await request(server).get(
+        `${base}/entities/group/default/search`,
+      );
+      expect(res.body.team.scorecards.composition.checks).toContainEqual(
+        expect.objectContaining({
+          id: 'composition.on-call',
+          status: 'fail',
+          message: '2 people share the pager.',
+        }),
+      );
+    });
+  });
+
+  describe('the OpenAPI document', () => {
+    it('describes every route, and every route answers as described', async () => {
+      const { server } = await startPlugin();
+      const exercised = new Set<string>();
+      for (const [method, path] of [
+        ['get', '/report'],
+        ['get', '/teams?limit=2'],
+        ['get', '/entities/group/default/search'],
+        ['get', '/entities/group/default/ml'],
+        ['get', '/entities/component/default/feature-store'],
+        ['get', '/entities/group/default/search/history'],
+        ['get', '/trends'],
+        ['get', '/products'],
+        ['get', '/concerns'],
+        ['get', '/skill-clusters'],
+        ['post', '/refresh'],
+      ]) {
+        const res = await (request(server) as any)[method](`${base}${path}`);
+        expect(res.status).toBeLessThan(300);
+        exercised.add(expectValidResponse(res));
+      }
+      expect([...exercised].sort()).toEqual(documentedOperations().sort());
+    });
+  });
+});

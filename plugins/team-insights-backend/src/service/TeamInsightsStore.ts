@@ -1,0 +1,407 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  HistoryPoint,
+  Level,
+  Report,
+  ScorecardId,
+  ScorecardResult,
+  TrendPoint,
+} from '@team-insights/plugin-team-insights-common';
+import type { Knex } from 'knex';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+const SNAPSHOTS = 'team_insights_snapshots';
+const REFRESHES = 'team_insights_refreshes';
+const HISTORY = 'team_insights_history';
+
+/** Snapshots kept besides the newest one, for a replica still loading it. */
+const SNAPSHOTS_KEPT = 2;
+/** Refresh attempts kept in the log. */
+const REFRESHES_KEPT = 100;
+/** Longest entity ref the history table holds. */
+const MAX_REF_LENGTH = 255;
+
+const migrationsDir = resolvePackagePath(
+  '@team-insights/plugin-team-insights-backend',
+  'migrations',
+);
+
+/** Who a history row is about. */
+export type HistorySubject = 'team' | 'org-unit' | 'entity';
+
+/** One row of `team_insights_history`. */
+export interface HistoryRow {
+  entity_ref: string;
+  subject: HistorySubject;
+  scorecard: ScorecardId;
+  day: string;
+  score: number | null;
+  level: Level | null;
+  failing_checks: string;
+  evaluated_at: string;
+}
+
+/** A refresh attempt as recorded in the database. */
+export interface RefreshRecord {
+  startedAt: string;
+  finishedAt: string;
+  status: 'succeeded' | 'failed';
+  trigger: 'schedule' | 'request' | 'manual';
+  evaluatedAt?: string;
+  entityCount?: number;
+  error?: string;
+}
+
+/** What a replica needs to know to decide whether to reload. */
+export interface StoreState {
+  latestSnapshot?: { id: number; evaluatedAt: string };
+  latestRefresh?: RefreshRecord;
+}
+
+/** `YYYY-MM-DD` of a date, in UTC. */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The UTC day `days` days before `date`. */
+export function dayBefore(date: Date, days: number): string {
+  return utcDay(new Date(date.getTime() - days * 24 * 60 * 60 * 1000));
+}
+
+function failingCheckIds(scorecard: ScorecardResult): string[] {
+  return scorecard.checks
+    .filter(check => check.status === 'fail' && !check.waived)
+    .map(check => check.id);
+}
+
+/**
+ * The rows of one day of history for a report: three per team and per
+ * organisational unit, one per documented entity.
+ */
+export function historyRowsOf(report: Report): HistoryRow[] {
+  const day = utcDay(new Date(report.evaluatedAt));
+  const rows: HistoryRow[] = [];
+  const push = (
+    entityRef: string,
+    subject: HistorySubject,
+    scorecard: ScorecardId,
+    score: number | null,
+    level: Level | null,
+    failing: string[],
+  ) => {
+    if (entityRef.length > MAX_REF_LENGTH) {
+      return;
+    }
+    rows.push({
+      entity_ref: entityRef,
+      subject,
+      scorecard,
+      day,
+      score,
+      level,
+      failing_checks: JSON.stringify(failing),
+      evaluated_at: report.evaluatedAt,
+    });
+  };
+  for (const team of report.teams) {
+    for (const id of Object.keys(team.scorecards) as ScorecardId[]) {
+      const scorecard = team.scorecards[id];
+      push(
+        team.entityRef,
+        'team',
+        id,
+        scorecard.score,
+        scorecard.level,
+        failingCheckIds(scorecard),
+      );
+    }
+  }
+  for (const unit of report.orgUnits) {
+    for (const id of Object.keys(unit.scorecards) as ScorecardId[]) {
+      const scorecard = unit.scorecards[id];
+      push(
+        unit.entityRef,
+        'org-unit',
+        id,
+        scorecard.score,
+        scorecard.level,
+        [],
+      );
+    }
+  }
+  for (const entity of report.entities) {
+    const scorecard = entity.scorecards.documentation;
+    push(
+      entity.entityRef,
+      'entity',
+      'documentation',
+      scorecard.score,
+      scorecard.level,
+      failingCheckIds(scorecard),
+    );
+  }
+  return rows;
+}
+
+/**
+ * Storage of the Team Insights backend: report snapshots shared by the
+ * replicas, the refresh log and the daily history of every scorecard.
+ */
+export class TeamInsightsStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<TeamInsightsStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new TeamInsightsStore(client);
+  }
+
+  /** Runs the migrations on a client, for tests and tooling. */
+  static async migrate(client: Knex): Promise<void> {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+
+  readonly #db: Knex;
+
+  constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  /** Stores a report as the newest snapshot and drops old ones. */
+  async saveSnapshot(report: Report): Promise<number> {
+    const compressed = await gzipAsync(Buffer.from(JSON.stringify(report)));
+    const [inserted] = await this.#db(SNAPSHOTS)
+      .insert({ evaluated_at: report.evaluatedAt, report: compressed })
+      .returning('id');
+    const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+    const keep = await this.#db(SNAPSHOTS)
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(SNAPSHOTS_KEPT);
+    const oldestKept = Math.min(...keep.map(row => Number(row.id)));
+    await this.#db(SNAPSHOTS).where('id', '<', oldestKept).delete();
+    return id;
+  }
+
+  /** Loads a snapshot by id, or undefined when it is gone. */
+  async loadSnapshot(id: number): Promise<Report | undefined> {
+    const row = await this.#db(SNAPSHOTS)
+      .where('id', id)
+      .select('report')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const json = await gunzipAsync(row.report as Buffer);
+    return JSON.parse(json.toString('utf8')) as Report;
+  }
+
+  /** Records one refresh attempt and trims the log. */
+  async recordRefresh(record: RefreshRecord): Promise<void> {
+    await this.#db(REFRESHES).insert({
+      started_at: record.startedAt,
+      finished_at: record.finishedAt,
+      status: record.status,
+      trigger: record.trigger,
+      evaluated_at: record.evaluatedAt ?? null,
+      entity_count: record.entityCount ?? null,
+      error: record.error ? record.error.slice(0, 2000) : null,
+    });
+    const cutoff = await this.#db(REFRESHES)
+      .select('id')
+      .orderBy('id', 'desc')
+      .offset(REFRESHES_KEPT)
+      .limit(1)
+      .first();
+    if (cutoff) {
+      await this.#db(REFRESHES).where('id', '<=', cutoff.id).delete();
+    }
+  }
+
+  /** The newest snapshot and refresh attempt: two indexed one-row reads. */
+  async getState(): Promise<StoreState> {
+    const [snapshot, refresh] = await Promise.all([
+      this.#db(SNAPSHOTS)
+        .select('id', 'evaluated_at')
+        .orderBy('id', 'desc')
+        .first(),
+      this.#db(REFRESHES).select('*').orderBy('id', 'desc').first(),
+    ]);
+    return {
+      latestSnapshot: snapshot
+        ? { id: Number(snapshot.id), evaluatedAt: snapshot.evaluated_at }
+        : undefined,
+      latestRefresh: refresh
+        ? {
+            startedAt: refresh.started_at,
+            finishedAt: refresh.finished_at,
+            status: refresh.status,
+            trigger: refresh.trigger,
+            evaluatedAt: refresh.evaluated_at ?? undefined,
+            entityCount:
+              refresh.entity_count === null
+                ? undefined
+                : Number(refresh.entity_count),
+            error: refresh.error ?? undefined,
+          }
+        : undefined,
+    };
+  }
+
+  /**
+   * Writes the day's history rows of a report in one transaction, in chunks.
+   * A second refresh on the same day updates the rows, never appends.
+   */
+  async writeHistory(
+    report: Report,
+    options: { signal?: AbortSignal; chunkSize?: number } = {},
+  ): Promise<number> {
+    const rows = historyRowsOf(report);
+    const chunkSize = options.chunkSize ?? 500;
+    await this.#db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += chunkSize) {
+        options.signal?.throwIfAborted();
+        await tx(HISTORY)
+          .insert(rows.slice(i, i + chunkSize))
+          .onConflict(['entity_ref', 'scorecard', 'day'])
+          .merge([
+            'subject',
+            'score',
+            'level',
+            'failing_checks',
+            'evaluated_at',
+          ]);
+      }
+    });
+    return rows.length;
+  }
+
+  /** Deletes the history of days before `day`; returns the rows deleted. */
+  async deleteHistoryBefore(day: string): Promise<number> {
+    return await this.#db(HISTORY).where('day', '<', day).delete();
+  }
+
+  /** The history of one entity since `sinceDay`, by day then scorecard. */
+  async readHistory(
+    entityRef: string,
+    options: { sinceDay: string; scorecard?: ScorecardId },
+  ): Promise<HistoryPoint[]> {
+    const query = this.#db<HistoryRow>(HISTORY)
+      .where('entity_ref', entityRef)
+      .andWhere('day', '>=', options.sinceDay)
+      .orderBy([
+        { column: 'day', order: 'asc' },
+        { column: 'scorecard', order: 'asc' },
+      ]);
+    if (options.scorecard) {
+      query.andWhere('scorecard', options.scorecard);
+    }
+    const rows = await query.select();
+    return rows.map(row => ({
+      day: row.day,
+      scorecard: row.scorecard,
+      score: row.score === null ? null : Number(row.score),
+      level: row.level,
+      failingChecks: JSON.parse(row.failing_checks),
+    }));
+  }
+
+  /**
+   * The organisation's mean score per scorecard and day since `sinceDay`:
+   * composition and adoption over teams, documentation over documented
+   * entities. Rows of `excludeRefs` (entities the caller cannot see) are
+   * left out.
+   */
+  async readTrends(options: {
+    sinceDay: string;
+    scorecard?: ScorecardId;
+    excludeRefs?: Iterable<string>;
+    chunkSize?: number;
+  }): Promise<TrendPoint[]> {
+    type AggregateRow = {
+      day: string;
+      scorecard: ScorecardId;
+      total: string | number | null;
+      scored: string | number | null;
+    };
+    const aggregate = async (refs?: string[]): Promise<AggregateRow[]> => {
+      const query = this.#db(HISTORY)
+        .select('day', 'scorecard')
+        .sum({ total: 'score' })
+        .count({ scored: 'score' })
+        .where('day', '>=', options.sinceDay)
+        .andWhere(inner =>
+          inner
+            .where(q =>
+              q
+                .where('subject', 'team')
+                .whereIn('scorecard', ['composition', 'adoption']),
+            )
+            .orWhere(q =>
+              q.where('subject', 'entity').where('scorecard', 'documentation'),
+            ),
+        )
+        .groupBy('day', 'scorecard');
+      if (options.scorecard) {
+        query.andWhere('scorecard', options.scorecard);
+      }
+      if (refs) {
+        query.whereIn('entity_ref', refs);
+      }
+      return (await query) as unknown as AggregateRow[];
+    };
+
+    const sums = new Map<
+      string,
+      { day: string; scorecard: ScorecardId; total: number; count: number }
+    >();
+    for (const row of await aggregate()) {
+      sums.set(`${row.day}|${row.scorecard}`, {
+        day: row.day,
+        scorecard: row.scorecard,
+        total: Number(row.total ?? 0),
+        count: Number(row.scored ?? 0),
+      });
+    }
+
+    const excluded = [...new Set(options.excludeRefs ?? [])];
+    const chunkSize = options.chunkSize ?? 500;
+    for (let i = 0; i < excluded.length; i += chunkSize) {
+      for (const row of await aggregate(excluded.slice(i, i + chunkSize))) {
+        const sum = sums.get(`${row.day}|${row.scorecard}`);
+        if (sum) {
+          sum.total -= Number(row.total ?? 0);
+          sum.count -= Number(row.scored ?? 0);
+        }
+      }
+    }
+
+    return [...sums.values()]
+      .map(sum => ({
+        day: sum.day,
+        scorecard: sum.scorecard,
+        score:
+          sum.count > 0 ? Math.round((10 * sum.total) / sum.count) / 10 : null,
+        count: sum.count,
+      }))
+      .sort((a, b) =>
+        a.day === b.day
+          ? compare(a.scorecard, b.scorecard)
+          : compare(a.day, b.day),
+      );
+  }
+}
+
+function compare(a: string, b: string): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
+}

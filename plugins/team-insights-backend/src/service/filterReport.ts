@@ -1,0 +1,271 @@
+import type {
+  CheckResult,
+  ConcernReport,
+  EntityReport,
+  Finding,
+  OrgUnitReport,
+  ProductReport,
+  Report,
+  ScorecardId,
+  ScorecardResult,
+  TeamReport,
+} from '@team-insights/plugin-team-insights-common';
+import type { CallerVisibility } from './visibility';
+
+/*
+ * Removes what a caller may not see from the report.
+ *
+ * Entities the caller cannot read in the catalog disappear from every list
+ * (teams, org units, entities, products, adopters, declined-by, concerns,
+ * findings, a team's owned entities, a check's entities). Scores and counts
+ * stay as evaluated over the whole organisation: they name nobody.
+ *
+ * Texts: a check whose `entities` include a hidden entity, or whose message
+ * names one (by ref or by name), gets a message that says how many entities
+ * the caller cannot see and lists the visible ones; its remediation is kept
+ * only when it names no hidden entity. A finding's message that names a
+ * hidden entity is replaced the same way.
+ */
+
+const TOKEN_SPLIT = /[\s,;()[\]{}"'`<>|!?*]+/;
+
+/** Words of a text that could be an entity ref or a name. */
+function tokensOf(text: string): string[] {
+  return text
+    .split(TOKEN_SPLIT)
+    .map(token => token.replace(/^[.:]+|[.:]+$/g, '').toLowerCase())
+    .filter(Boolean);
+}
+
+/** Hidden refs and their bare names, for spotting them in texts. */
+class HiddenNames {
+  readonly #tokens = new Set<string>();
+
+  constructor(hidden: ReadonlySet<string>) {
+    for (const ref of hidden) {
+      this.#tokens.add(ref);
+      const slash = ref.indexOf('/');
+      const colon = ref.indexOf(':');
+      if (slash > 0) {
+        this.#tokens.add(ref.slice(slash + 1));
+        this.#tokens.add(ref.slice(colon + 1));
+      }
+    }
+  }
+
+  /** Whether the text mentions a hidden entity. */
+  mentionedIn(text: string | undefined): boolean {
+    if (!text || this.#tokens.size === 0) {
+      return false;
+    }
+    return tokensOf(text).some(token => this.#tokens.has(token));
+  }
+}
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function hiddenNotice(hiddenCount: number, visible: string[]): string {
+  const parts = [
+    hiddenCount > 0
+      ? `This result involves ${plural(
+          hiddenCount,
+          'entity you cannot see',
+          'entities you cannot see',
+        )} in the catalog, so its details are hidden.`
+      : 'This result names entities you cannot see in the catalog, so its details are hidden.',
+  ];
+  if (visible.length > 0) {
+    parts.push(`Entities involved that you can see: ${visible.join(', ')}.`);
+  }
+  return parts.join(' ');
+}
+
+class ReportFilter {
+  readonly #visibility: CallerVisibility;
+  readonly #names: HiddenNames;
+
+  constructor(visibility: CallerVisibility) {
+    this.#visibility = visibility;
+    this.#names = new HiddenNames(visibility.hidden);
+  }
+
+  visible = (ref: string | undefined): boolean =>
+    ref === undefined || this.#visibility.isVisible(ref);
+
+  refs(refs: string[]): string[] {
+    return refs.filter(ref => this.#visibility.isVisible(ref));
+  }
+
+  check(check: CheckResult): CheckResult {
+    const entities = check.entities ?? [];
+    const visible = this.refs(entities);
+    const hiddenCount = entities.length - visible.length;
+    const messageTainted =
+      hiddenCount > 0 || this.#names.mentionedIn(check.message);
+    const remediationTainted = this.#names.mentionedIn(check.remediation);
+    if (!messageTainted && !remediationTainted) {
+      return check;
+    }
+    const result: CheckResult = { ...check };
+    if (check.entities) {
+      result.entities = visible;
+    }
+    if (messageTainted) {
+      result.message = hiddenNotice(hiddenCount, visible);
+    }
+    if (remediationTainted) {
+      result.remediation =
+        'The remediation names entities you cannot see in the catalog, so it is hidden.';
+    }
+    return result;
+  }
+
+  scorecard(scorecard: ScorecardResult): ScorecardResult {
+    const checks = scorecard.checks.map(check => this.check(check));
+    return checks.every((check, i) => check === scorecard.checks[i])
+      ? scorecard
+      : { ...scorecard, checks };
+  }
+
+  team(team: TeamReport): TeamReport {
+    const scorecards = {} as Record<ScorecardId, ScorecardResult>;
+    for (const [id, scorecard] of Object.entries(team.scorecards)) {
+      scorecards[id as ScorecardId] = this.scorecard(scorecard);
+    }
+    const result: TeamReport = {
+      ...team,
+      orgUnits: this.refs(team.orgUnits),
+      owned: this.refs(team.owned),
+      scorecards,
+    };
+    if (!this.visible(team.parent)) {
+      delete result.parent;
+    }
+    return result;
+  }
+
+  orgUnit(unit: OrgUnitReport): OrgUnitReport {
+    const result: OrgUnitReport = {
+      ...unit,
+      teamRefs: this.refs(unit.teamRefs),
+    };
+    if (!this.visible(unit.parent)) {
+      delete result.parent;
+    }
+    return result;
+  }
+
+  entity(entity: EntityReport): EntityReport {
+    const result: EntityReport = {
+      ...entity,
+      scorecards: {
+        documentation: this.scorecard(entity.scorecards.documentation),
+      },
+    };
+    if (!this.visible(entity.owner)) {
+      delete result.owner;
+    }
+    return result;
+  }
+
+  product(product: ProductReport): ProductReport {
+    const result: ProductReport = {
+      ...product,
+      adopters: this.refs(product.adopters),
+      declinedBy: this.refs(product.declinedBy),
+    };
+    if (!this.visible(product.owner)) {
+      delete result.owner;
+    }
+    return result;
+  }
+
+  concern(concern: ConcernReport): ConcernReport | undefined {
+    const builtBy = this.refs(concern.builtBy);
+    const products = this.refs(concern.products);
+    if (builtBy.length === 0 && products.length === 0) {
+      return undefined;
+    }
+    return { ...concern, builtBy, products };
+  }
+
+  finding(finding: Finding): Finding | undefined {
+    if (!this.visible(finding.entityRef)) {
+      return undefined;
+    }
+    if (!this.#names.mentionedIn(finding.message)) {
+      return finding;
+    }
+    return {
+      ...finding,
+      message:
+        'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
+    };
+  }
+}
+
+/** Keeps what the caller may see; see the notes at the top of this file. */
+export function createReportFilter(visibility: CallerVisibility) {
+  const filter = new ReportFilter(visibility);
+  return {
+    isVisible: (ref: string) => filter.visible(ref),
+    teams: (teams: TeamReport[]) =>
+      visibility.all
+        ? teams
+        : teams
+            .filter(t => filter.visible(t.entityRef))
+            .map(t => filter.team(t)),
+    orgUnits: (units: OrgUnitReport[]) =>
+      visibility.all
+        ? units
+        : units
+            .filter(u => filter.visible(u.entityRef))
+            .map(u => filter.orgUnit(u)),
+    entities: (entities: EntityReport[]) =>
+      visibility.all
+        ? entities
+        : entities
+            .filter(e => filter.visible(e.entityRef))
+            .map(e => filter.entity(e)),
+    products: (products: ProductReport[]) =>
+      visibility.all
+        ? products
+        : products
+            .filter(p => filter.visible(p.entityRef))
+            .map(p => filter.product(p)),
+    concerns: (concerns: ConcernReport[]) =>
+      visibility.all
+        ? concerns
+        : concerns
+            .map(c => filter.concern(c))
+            .filter((c): c is ConcernReport => c !== undefined),
+    findings: (findings: Finding[]) =>
+      visibility.all
+        ? findings
+        : findings
+            .map(f => filter.finding(f))
+            .filter((f): f is Finding => f !== undefined),
+  };
+}
+
+/** The report as the caller may see it. */
+export function filterReport(
+  report: Report,
+  visibility: CallerVisibility,
+): Report {
+  if (visibility.all) {
+    return report;
+  }
+  const filter = createReportFilter(visibility);
+  return {
+    ...report,
+    teams: filter.teams(report.teams),
+    orgUnits: filter.orgUnits(report.orgUnits),
+    entities: filter.entities(report.entities),
+    products: filter.products(report.products),
+    concerns: filter.concerns(report.concerns),
+    findings: filter.findings(report.findings),
+  };
+}

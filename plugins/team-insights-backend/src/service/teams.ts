@@ -1,0 +1,221 @@
+import { InputError } from '@backstage/errors';
+import {
+  Level,
+  LEVELS,
+  SCORECARD_IDS,
+  ScorecardId,
+  TeamReport,
+  TeamSortKey,
+  TeamSummary,
+  TeamsQuery,
+  TeamsPage,
+} from '@team-insights/plugin-team-insights-common';
+import { createHash } from 'node:crypto';
+
+type SortValue = string | number | null;
+
+interface CursorPayload {
+  /** Signature of the query the cursor belongs to. */
+  s: string;
+  /** Sort value and entity ref of the last item of the previous page. */
+  k: [SortValue, string];
+}
+
+const STATUS_RANK: Record<string, number> = { fail: 2, warn: 1 };
+
+/** The row of `GET /teams` for a team (already filtered for the caller). */
+export function summarizeTeam(team: TeamReport): TeamSummary {
+  const scores = {} as TeamSummary['scores'];
+  let worst: TeamSummary['worstCheck'];
+  let worstRank = 0;
+  let worstWeight = -1;
+  for (const id of SCORECARD_IDS) {
+    const scorecard = team.scorecards[id];
+    scores[id] = {
+      score: scorecard?.score ?? null,
+      level: scorecard?.level ?? null,
+    };
+    for (const check of scorecard?.checks ?? []) {
+      const rank = check.waived ? 0 : STATUS_RANK[check.status] ?? 0;
+      if (rank === 0) continue;
+      if (
+        rank > worstRank ||
+        (rank === worstRank && check.weight > worstWeight)
+      ) {
+        worstRank = rank;
+        worstWeight = check.weight;
+        worst = {
+          scorecard: id,
+          id: check.id,
+          title: check.title,
+          status: check.status,
+        };
+      }
+    }
+  }
+  const summary: TeamSummary = {
+    entityRef: team.entityRef,
+    title: team.title,
+    teamType: team.teamType,
+    teamTypeDeclared: team.teamTypeDeclared,
+    size: team.size,
+    orgUnits: team.orgUnits,
+    scores,
+  };
+  if (team.parent) summary.parent = team.parent;
+  if (worst) summary.worstCheck = worst;
+  return summary;
+}
+
+function sortValue(team: TeamReport, sort: TeamSortKey): SortValue {
+  switch (sort) {
+    case 'size':
+      return team.size;
+    case 'type':
+      return team.teamType;
+    case 'composition':
+    case 'adoption':
+    case 'documentation':
+      return team.scorecards[sort]?.score ?? null;
+    case 'title':
+    default:
+      return team.title.toLowerCase();
+  }
+}
+
+function compareValues(a: SortValue, b: SortValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1; // nulls last in both orders
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+function compareKeys(
+  a: [SortValue, string],
+  b: [SortValue, string],
+  order: 'asc' | 'desc',
+): number {
+  const nullOrder = compareValues(a[0], b[0]);
+  if (nullOrder !== 0) {
+    if (a[0] === null || b[0] === null) return nullOrder;
+    return order === 'asc' ? nullOrder : -nullOrder;
+  }
+  if (a[1] === b[1]) return 0;
+  return a[1] < b[1] ? -1 : 1; // ties by entity ref, always ascending
+}
+
+function signatureOf(query: TeamsQuery): string {
+  const { cursor: _cursor, limit: _limit, ...rest } = query;
+  const canonical = JSON.stringify(
+    Object.keys(rest)
+      .sort()
+      .map(key => [key, (rest as Record<string, unknown>)[key]]),
+  );
+  return createHash('sha256')
+    .update(canonical)
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+function encodeCursor(payload: CursorPayload): string {
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, signature: string): CursorPayload {
+  let payload: CursorPayload;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InputError('Invalid cursor: pass nextCursor of a previous page');
+  }
+  if (
+    !payload ||
+    typeof payload.s !== 'string' ||
+    !Array.isArray(payload.k) ||
+    payload.k.length !== 2 ||
+    typeof payload.k[1] !== 'string' ||
+    (!['string', 'number'].includes(typeof payload.k[0]) &&
+      payload.k[0] !== null)
+  ) {
+    throw new InputError('Invalid cursor: pass nextCursor of a previous page');
+  }
+  if (payload.s !== signature) {
+    throw new InputError(
+      'The cursor belongs to a different query: keep the filters and sort of the first page, or start again without a cursor',
+    );
+  }
+  return payload;
+}
+
+/** Filters, sorts and pages the (already visibility-filtered) teams. */
+export function queryTeams(
+  teams: TeamReport[],
+  query: TeamsQuery,
+  meta: { evaluatedAt: string; stale: boolean },
+): TeamsPage {
+  const sort = query.sort ?? 'title';
+  const order = query.order ?? 'asc';
+  const limit = query.limit ?? 50;
+  const q = query.q?.trim().toLowerCase();
+  const orgUnit = query.orgUnit?.toLowerCase();
+  const signature = signatureOf({ ...query, sort, order });
+
+  const filtered = teams.filter(team => {
+    if (query.type && team.teamType !== query.type) return false;
+    for (const id of SCORECARD_IDS) {
+      const wanted = query[id];
+      if (wanted && team.scorecards[id]?.level !== wanted) return false;
+    }
+    if (orgUnit && !team.orgUnits.some(u => u.toLowerCase() === orgUnit)) {
+      return false;
+    }
+    if (
+      q &&
+      !team.entityRef.toLowerCase().includes(q) &&
+      !team.title.toLowerCase().includes(q)
+    ) {
+      return false;
+    }
+    return true;
+  });
+
+  const levelCounts = {} as TeamsPage['levelCounts'];
+  for (const id of SCORECARD_IDS) {
+    const counts = { 'n/a': 0 } as Record<Level | 'n/a', number>;
+    for (const level of LEVELS) counts[level] = 0;
+    for (const team of filtered) {
+      counts[team.scorecards[id]?.level ?? 'n/a'] += 1;
+    }
+    levelCounts[id as ScorecardId] = counts;
+  }
+
+  const keyed = filtered.map(team => ({
+    team,
+    key: [sortValue(team, sort), team.entityRef] as [SortValue, string],
+  }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key, order));
+
+  let start = 0;
+  if (query.cursor) {
+    const { k } = decodeCursor(query.cursor, signature);
+    start = keyed.findIndex(item => compareKeys(item.key, k, order) > 0);
+    if (start < 0) start = keyed.length;
+  }
+  const page = keyed.slice(start, start + limit);
+  const hasMore = start + limit < keyed.length;
+
+  const result: TeamsPage = {
+    evaluatedAt: meta.evaluatedAt,
+    stale: meta.stale,
+    items: page.map(item => summarizeTeam(item.team)),
+    totalCount: filtered.length,
+    levelCounts,
+  };
+  if (hasMore && page.length > 0) {
+    result.nextCursor = encodeCursor({
+      s: signature,
+      k: page[page.length - 1].key,
+    });
+  }
+  return result;
+}
