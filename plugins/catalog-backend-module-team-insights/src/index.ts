@@ -1,0 +1,8 @@
+/**
+ * Catalog module that validates Team Insights annotations during processing.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleTeamInsights as default } from './module';
+export * from './TeamInsightsAnnotationsProcessor';
