@@ -1,3 +1,5 @@
+import { TeamInsightsConfig, weightOf } from './config';
+import type { TeamInsightsCheck } from './customChecks';
 import type { ScorecardId } from './types';
 
 /**
@@ -265,4 +267,30 @@ export function builtInCheck(id: string): BuiltInCheckInfo {
     throw new Error(`unknown built-in check ${id}`);
   }
   return check;
+}
+
+/**
+ * The catalogue of every check the engine runs: the built-in ones, then the
+ * given custom checks (sorted by id), with their configured weights when a
+ * config is given.
+ * @public
+ */
+export function checkCatalogue(
+  customChecks: readonly TeamInsightsCheck[] = [],
+  config?: TeamInsightsConfig,
+): BuiltInCheckInfo[] {
+  const custom = [...customChecks]
+    .sort((a, b) => (a.id < b.id ? -1 : Number(a.id > b.id)))
+    .map(c => ({
+      id: c.id,
+      scorecard: c.scorecard,
+      title: c.title,
+      description: c.description,
+      rationale: c.rationale ?? '',
+      weight: c.weight,
+    }));
+  return [...BUILT_IN_CHECKS, ...custom].map(c => ({
+    ...c,
+    weight: config ? weightOf(config, c.id, c.weight) : c.weight,
+  }));
 }

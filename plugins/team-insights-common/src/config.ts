@@ -174,7 +174,7 @@ export const DEFAULT_SKILL_CLUSTERS: readonly SkillCluster[] = [
  * The configuration the spec describes, used when `teamInsights` is absent.
  * @public
  */
-export const defaultTeamInsightsConfig: TeamInsightsConfig = {
+export const defaultTeamInsightsConfig: TeamInsightsConfig = deepFreeze({
   skillClusters: DEFAULT_SKILL_CLUSTERS.map(c => ({
     ...c,
     aliases: c.aliases ? [...c.aliases] : undefined,
@@ -207,10 +207,14 @@ export const defaultTeamInsightsConfig: TeamInsightsConfig = {
   levels: { gold: 90, silver: 75, bronze: 50 },
   centralizeCandidateTeams: 3,
   maxWaiverDays: 365,
-};
+});
+
+const lookups = new WeakMap<SkillCluster[], Map<string, string>>();
 
 /** Resolves an id or alias to a cluster id, case-insensitively. */
 export function clusterLookup(config: TeamInsightsConfig): Map<string, string> {
+  const cached = lookups.get(config.skillClusters);
+  if (cached) return cached;
   const lookup = new Map<string, string>();
   for (const cluster of config.skillClusters) {
     lookup.set(cluster.id, cluster.id);
@@ -220,7 +224,16 @@ export function clusterLookup(config: TeamInsightsConfig): Map<string, string> {
       if (!lookup.has(alias)) lookup.set(alias, cluster.id);
     }
   }
+  lookups.set(config.skillClusters, lookup);
   return lookup;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 class ConfigProblems {

@@ -73,6 +73,10 @@ export interface OrganisationView {
   dependentsOf(ref: string): string[];
   /** APIs a Component provides, sorted. */
   providedApisOf(ref: string): string[];
+  /** Components that provide an API, sorted. */
+  providersOf(apiRef: string): string[];
+  /** Groups a User is a direct member of, sorted. */
+  groupsOfMember(userRef: string): string[];
   /** Every product, sorted by ref. */
   products(): EntityView[];
   /** Teams (not the owner) adopting a product, sorted. */

@@ -373,7 +373,9 @@ export function evaluate(
   const descendants = new Map<string, string[]>();
   for (const team of teams) {
     for (const unit of team.orgUnits) {
-      descendants.set(unit, [...(descendants.get(unit) ?? []), team.entityRef]);
+      const list = descendants.get(unit);
+      if (list) list.push(team.entityRef);
+      else descendants.set(unit, [team.entityRef]);
     }
   }
   const teamReportByRef = new Map(teamReports.map(t => [t.entityRef, t]));

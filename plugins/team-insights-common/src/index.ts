@@ -37,7 +37,7 @@ export type {
   ParsedWaiver,
   SkillsAnnotation,
 } from './parsers';
-export { BUILT_IN_CHECKS } from './catalogue';
+export { BUILT_IN_CHECKS, checkCatalogue } from './catalogue';
 export type { BuiltInCheckInfo } from './catalogue';
 export type {
   CheckOutcome,

@@ -3,6 +3,7 @@
  * emits them. Not exported from the package.
  */
 import type { Entity } from '@backstage/catalog-model';
+import type { CheckResult, Report, TeamReport } from '../types';
 
 type Annotations = Record<string, string>;
 
@@ -286,3 +287,23 @@ export function members(
     user(`${prefix}-${i + 1}`, { skills: s, memberOf: [team] }),
   );
 }
+
+/** The report of one team, by name. */
+export function teamOf(report: Report, name: string): TeamReport {
+  const team = report.teams.find(t => t.entityRef === `group:default/${name}`);
+  if (!team) throw new Error(`no team ${name} in the report`);
+  return team;
+}
+
+/** One check of a scorecard, by id. */
+export function checkOf(
+  scorecard: { checks: CheckResult[] },
+  id: string,
+): CheckResult {
+  const check = scorecard.checks.find(c => c.id === id);
+  if (!check) throw new Error(`no check ${id}`);
+  return check;
+}
+
+/** Today, for tests that involve waivers. */
+export const NOW = new Date('2026-03-15T12:00:00Z');
