@@ -1,0 +1,65 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  ConcernsResponse,
+  EntityScorecardsResponse,
+  HistoryResponse,
+  ProductsResponse,
+  RefreshResponse,
+  ReportResponse,
+  ScorecardId,
+  SkillClustersResponse,
+  TeamsPage,
+  TeamsQuery,
+  TrendsResponse,
+} from '@team-insights/plugin-team-insights-common';
+
+/**
+ * Options of {@link TeamInsightsApi.getEntityHistory}.
+ * @public
+ */
+export interface EntityHistoryOptions {
+  /** Only this scorecard; all of them when left out. */
+  scorecard?: ScorecardId;
+  /** How many days back from today. */
+  days?: number;
+}
+
+/**
+ * The Team Insights backend, as the frontend sees it. Every method reads what
+ * the backend has already evaluated: nothing is scored in the browser.
+ * @public
+ */
+export interface TeamInsightsApi {
+  /** The whole report (`GET /report`). */
+  getReport(): Promise<ReportResponse>;
+  /** One page of teams, filtered and sorted on the server (`GET /teams`). */
+  getTeams(query?: TeamsQuery): Promise<TeamsPage>;
+  /** The scorecards of one Group, organisational unit or documented entity. */
+  getEntityScorecards(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityScorecardsResponse>;
+  /** Daily scores of one entity. */
+  getEntityHistory(
+    entityRef: string | CompoundEntityRef,
+    options?: EntityHistoryOptions,
+  ): Promise<HistoryResponse>;
+  /** The organisation's mean score per scorecard and day (`GET /trends`). */
+  getTrends(options?: { days?: number }): Promise<TrendsResponse>;
+  /** Platform products and their adoption (`GET /products`). */
+  getProducts(): Promise<ProductsResponse>;
+  /** Cross-cutting concerns and their verdicts (`GET /concerns`). */
+  getConcerns(): Promise<ConcernsResponse>;
+  /** The skill-cluster vocabulary and required clusters per team type. */
+  getSkillClusters(): Promise<SkillClustersResponse>;
+  /** Ask the backend to evaluate the catalog again now (`POST /refresh`). */
+  refresh(): Promise<RefreshResponse>;
+}
+
+/**
+ * The {@link @backstage/core-plugin-api#ApiRef} of {@link TeamInsightsApi}.
+ * @public
+ */
+export const teamInsightsApiRef = createApiRef<TeamInsightsApi>({
+  id: 'plugin.team-insights.service',
+});

@@ -1,0 +1,124 @@
+import { registerMswTestHooks, mockApis } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { fixtureReport } from '../testing';
+import { TeamInsightsClient } from './TeamInsightsClient';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const baseUrl = 'http://127.0.0.1:7007/api/team-insights';
+
+function client() {
+  return new TeamInsightsClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://127.0.0.1:7007' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+}
+
+describe('TeamInsightsClient', () => {
+  it('reads the report from the versioned API of the team-insights backend', async () => {
+    server.use(
+      http.get(`${baseUrl}/v1/report`, () =>
+        HttpResponse.json({ ...fixtureReport, stale: false }),
+      ),
+    );
+    const report = await client().getReport();
+    expect(report.teams.map(t => t.title)).toContain('Recommendations');
+    expect(report.stale).toBe(false);
+  });
+
+  it('sends filters, search, sorting and the cursor of /teams as query parameters', async () => {
+    let seen: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/v1/teams`, ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          items: [],
+          totalCount: 0,
+          evaluatedAt: fixtureReport.evaluatedAt,
+          stale: false,
+          levelCounts: {},
+        });
+      }),
+    );
+    await client().getTeams({
+      type: 'feature',
+      orgUnit: 'group:default/ml',
+      composition: 'bronze',
+      q: 'recs',
+      sort: 'composition',
+      order: 'desc',
+      limit: 20,
+      cursor: 'abc',
+    });
+    expect(Object.fromEntries(seen!.entries())).toEqual({
+      type: 'feature',
+      orgUnit: 'group:default/ml',
+      composition: 'bronze',
+      q: 'recs',
+      sort: 'composition',
+      order: 'desc',
+      limit: '20',
+      cursor: 'abc',
+    });
+  });
+
+  it('addresses an entity by kind, namespace and name, and its history with options', async () => {
+    const paths: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/v1/entities/:kind/:namespace/:name`, ({ request }) => {
+        paths.push(new URL(request.url).pathname);
+        return HttpResponse.json({ type: 'entity' });
+      }),
+      http.get(
+        `${baseUrl}/v1/entities/:kind/:namespace/:name/history`,
+        ({ request }) => {
+          const url = new URL(request.url);
+          paths.push(`${url.pathname}?${url.searchParams}`);
+          return HttpResponse.json({ entityRef: 'x', points: [] });
+        },
+      ),
+    );
+    await client().getEntityScorecards('Component:default/recs-monitoring');
+    await client().getEntityHistory(
+      { kind: 'Group', namespace: 'default', name: 'recommendations' },
+      { scorecard: 'composition', days: 90 },
+    );
+    expect(paths).toEqual([
+      '/api/team-insights/v1/entities/component/default/recs-monitoring',
+      '/api/team-insights/v1/entities/group/default/recommendations/history?scorecard=composition&days=90',
+    ]);
+  });
+
+  it('asks for a refresh with POST', async () => {
+    server.use(
+      http.post(`${baseUrl}/v1/refresh`, () =>
+        HttpResponse.json({ status: 'started' }, { status: 202 }),
+      ),
+    );
+    await expect(client().refresh()).resolves.toEqual({ status: 'started' });
+  });
+
+  it('throws a ResponseError carrying the status and the backend message', async () => {
+    server.use(
+      http.get(`${baseUrl}/v1/entities/:kind/:namespace/:name`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No scorecards for group:default/nobody' },
+            request: { method: 'GET', url: '/v1/entities/group/default/nobody' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    const error = await client()
+      .getEntityScorecards('group:default/nobody')
+      .catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(404);
+    expect(error.cause.message).toBe('No scorecards for group:default/nobody');
+  });
+});

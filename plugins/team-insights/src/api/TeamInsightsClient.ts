@@ -1,0 +1,125 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type {
+  ConcernsResponse,
+  EntityScorecardsResponse,
+  HistoryResponse,
+  ProductsResponse,
+  RefreshResponse,
+  ReportResponse,
+  SkillClustersResponse,
+  TeamsPage,
+  TeamsQuery,
+  TrendsResponse,
+} from '@team-insights/plugin-team-insights-common';
+import type { EntityHistoryOptions, TeamInsightsApi } from './TeamInsightsApi';
+
+/**
+ * Talks to the Team Insights backend under `/api/team-insights/v1`, through
+ * the app's `fetchApi` (which adds the user's credentials).
+ * @public
+ */
+export class TeamInsightsClient implements TeamInsightsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getReport(): Promise<ReportResponse> {
+    return this.get('/report');
+  }
+
+  async getTeams(query: TeamsQuery = {}): Promise<TeamsPage> {
+    return this.get('/teams', {
+      type: query.type,
+      composition: query.composition,
+      adoption: query.adoption,
+      documentation: query.documentation,
+      orgUnit: query.orgUnit,
+      q: query.q,
+      sort: query.sort,
+      order: query.order,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  async getEntityScorecards(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityScorecardsResponse> {
+    return this.get(entityPath(entityRef));
+  }
+
+  async getEntityHistory(
+    entityRef: string | CompoundEntityRef,
+    options: EntityHistoryOptions = {},
+  ): Promise<HistoryResponse> {
+    return this.get(`${entityPath(entityRef)}/history`, {
+      scorecard: options.scorecard,
+      days: options.days,
+    });
+  }
+
+  async getTrends(options: { days?: number } = {}): Promise<TrendsResponse> {
+    return this.get('/trends', { days: options.days });
+  }
+
+  async getProducts(): Promise<ProductsResponse> {
+    return this.get('/products');
+  }
+
+  async getConcerns(): Promise<ConcernsResponse> {
+    return this.get('/concerns');
+  }
+
+  async getSkillClusters(): Promise<SkillClustersResponse> {
+    return this.get('/skill-clusters');
+  }
+
+  async refresh(): Promise<RefreshResponse> {
+    return this.request('/refresh', undefined, { method: 'POST' });
+  }
+
+  private async get<T>(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<T> {
+    return this.request(path, query);
+  }
+
+  private async request<T>(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+    init?: RequestInit,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('team-insights');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    const url = `${baseUrl}/v1${path}${search ? `?${search}` : ''}`;
+    const response = await this.fetchApi.fetch(url, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath(entityRef: string | CompoundEntityRef): string {
+  const { kind, namespace, name } =
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  return `/entities/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,377 @@
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type {
+  ConcernsResponse,
+  EntityScorecardsResponse,
+  HistoryPoint,
+  HistoryResponse,
+  Level,
+  ProductsResponse,
+  RefreshResponse,
+  Report,
+  ReportResponse,
+  ScorecardId,
+  SkillClustersResponse,
+  TeamReport,
+  TeamSummary,
+  TeamsPage,
+  TeamsQuery,
+  TrendPoint,
+  TrendsResponse,
+} from '@team-insights/plugin-team-insights-common';
+import type {
+  EntityHistoryOptions,
+  TeamInsightsApi,
+} from '../api/TeamInsightsApi';
+import { fixtureReport } from './report';
+
+const SCORECARDS: ScorecardId[] = ['composition', 'adoption', 'documentation'];
+
+/** The default level thresholds, used only to label generated history. */
+function historyLevel(score: number | null): Level | null {
+  if (score === null) return null;
+  if (score >= 90) return 'gold';
+  if (score >= 75) return 'silver';
+  if (score >= 50) return 'bronze';
+  return 'none';
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A summary row of `GET /teams`, as the backend derives it from a team. */
+export function toTeamSummary(team: TeamReport): TeamSummary {
+  let worst: TeamSummary['worstCheck'];
+  let worstRank = -1;
+  for (const scorecardId of SCORECARDS) {
+    for (const check of team.scorecards[scorecardId].checks) {
+      if (check.waived) continue;
+      const severity =
+        check.status === 'fail' ? 2 : check.status === 'warn' ? 1 : 0;
+      if (severity === 0) continue;
+      const rank = severity * 1000 + check.weight;
+      if (rank > worstRank) {
+        worstRank = rank;
+        worst = {
+          scorecard: scorecardId,
+          id: check.id,
+          title: check.title,
+          status: check.status,
+        };
+      }
+    }
+  }
+  return {
+    entityRef: team.entityRef,
+    title: team.title,
+    teamType: team.teamType,
+    teamTypeDeclared: team.teamTypeDeclared,
+    size: team.size,
+    parent: team.parent,
+    orgUnits: team.orgUnits,
+    scores: {
+      composition: pick(team, 'composition'),
+      adoption: pick(team, 'adoption'),
+      documentation: pick(team, 'documentation'),
+    },
+    worstCheck: worst,
+  };
+}
+
+function pick(team: TeamReport, id: ScorecardId) {
+  const { score, level } = team.scorecards[id];
+  return { score, level };
+}
+
+/**
+ * An in-memory {@link TeamInsightsApi} over a report, for tests and the dev
+ * page. It answers like the backend: filtering, sorting and cursor paging of
+ * teams, 404 for entities that are not in the report, generated history.
+ */
+export class MockTeamInsightsApi implements TeamInsightsApi {
+  readonly calls: Array<{ method: string; args: unknown[] }> = [];
+  private readonly report: Report;
+  private readonly stale: boolean;
+
+  constructor(options: { report?: Report; stale?: boolean } = {}) {
+    this.report = options.report ?? fixtureReport;
+    this.stale = options.stale ?? false;
+  }
+
+  private meta() {
+    return { evaluatedAt: this.report.evaluatedAt, stale: this.stale };
+  }
+
+  async getReport(): Promise<ReportResponse> {
+    this.calls.push({ method: 'getReport', args: [] });
+    return { ...this.report, stale: this.stale };
+  }
+
+  async getTeams(query: TeamsQuery = {}): Promise<TeamsPage> {
+    this.calls.push({ method: 'getTeams', args: [query] });
+    const q = query.q?.trim().toLocaleLowerCase('en-US');
+    const filtered = this.report.teams.filter(team => {
+      if (query.type && team.teamType !== query.type) return false;
+      if (query.orgUnit && !team.orgUnits.includes(query.orgUnit)) return false;
+      for (const id of SCORECARDS) {
+        const wanted = query[id];
+        if (wanted && team.scorecards[id].level !== wanted) return false;
+      }
+      if (
+        q &&
+        !team.entityRef.toLocaleLowerCase('en-US').includes(q) &&
+        !team.title.toLocaleLowerCase('en-US').includes(q)
+      ) {
+        return false;
+      }
+      return true;
+    });
+
+    const sort = query.sort ?? 'title';
+    const direction = query.order === 'desc' ? -1 : 1;
+    const value = (team: TeamReport): string | number | null => {
+      switch (sort) {
+        case 'size':
+          return team.size;
+        case 'type':
+          return team.teamType;
+        case 'title':
+          return team.title.toLocaleLowerCase('en-US');
+        default:
+          return team.scorecards[sort].score;
+      }
+    };
+    const sorted = [...filtered].sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      if (va === vb) return a.entityRef.localeCompare(b.entityRef);
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return (va < vb ? -1 : 1) * direction;
+    });
+
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const items = sorted.slice(offset, offset + limit).map(toTeamSummary);
+    const next = offset + limit;
+
+    const levelCounts = {} as TeamsPage['levelCounts'];
+    for (const id of SCORECARDS) {
+      const counts = { gold: 0, silver: 0, bronze: 0, none: 0, 'n/a': 0 };
+      for (const team of filtered) {
+        counts[team.scorecards[id].level ?? 'n/a'] += 1;
+      }
+      levelCounts[id] = counts;
+    }
+
+    return {
+      ...this.meta(),
+      items,
+      totalCount: filtered.length,
+      nextCursor: next < sorted.length ? String(next) : undefined,
+      levelCounts,
+    };
+  }
+
+  async getEntityScorecards(
+    entityRef: string | CompoundEntityRef,
+  ): Promise<EntityScorecardsResponse> {
+    const ref = normalize(entityRef);
+    this.calls.push({ method: 'getEntityScorecards', args: [ref] });
+    const findings = this.report.findings.filter(f => f.entityRef === ref);
+    const team = this.report.teams.find(t => t.entityRef === ref);
+    if (team) {
+      const memberFindings = this.report.findings.filter(
+        f =>
+          f.entityRef === ref ||
+          team.scorecards.composition.checks.some(c =>
+            c.entities?.includes(f.entityRef),
+          ),
+      );
+      return { ...this.meta(), type: 'team', team, findings: memberFindings };
+    }
+    const orgUnit = this.report.orgUnits.find(o => o.entityRef === ref);
+    if (orgUnit) {
+      return {
+        ...this.meta(),
+        type: 'org-unit',
+        orgUnit,
+        teams: this.report.teams
+          .filter(t => orgUnit.teamRefs.includes(t.entityRef))
+          .map(toTeamSummary),
+        findings,
+      };
+    }
+    const entity = this.report.entities.find(e => e.entityRef === ref);
+    if (entity) {
+      const product = this.report.products.find(p => p.entityRef === ref);
+      return {
+        ...this.meta(),
+        type: 'entity',
+        entity,
+        ...(product ? { product } : {}),
+        findings,
+      };
+    }
+    throw new NotFoundError(`No scorecards for ${ref}`);
+  }
+
+  async getEntityHistory(
+    entityRef: string | CompoundEntityRef,
+    options: EntityHistoryOptions = {},
+  ): Promise<HistoryResponse> {
+    const ref = normalize(entityRef);
+    this.calls.push({ method: 'getEntityHistory', args: [ref, options] });
+    const days = options.days ?? 30;
+    const today = this.report.evaluatedAt.slice(0, 10);
+    const current: Partial<Record<ScorecardId, number | null>> = {};
+    const team = this.report.teams.find(t => t.entityRef === ref);
+    const entity = this.report.entities.find(e => e.entityRef === ref);
+    if (team) {
+      for (const id of SCORECARDS) current[id] = team.scorecards[id].score;
+    } else if (entity) {
+      current.documentation = entity.scorecards.documentation.score;
+    } else {
+      throw new NotFoundError(`No history for ${ref}`);
+    }
+    const points: HistoryPoint[] = [];
+    for (let back = Math.min(days, 30) - 1; back >= 0; back--) {
+      for (const id of SCORECARDS) {
+        if (!(id in current) || (options.scorecard && options.scorecard !== id))
+          continue;
+        const now = current[id] ?? null;
+        const score =
+          now === null ? null : Math.max(0, now - Math.floor(back / 7) * 4);
+        points.push({
+          day: addDays(today, -back),
+          scorecard: id,
+          score,
+          level: historyLevel(score),
+          failingChecks: [],
+        });
+      }
+    }
+    return { entityRef: ref, points };
+  }
+
+  async getTrends(options: { days?: number } = {}): Promise<TrendsResponse> {
+    this.calls.push({ method: 'getTrends', args: [options] });
+    const today = this.report.evaluatedAt.slice(0, 10);
+    const days = Math.min(options.days ?? 30, 90);
+    const points: TrendPoint[] = [];
+    for (const id of SCORECARDS) {
+      const scores = this.report.teams
+        .map(t => t.scorecards[id].score)
+        .filter((s): s is number => s !== null);
+      if (scores.length === 0) continue;
+      const mean = Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
+      for (let back = days - 1; back >= 0; back--) {
+        points.push({
+          day: addDays(today, -back),
+          scorecard: id,
+          score: Math.max(0, mean - Math.floor(back / 7) * 3),
+          count: scores.length,
+        });
+      }
+    }
+    return { points };
+  }
+
+  async getProducts(): Promise<ProductsResponse> {
+    this.calls.push({ method: 'getProducts', args: [] });
+    return {
+      ...this.meta(),
+      items: this.report.products,
+      featureTeams: this.report.teams
+        .filter(t => t.teamType === 'feature')
+        .map(t => t.entityRef),
+    };
+  }
+
+  async getConcerns(): Promise<ConcernsResponse> {
+    this.calls.push({ method: 'getConcerns', args: [] });
+    return { ...this.meta(), items: this.report.concerns };
+  }
+
+  async getSkillClusters(): Promise<SkillClustersResponse> {
+    this.calls.push({ method: 'getSkillClusters', args: [] });
+    return {
+      items: [
+        {
+          id: 'analytics-translator',
+          title: 'Analytics translator',
+          description:
+            'Bridges the operational domain and the technical experts; has an overview of the whole value stream.',
+        },
+        { id: 'back-end-engineer', title: 'Back-end engineer' },
+        {
+          id: 'data-engineer',
+          title: 'Data engineer',
+          description:
+            'Builds the software and infrastructure that integrate a model with the existing IT landscape.',
+        },
+        {
+          id: 'data-scientist',
+          title: 'Data scientist',
+          description: 'Develops machine learning models.',
+        },
+        { id: 'front-end-engineer', title: 'Front-end engineer' },
+        { id: 'product-owner', title: 'Product owner' },
+        {
+          id: 'site-reliability-engineer',
+          title: 'Site reliability engineer',
+          description:
+            'Monitors and improves the technical reliability of models in operation.',
+        },
+        { id: 'software-engineer', title: 'Software engineer' },
+        { id: 'ux-designer', title: 'UX designer' },
+      ],
+      teamTypes: {
+        feature: {
+          requiredSkills: [
+            'analytics-translator',
+            'data-engineer',
+            'data-scientist',
+            'site-reliability-engineer',
+          ],
+        },
+        centralized: { requiredSkills: [] },
+        expertise: { requiredSkills: [] },
+      },
+    };
+  }
+
+  async refresh(): Promise<RefreshResponse> {
+    this.calls.push({ method: 'refresh', args: [] });
+    return { status: 'started' };
+  }
+}
+
+function normalize(entityRef: string | CompoundEntityRef): string {
+  const parsed =
+    typeof entityRef === 'string' ? parseEntityRef(entityRef) : entityRef;
+  return stringifyEntityRef({
+    kind: parsed.kind.toLocaleLowerCase('en-US'),
+    namespace: parsed.namespace.toLocaleLowerCase('en-US'),
+    name: parsed.name.toLocaleLowerCase('en-US'),
+  });
+}
+
+/** An empty report: an organisation that has annotated nothing yet. */
+export const emptyReport: Report = {
+  version: 1,
+  evaluatedAt: fixtureReport.evaluatedAt,
+  teams: [],
+  orgUnits: [],
+  entities: [],
+  products: [],
+  concerns: [],
+  findings: [],
+};

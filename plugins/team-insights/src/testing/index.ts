@@ -1,0 +1,2 @@
+export { fixtureReport, fixtureTeams, fixtureEntities } from './report';
+export { MockTeamInsightsApi, emptyReport, toTeamSummary } from './MockTeamInsightsApi';
