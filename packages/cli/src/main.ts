@@ -1,25 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isError } from '@backstage/errors';
 import { version } from '../package.json';
+import { runLint, runScore } from './commands';
 import { CliIo, commandContext } from './io';
 
 const COMMON_HELP = `
 Paths are catalog files or folders; folders are searched for *.yaml and
 *.yml (skipping node_modules and dot folders). Default: the current folder.`;
-
-type Commands = typeof import('./commands');
-
-/**
- * Loads the commands only when one runs, so that `--help` and `--version`
- * start fast. When the sources run through Node's own `import()` of
- * CommonJS, the exports sit on `default`.
- */
-async function loadCommands(): Promise<Commands> {
-  const loaded = (await import('./commands')) as Partial<Commands> & {
-    default?: Commands;
-  };
-  return loaded.runLint ? (loaded as Commands) : loaded.default!;
-}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -87,7 +74,6 @@ Examples:
   team-insights lint . --format json`,
     )
     .action(async (paths: string[], options) => {
-      const { runLint } = await loadCommands();
       exitCode = await runLint(paths, options, ctx);
     });
 
@@ -139,7 +125,6 @@ Examples:
   team-insights score catalog/ --format markdown > comment.md`,
     )
     .action(async (paths: string[], options) => {
-      const { runScore } = await loadCommands();
       exitCode = await runScore(paths, options, ctx);
     });
 

@@ -88,11 +88,7 @@ export async function readConfigFile(
       ),
     );
   } catch (error) {
-    throw new InputError(
-      `invalid Team Insights settings in '${file}': ${
-        (error as Error).message
-      }`,
-    );
+    throw new InputError(`${file}: ${(error as Error).message}`);
   }
 }
 

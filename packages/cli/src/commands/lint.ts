@@ -133,8 +133,13 @@ export async function runLint(
   if (options.format === 'json') {
     const output = {
       findings: findings.map(f => ({
-        ...f,
-        ...(f.path ? { path: ctx.display(f.path) } : {}),
+        path: f.path ? ctx.display(f.path) : null,
+        line: f.line ?? null,
+        column: f.column ?? null,
+        severity: f.severity,
+        entityRef: f.entityRef ?? null,
+        annotation: f.annotation ?? null,
+        message: f.message,
       })),
       errors,
       warnings,

@@ -67,9 +67,3 @@ export function levelText(
   }
   return `${card.level} ${card.score}`;
 }
-
-/** A check id without its scorecard prefix: `composition.team-size` → `team-size`. */
-export function shortCheckId(id: string): string {
-  const dot = id.indexOf('.');
-  return dot >= 0 ? id.slice(dot + 1) : id;
-}

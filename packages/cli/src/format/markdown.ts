@@ -54,12 +54,6 @@ function checkBlock(check: CheckResult): string[] {
       check.weight
     }): ${escapeMarkdown(check.message)}`,
   ];
-  if (check.entities?.length) {
-    lines.push(
-      '',
-      `Entities: ${check.entities.map(ref => `\`${ref}\``).join(', ')}`,
-    );
-  }
   if (check.remediation) {
     // The remediation is Markdown from the engine (with fenced YAML); kept
     // as it is, outside of any list so that the fences render.

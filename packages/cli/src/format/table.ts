@@ -1,6 +1,6 @@
 import type { Level, Report } from '@team-insights/plugin-team-insights-common';
 import { Paint } from './colors';
-import { levelText, shortCheckId, worstCheck } from './checks';
+import { levelText, worstCheck } from './checks';
 import { renderTextTable, TextColumn } from './textTable';
 
 /** Widest the table output gets, in columns. */
@@ -51,11 +51,7 @@ export function formatTable(
         levelText(team.scorecards.composition),
         levelText(team.scorecards.adoption),
         levelText(team.scorecards.documentation),
-        w
-          ? `${w.check.status === 'fail' ? '✖' : '!'} ${shortCheckId(
-              w.check.id,
-            )}`
-          : '',
+        w ? `${w.check.status === 'fail' ? '✖' : '!'} ${w.check.id}` : '',
       ];
     });
     const columns: TextColumn[] = [
@@ -142,9 +138,9 @@ export function formatTable(
       entity.owner ?? '',
       levelText(entity.scorecards.documentation),
       worst[i]
-        ? `${worst[i]!.check.status === 'fail' ? '✖' : '!'} ${shortCheckId(
-            worst[i]!.check.id,
-          )}`
+        ? `${worst[i]!.check.status === 'fail' ? '✖' : '!'} ${
+            worst[i]!.check.id
+          }`
         : '',
     ]);
     out.push(
