@@ -151,7 +151,9 @@ export function readEntityAnnotations(
           severity: 'warning',
           entityRef: ref,
           annotation: key,
-          message: `${key} applies to ${applies.label}; on a ${entity.kind} it has no effect`,
+          message: `${key} applies to ${applies.label}; on a ${kindLabel(
+            entity,
+          )} it has no effect`,
         });
       }
       if (typeof (annotations as Record<string, unknown>)[key] !== 'string') {
@@ -246,12 +248,24 @@ export function readEntityAnnotations(
           severity: 'warning',
           entityRef: ref,
           annotation: ANNOTATION_WAIVERS,
-          message: `waiver for '${waiver.checkId}' has no effect on a ${entity.kind}: ${entity.kind} entities have no ${builtIn.scorecard} scorecard`,
+          message: `waiver for '${
+            waiver.checkId
+          }' has no effect on a ${kindLabel(entity)}: it has no ${
+            builtIn.scorecard
+          } scorecard`,
         });
       }
     }
   }
   return result;
+}
+
+/** The entity's kind for a message, if it is a plain word. */
+function kindLabel(entity: Entity): string {
+  const kind = String(entity.kind ?? '');
+  return /^[A-Za-z][A-Za-z0-9]{0,62}$/.test(kind)
+    ? kind
+    : 'entity of this kind';
 }
 
 function isTeamOrUnit(result: EntityAnnotations, entity: Entity): boolean {

@@ -251,7 +251,9 @@ export function parseSkillsAnnotation(
         sink.error(
           `${quote(
             item,
-          )} has no head count; on a Group write cluster=count, e.g. '${item.toLowerCase()}=1' (people modelled as Users count by themselves)`,
+          )} has no head count; on a Group write cluster=count, e.g. ${quote(
+            `${item.toLowerCase()}=1`,
+          )} (people modelled as Users count by themselves)`,
         );
         continue;
       }
@@ -289,10 +291,9 @@ export function parseSkillsAnnotation(
         sink.error(
           `${quote(
             item,
-          )} has a count; counts are for a Group's head counts. On a User list the clusters the person brings, primary first, e.g. '${item
-            .slice(0, eq)
-            .trim()
-            .toLowerCase()}'`,
+          )} has a count; counts are for a Group's head counts. On a User list the clusters the person brings, primary first, e.g. ${quote(
+            item.slice(0, eq).trim().toLowerCase(),
+          )}`,
         );
         continue;
       }
@@ -388,6 +389,7 @@ export function parseDeclinedProducts(
         : normalizeRef(item, {
             defaultKind: 'component',
             defaultNamespace: options?.defaultNamespace ?? 'default',
+            strict: true,
           });
     if (ref === undefined) {
       sink.error(

@@ -120,13 +120,21 @@ export function entityRefOf(entity: Entity): string {
   }).toLowerCase();
 }
 
+const KIND = /^[a-zA-Z][a-zA-Z0-9]*$/;
+const NAME = /^[a-zA-Z0-9]+(?:[-_.][a-zA-Z0-9]+)*$/;
+
 /**
  * Parses a (possibly shorthand) entity ref into its lower-case full form,
  * or returns undefined when it does not parse.
  */
 export function normalizeRef(
   ref: string,
-  defaults: { defaultKind?: string; defaultNamespace?: string } = {},
+  defaults: {
+    defaultKind?: string;
+    defaultNamespace?: string;
+    /** Also require the catalog's rules for kind, namespace and name. */
+    strict?: boolean;
+  } = {},
 ): string | undefined {
   try {
     const parsed = parseEntityRef(ref, {
@@ -134,6 +142,18 @@ export function normalizeRef(
       defaultNamespace: defaults.defaultNamespace ?? 'default',
     });
     if (!parsed.name || !parsed.kind) return undefined;
+    if (
+      defaults.strict &&
+      !(
+        KIND.test(parsed.kind) &&
+        NAME.test(parsed.namespace) &&
+        NAME.test(parsed.name) &&
+        parsed.namespace.length <= 63 &&
+        parsed.name.length <= 63
+      )
+    ) {
+      return undefined;
+    }
     return stringifyEntityRef(parsed).toLowerCase();
   } catch {
     return undefined;

@@ -95,6 +95,7 @@ function owner(
           defaultNamespace: String(
             view.entity.metadata?.namespace || 'default',
           ),
+          strict: true,
         })
       : undefined;
   const target = ref ? model.entity(ref) : undefined;
@@ -128,7 +129,7 @@ function owner(
     config,
     id,
     'fail',
-    `The owner ${ref} is a ${target.kind}, not a Group.`,
+    `The owner ${ref} is a ${kindOfRef(ref)}, not a Group.`,
     fix(example),
     [ref],
   );

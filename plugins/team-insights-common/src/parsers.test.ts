@@ -1,0 +1,410 @@
+import fc from 'fast-check';
+import { defaultTeamInsightsConfig } from './config';
+import {
+  parseBooleanAnnotation,
+  parseConcern,
+  parseDeclinedProducts,
+  parseRequiredSkills,
+  parseSkillsAnnotation,
+  parseTeamType,
+  parseWaivers,
+} from './parsers';
+import type { Finding } from './types';
+
+const NOW = new Date('2026-03-15T00:00:00Z');
+const ref = 'group:default/team';
+const KNOWN = new Set([
+  ...defaultTeamInsightsConfig.skillClusters.map(c => c.id),
+  'sre',
+]);
+
+/** Strings a hostile or careless author could write. */
+const hostile = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '__proto__=3',
+    'constructor, prototype',
+    '\u202eevil',
+    'data\u2010scientist',
+    'DATA-SCIENTIST',
+    '  sre  ,, ,',
+    '=',
+    '==1',
+    'data-scientist=1e3',
+    'data-scientist=-1',
+    'data-scientist=0x10',
+    ';;;',
+    'until until until',
+  ),
+  fc
+    .array(
+      fc.constantFrom(
+        'sre',
+        'data-scientist=2',
+        'x',
+        ',',
+        ';',
+        ' ',
+        '=',
+        ':',
+        'until 2026-01-01',
+      ),
+      {
+        maxLength: 40,
+      },
+    )
+    .map(parts => parts.join('')),
+);
+
+function wellFormed(findings: Finding[]) {
+  for (const f of findings) {
+    expect(['error', 'warning']).toContain(f.severity);
+    expect(typeof f.message).toBe('string');
+    expect(f.message.length).toBeGreaterThan(0);
+    expect(f.message.length).toBeLessThan(2000);
+    // control and bidi-override characters never reach a message
+    // eslint-disable-next-line no-control-regex
+    expect(f.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e]/);
+  }
+}
+
+describe('parseTeamType', () => {
+  it.each([
+    ['feature', 'feature'],
+    [' Feature ', 'feature'],
+    ['stream-aligned', 'feature'],
+    ['platform', 'centralized'],
+    ['CENTRALIZED', 'centralized'],
+    ['expertise', 'expertise'],
+  ])('%s means %s', (value, expected) => {
+    expect(parseTeamType(value)).toEqual({ value: expected, findings: [] });
+  });
+
+  it('an unknown team type is an error that lists the allowed values and suggests the closest', () => {
+    const { value, findings } = parseTeamType('featrue', { entityRef: ref });
+    expect(value).toBeUndefined();
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        entityRef: ref,
+        annotation: 'team-insights.io/team-type',
+        message:
+          "unknown team type 'featrue' (did you mean 'feature'?); use feature (alias stream-aligned), centralized (alias platform) or expertise",
+      },
+    ]);
+  });
+
+  it('never throws, and anything but a team type is a finding', () => {
+    fc.assert(
+      fc.property(hostile, value => {
+        const result = parseTeamType(value);
+        wellFormed(result.findings);
+        expect(result.value === undefined).toBe(result.findings.length > 0);
+      }),
+    );
+  });
+});
+
+describe('parseSkillsAnnotation on a User', () => {
+  it('lists the clusters the person brings, primary first, normalised and with aliases resolved', () => {
+    expect(
+      parseSkillsAnnotation(' SRE , data-engineer ', { kind: 'user' }).value,
+    ).toEqual({
+      clusters: ['site-reliability-engineer', 'data-engineer'],
+      primary: 'site-reliability-engineer',
+      declared: true,
+      headCounts: {},
+    });
+  });
+
+  it('an unknown cluster is an error with a suggestion; the valid part is still used', () => {
+    const { value, findings } = parseSkillsAnnotation(
+      'data-sceintist, data-engineer',
+      {
+        kind: 'user',
+        entityRef: 'user:default/jdoe',
+      },
+    );
+    expect(value.primary).toBe('data-engineer');
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        entityRef: 'user:default/jdoe',
+        annotation: 'team-insights.io/skills',
+        message:
+          "unknown skill cluster 'data-sceintist' (did you mean 'data-scientist'?)",
+      },
+    ]);
+  });
+
+  it('a cluster nothing resembles lists the known clusters', () => {
+    const { findings } = parseSkillsAnnotation('astronaut', { kind: 'user' });
+    expect(findings[0].message).toContain(
+      'known clusters are data-scientist, data-engineer',
+    );
+  });
+
+  it('no findings means every item is a known cluster', () => {
+    fc.assert(
+      fc.property(hostile, value => {
+        const { findings } = parseSkillsAnnotation(value, { kind: 'user' });
+        wellFormed(findings);
+        const items = value
+          .split(',')
+          .map(s => s.trim().toLowerCase())
+          .filter(Boolean);
+        const allKnown = items.every(i => KNOWN.has(i));
+        const unique = new Set(items).size === items.length;
+        const hasError = findings.some(f => f.severity === 'error');
+        // clean input ⇔ no findings; unknown clusters are errors
+        expect(findings.length === 0).toBe(
+          allKnown && unique && items.length <= 200,
+        );
+        expect(hasError || allKnown).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('parseSkillsAnnotation on a Group', () => {
+  it('reads head counts per cluster', () => {
+    expect(
+      parseSkillsAnnotation('data-scientist=2, analytics-translator=1', {
+        kind: 'group',
+      }).value.headCounts,
+    ).toEqual({ 'data-scientist': 2, 'analytics-translator': 1 });
+  });
+
+  it.each(['0', '1001', 'two', '1.5', '-1', '', '1e3'])(
+    "a count of '%s' is not a whole number from 1 to 1000",
+    count => {
+      const { value, findings } = parseSkillsAnnotation(
+        `data-engineer=${count}`,
+        {
+          kind: 'group',
+        },
+      );
+      expect(value.headCounts).toEqual({});
+      expect(findings[0].message).toContain(
+        'not a whole number from 1 to 1000',
+      );
+    },
+  );
+
+  it('a cluster without a count is an error that shows the syntax', () => {
+    const { findings } = parseSkillsAnnotation('data-engineer', {
+      kind: 'group',
+    });
+    expect(findings[0].message).toContain(
+      "write cluster=count, e.g. 'data-engineer=1'",
+    );
+  });
+
+  it('never pollutes prototypes and never throws', () => {
+    fc.assert(
+      fc.property(hostile, value => {
+        const { value: parsed, findings } = parseSkillsAnnotation(value, {
+          kind: 'group',
+        });
+        wellFormed(findings);
+        for (const key of Object.keys(parsed.headCounts)) {
+          expect(KNOWN.has(key)).toBe(true);
+          const count = parsed.headCounts[key];
+          expect(Number.isInteger(count) && count >= 1).toBe(true);
+        }
+        expect(({} as any).polluted).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+    const proto = parseSkillsAnnotation('__proto__=3, constructor=1', {
+      kind: 'group',
+    });
+    expect(proto.findings).toHaveLength(2);
+    expect(Object.keys(proto.value.headCounts)).toEqual([]);
+    expect(Object.getPrototypeOf(proto.value.headCounts)).toBe(
+      Object.prototype,
+    );
+  });
+});
+
+describe('bounded input', () => {
+  it('a megabyte value is rejected with a finding instead of being parsed', () => {
+    const huge = 'data-scientist, '.repeat(70000);
+    for (const parse of [
+      () => parseSkillsAnnotation(huge, { kind: 'user' }),
+      () => parseSkillsAnnotation(huge, { kind: 'group' }),
+      () => parseRequiredSkills(huge),
+      () => parseDeclinedProducts(huge),
+      () => parseWaivers(huge, { now: NOW }),
+      () => parseTeamType(huge),
+      () => parseConcern(huge),
+      () =>
+        parseBooleanAnnotation(huge, {
+          annotation: 'team-insights.io/product',
+        }),
+    ]) {
+      const result = parse();
+      expect(result.findings).toHaveLength(1);
+      expect(result.findings[0].severity).toBe('error');
+      wellFormed(result.findings);
+    }
+  });
+
+  it('lists over 200 items are cut to 200, with a finding', () => {
+    const many = Array(300).fill('sre').join(',');
+    const { findings } = parseRequiredSkills(many);
+    expect(findings.map(f => f.message)).toContain(
+      '300 items, more than the 200 allowed; only the first 200 were used',
+    );
+  });
+
+  it('thousands of tiny items under 4 KiB are handled', () => {
+    const { value, findings } = parseDeclinedProducts(','.repeat(4000));
+    expect(value).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('parseRequiredSkills', () => {
+  it('reads a list of clusters; without a valid one the type default applies', () => {
+    expect(parseRequiredSkills('ux-designer, SRE').value).toEqual([
+      'ux-designer',
+      'site-reliability-engineer',
+    ]);
+    const { value, findings } = parseRequiredSkills('nope');
+    expect(value).toBeUndefined();
+    expect(findings.map(f => f.severity)).toEqual(['error', 'warning']);
+  });
+});
+
+describe('parseDeclinedProducts', () => {
+  it('reads entity refs, Components and the entity namespace by default', () => {
+    expect(
+      parseDeclinedProducts(
+        'model-monitoring, api:platform/metrics-api, Resource:GPU',
+        {
+          defaultNamespace: 'ml',
+        },
+      ).value,
+    ).toEqual([
+      'component:ml/model-monitoring',
+      'api:platform/metrics-api',
+      'resource:ml/gpu',
+    ]);
+  });
+
+  it('a ref that does not parse is an error showing the syntax', () => {
+    const { findings } = parseDeclinedProducts('component:default/has spaces');
+    expect(findings[0].message).toContain('write [kind:][namespace/]name');
+  });
+
+  it('never throws on hostile input', () => {
+    fc.assert(
+      fc.property(hostile, value => {
+        const { value: refs, findings } = parseDeclinedProducts(value);
+        wellFormed(findings);
+        expect(
+          refs.every(r => /^[a-z0-9]+:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(r)),
+        ).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('parseBooleanAnnotation', () => {
+  it('accepts true and false in any case; anything else is an error and the default applies', () => {
+    const parse = (v: string) =>
+      parseBooleanAnnotation(v, { annotation: 'team-insights.io/product' });
+    expect(parse('TRUE').value).toBe(true);
+    expect(parse(' false ').value).toBe(false);
+    const yes = parse('yes');
+    expect(yes.value).toBeUndefined();
+    expect(yes.findings[0].message).toContain("write 'true' or 'false'");
+  });
+});
+
+describe('parseConcern', () => {
+  it('reads one slug, lower-cased', () => {
+    expect(parseConcern(' Batch-Scheduling ').value).toBe('batch-scheduling');
+  });
+
+  it.each([
+    'monitoring, scheduling',
+    'batch scheduling',
+    '__proto__',
+    'x'.repeat(64),
+  ])("'%s' is not a concern", value => {
+    const { value: parsed, findings } = parseConcern(value);
+    expect(parsed).toBeUndefined();
+    expect(findings[0].severity).toBe('error');
+  });
+});
+
+describe('parseWaivers', () => {
+  it('reads check id, date and reason; several waivers are separated by semicolons', () => {
+    const { value, findings } = parseWaivers(
+      'composition.team-size until 2026-06-30: merging with recs; docs.techdocs until 2026-04-01: docs: migrating',
+      { now: NOW },
+    );
+    expect(findings).toEqual([]);
+    expect(value).toEqual([
+      {
+        checkId: 'composition.team-size',
+        until: '2026-06-30',
+        reason: 'merging with recs',
+        active: true,
+      },
+      {
+        checkId: 'docs.techdocs',
+        until: '2026-04-01',
+        reason: 'docs: migrating',
+        active: true,
+      },
+    ]);
+  });
+
+  it('custom check ids are known when given', () => {
+    const { value } = parseWaivers(
+      'composition.on-call until 2026-04-01: hiring',
+      {
+        now: NOW,
+        checkIds: ['composition.on-call'],
+      },
+    );
+    expect(value).toHaveLength(1);
+  });
+
+  it('the longest waiver is configurable', () => {
+    const { findings } = parseWaivers(
+      'composition.team-size until 2026-05-01: long',
+      {
+        now: NOW,
+        config: { ...defaultTeamInsightsConfig, maxWaiverDays: 30 },
+      },
+    );
+    expect(findings[0].message).toContain('more than the 30 allowed');
+  });
+
+  it('never throws; no findings means every waiver is well-formed and active', () => {
+    fc.assert(
+      fc.property(hostile, value => {
+        const { value: waivers, findings } = parseWaivers(value, { now: NOW });
+        wellFormed(findings);
+        const allActive = waivers.every(w => w.active);
+        expect(findings.length > 0 || allActive).toBe(true);
+        for (const w of waivers) {
+          expect(w.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          expect(w.reason.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
