@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -136,10 +137,12 @@ export async function startPlugin(
   options: {
     entities?: Entity[];
     features?: Parameters<typeof startTestBackend>[0]['features'];
-    config?: Record<string, unknown>;
+    config?: JsonObject;
+    /** Share one catalog between several backends. */
+    catalog?: ReturnType<typeof testCatalog>;
   } = {},
 ) {
-  const catalog = testCatalog(options.entities);
+  const catalog = options.catalog ?? testCatalog(options.entities);
   const backend = await startTestBackend({
     features: [
       teamInsightsPlugin,

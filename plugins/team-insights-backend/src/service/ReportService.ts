@@ -8,7 +8,7 @@ import {
   TeamInsightsConfig,
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
-import { dayBefore, TeamInsightsStore } from './TeamInsightsStore';
+import { TeamInsightsStore } from './TeamInsightsStore';
 
 /** What caused a refresh. */
 export type RefreshTrigger = 'schedule' | 'request' | 'manual';
@@ -170,8 +170,9 @@ export class ReportService {
         this.#current.snapshotId = snapshotId;
       }
       const rows = await this.#store.writeHistory(report, { signal });
-      const deleted = await this.#store.deleteHistoryBefore(
-        dayBefore(this.#now(), this.#retentionDays),
+      const deleted = await this.#store.applyRetention(
+        this.#retentionDays,
+        this.#now(),
       );
       await this.#store.recordRefresh({
         startedAt: startedAt.toISOString(),

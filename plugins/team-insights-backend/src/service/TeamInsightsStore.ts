@@ -290,6 +290,14 @@ export class TeamInsightsStore {
     return await this.#db(HISTORY).where('day', '<', day).delete();
   }
 
+  /**
+   * Keeps the last `retentionDays` days of history (today, UTC, included)
+   * and deletes the rest; returns the rows deleted.
+   */
+  async applyRetention(retentionDays: number, now: Date): Promise<number> {
+    return this.deleteHistoryBefore(dayBefore(now, retentionDays - 1));
+  }
+
   /** The history of one entity since `sinceDay`, by day then scorecard. */
   async readHistory(
     entityRef: string,

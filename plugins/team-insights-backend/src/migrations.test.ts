@@ -1,0 +1,89 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import type { Knex } from 'knex';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = resolvePackagePath(
+  '@team-insights/plugin-team-insights-backend',
+  'migrations',
+);
+const migrationFiles = fs
+  .readdirSync(migrationsDir)
+  .filter(file => file.endsWith('.js'))
+  .sort();
+
+async function migrateUntilBefore(knex: Knex, target: string) {
+  const index = migrationFiles.indexOf(target);
+  if (index < 0) throw new Error(`Migration ${target} not found`);
+  for (let i = 0; i < index; i++) {
+    await knex.migrate.up({ directory: migrationsDir });
+  }
+}
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    '20261127000000_init.js creates and drops the tables, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(knex, '20261127000000_init.js');
+      expect(await knex.schema.hasTable('team_insights_history')).toBe(false);
+
+      await knex.migrate.up({ directory: migrationsDir });
+
+      await knex('team_insights_history').insert({
+        entity_ref: 'group:default/search',
+        subject: 'team',
+        scorecard: 'composition',
+        day: '2026-11-27',
+        score: 80,
+        level: 'silver',
+        failing_checks: '[]',
+        evaluated_at: '2026-11-27T10:00:00.000Z',
+      });
+      // the primary key allows one row per entity, scorecard and day
+      await expect(
+        knex('team_insights_history').insert({
+          entity_ref: 'group:default/search',
+          subject: 'team',
+          scorecard: 'composition',
+          day: '2026-11-27',
+          score: 70,
+          level: 'bronze',
+          failing_checks: '[]',
+          evaluated_at: '2026-11-27T11:00:00.000Z',
+        }),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/unique|duplicate/i),
+      });
+      await knex('team_insights_snapshots').insert({
+        evaluated_at: '2026-11-27T10:00:00.000Z',
+        report: Buffer.from('gzip bytes'),
+      });
+      await knex('team_insights_refreshes').insert({
+        started_at: '2026-11-27T09:59:00.000Z',
+        finished_at: '2026-11-27T10:00:00.000Z',
+        status: 'succeeded',
+        trigger: 'schedule',
+      });
+      expect(
+        await knex('team_insights_history').select('entity_ref', 'score'),
+      ).toEqual([{ entity_ref: 'group:default/search', score: 80 }]);
+      const [snapshot] = await knex('team_insights_snapshots').select('report');
+      expect(Buffer.from(snapshot.report).toString()).toBe('gzip bytes');
+
+      await knex.migrate.down({ directory: migrationsDir });
+      for (const table of [
+        'team_insights_history',
+        'team_insights_snapshots',
+        'team_insights_refreshes',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+      await knex.destroy();
+    },
+  );
+});

@@ -1,0 +1,99 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { startPlugin, testCatalog } from './__testUtils__/testBackend';
+
+jest.setTimeout(90_000);
+
+const base = '/api/team-insights/v1';
+
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+/*
+ * Two replicas on one PostgreSQL database, with the real (database
+ * coordinated) scheduler: the refresh task is global, so it runs once per
+ * period for the whole cluster, and the replica that did not run it serves
+ * the same report from the shared snapshot.
+ */
+describe('replicas', () => {
+  // A shared database is what coordinates replicas; an in-memory SQLite
+  // database cannot be shared between two backends.
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'run the scheduled refresh once per period and serve the same report, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const catalog = testCatalog();
+      const replica = () =>
+        startPlugin({
+          catalog,
+          config: {
+            teamInsights: {
+              refresh: {
+                frequency: { hours: 1 },
+                syncInterval: { milliseconds: 0 },
+              },
+            },
+          },
+          features: [
+            mockServices.database.factory({ knex }),
+            schedulerServiceFactory,
+          ],
+        });
+      const a = await replica();
+      const b = await replica();
+
+      // one of them runs the first refresh of the period
+      await waitFor('the first snapshot', async () => {
+        const [{ count }] = await knex('team_insights_snapshots').count({
+          count: '*',
+        });
+        return Number(count) > 0 ? true : undefined;
+      });
+      const fromA = await request(a.server).get(`${base}/report`).expect(200);
+      const fromB = await request(b.server).get(`${base}/report`).expect(200);
+      expect(fromB.body.evaluatedAt).toBe(fromA.body.evaluatedAt);
+      expect(fromB.body).toEqual(fromA.body);
+      expect(catalog.control.calls.stream).toBe(1);
+
+      // both workers keep polling the task; within the hour neither runs it
+      // again (one poll cycle of the scheduler is 5 seconds)
+      await new Promise(resolve => setTimeout(resolve, 6_000));
+      expect(catalog.control.calls.stream).toBe(1);
+      const refreshes = await knex('team_insights_refreshes').select(
+        'status',
+        'trigger',
+      );
+      expect(refreshes).toEqual([{ status: 'succeeded', trigger: 'schedule' }]);
+
+      // a manual refresh asked of one replica runs once, on whichever
+      // replica claims it, and both serve its result
+      await request(b.server).post(`${base}/refresh`).expect(202);
+      const newer = await waitFor('the second report', async () => {
+        const res = await request(a.server).get(`${base}/report`);
+        return res.body.evaluatedAt > fromA.body.evaluatedAt
+          ? res.body.evaluatedAt
+          : undefined;
+      });
+      const bAfter = await request(b.server).get(`${base}/report`).expect(200);
+      expect(bAfter.body.evaluatedAt).toBe(newer);
+      expect(catalog.control.calls.stream).toBe(2);
+
+      await a.backend.stop();
+      await b.backend.stop();
+    },
+  );
+});

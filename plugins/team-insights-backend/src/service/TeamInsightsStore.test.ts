@@ -1,0 +1,229 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { evaluate, Report } from '@team-insights/plugin-team-insights-common';
+import { createOrg } from '../__testUtils__/org';
+import { historyRowsOf, TeamInsightsStore } from './TeamInsightsStore';
+
+jest.setTimeout(60_000);
+
+function reportAt(iso: string, entities: Entity[] = createOrg()): Report {
+  return evaluate(entities, { now: new Date(iso) });
+}
+
+/** The organisation after bob fixed the typo in his skills. */
+function fixedOrg(): Entity[] {
+  const entities = createOrg();
+  const bob = entities.find(e => e.metadata.name === 'bob')!;
+  bob.metadata.annotations!['team-insights.io/skills'] = 'data-engineer';
+  return entities;
+}
+
+describe('TeamInsightsStore', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await TeamInsightsStore.migrate(knex);
+    return { knex, store: new TeamInsightsStore(knex) };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('updates the rows of the day when a refresh runs again that day, never appends', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const morning = reportAt('2026-11-27T09:00:00.000Z');
+      const rows = await store.writeHistory(morning, { chunkSize: 4 });
+      expect(rows).toBe(historyRowsOf(morning).length);
+      const [{ count: before }] = await knex('team_insights_history').count({
+        count: '*',
+      });
+      expect(Number(before)).toBe(rows);
+
+      const afternoon = reportAt('2026-11-27T15:00:00.000Z', fixedOrg());
+      await store.writeHistory(afternoon, { chunkSize: 4 });
+      const [{ count: after }] = await knex('team_insights_history').count({
+        count: '*',
+      });
+      expect(Number(after)).toBe(rows);
+
+      const [point] = await store.readHistory('group:default/search', {
+        sinceDay: '2026-11-27',
+        scorecard: 'composition',
+      });
+      const search = afternoon.teams.find(
+        t => t.entityRef === 'group:default/search',
+      )!;
+      expect(point).toEqual({
+        day: '2026-11-27',
+        scorecard: 'composition',
+        score: search.scorecards.composition.score,
+        level: search.scorecards.composition.level,
+        failingChecks: search.scorecards.composition.checks
+          .filter(c => c.status === 'fail')
+          .map(c => c.id),
+      });
+      // the typo was fixed in the afternoon: the day now says so
+      expect(point.failingChecks).not.toContain(
+        'composition.annotations-valid',
+      );
+    });
+
+    it('keeps one point per day and scorecard, oldest first, and deletes days past the retention', async () => {
+      const { store } = await createStore(databaseId);
+      for (const iso of [
+        '2026-11-10T08:00:00.000Z',
+        '2026-11-25T08:00:00.000Z',
+        '2026-11-26T08:00:00.000Z',
+        '2026-11-27T08:00:00.000Z',
+      ]) {
+        await store.writeHistory(reportAt(iso));
+      }
+      const all = await store.readHistory('group:default/ml', {
+        sinceDay: '2026-01-01',
+      });
+      expect(all.map(p => `${p.day} ${p.scorecard}`)).toEqual([
+        '2026-11-10 adoption',
+        '2026-11-10 composition',
+        '2026-11-10 documentation',
+        '2026-11-25 adoption',
+        '2026-11-25 composition',
+        '2026-11-25 documentation',
+        '2026-11-26 adoption',
+        '2026-11-26 composition',
+        '2026-11-26 documentation',
+        '2026-11-27 adoption',
+        '2026-11-27 composition',
+        '2026-11-27 documentation',
+      ]);
+
+      const now = new Date('2026-11-27T12:00:00.000Z');
+      // keep two days: today and yesterday
+      const deleted = await store.applyRetention(2, now);
+      expect(deleted).toBe(
+        2 * historyRowsOf(reportAt('2026-11-27T08:00:00.000Z')).length,
+      );
+      const kept = await store.readHistory('group:default/ml', {
+        sinceDay: '2026-01-01',
+        scorecard: 'composition',
+      });
+      expect(kept.map(p => p.day)).toEqual(['2026-11-26', '2026-11-27']);
+    });
+
+    it('computes the mean score per scorecard and day, leaving out hidden entities', async () => {
+      const { store } = await createStore(databaseId);
+      const report = reportAt('2026-11-27T08:00:00.000Z');
+      await store.writeHistory(report);
+
+      const mean = (scores: Array<number | null>) => {
+        const present = scores.filter((s): s is number => s !== null);
+        return (
+          Math.round(
+            (10 * present.reduce((a, b) => a + b, 0)) / present.length,
+          ) / 10
+        );
+      };
+      const points = await store.readTrends({ sinceDay: '2026-11-01' });
+      expect(points).toEqual([
+        {
+          day: '2026-11-27',
+          scorecard: 'adoption',
+          score: mean(report.teams.map(t => t.scorecards.adoption.score)),
+          count: report.teams.filter(t => t.scorecards.adoption.score !== null)
+            .length,
+        },
+        {
+          day: '2026-11-27',
+          scorecard: 'composition',
+          score: mean(report.teams.map(t => t.scorecards.composition.score)),
+          count: 3,
+        },
+        {
+          day: '2026-11-27',
+          scorecard: 'documentation',
+          score: mean(
+            report.entities.map(e => e.scorecards.documentation.score),
+          ),
+          count: 4,
+        },
+      ]);
+
+      const hidden = [
+        'component:default/secret-svc',
+        'component:default/secret-monitor',
+      ];
+      const restricted = await store.readTrends({
+        sinceDay: '2026-11-01',
+        scorecard: 'documentation',
+        excludeRefs: hidden,
+        chunkSize: 1,
+      });
+      expect(restricted).toEqual([
+        {
+          day: '2026-11-27',
+          scorecard: 'documentation',
+          score: mean(
+            report.entities
+              .filter(e => !hidden.includes(e.entityRef))
+              .map(e => e.scorecards.documentation.score),
+          ),
+          count: 2,
+        },
+      ]);
+    });
+
+    it('shares the newest report through snapshots and keeps only the last two', async () => {
+      const { knex, store } = await createStore(databaseId);
+      expect(await store.getState()).toEqual({});
+      const reports = [
+        reportAt('2026-11-27T08:00:00.000Z'),
+        reportAt('2026-11-27T08:10:00.000Z'),
+        reportAt('2026-11-27T08:20:00.000Z', fixedOrg()),
+      ];
+      let lastId = 0;
+      for (const report of reports) {
+        lastId = await store.saveSnapshot(report);
+      }
+      const state = await store.getState();
+      expect(state.latestSnapshot).toEqual({
+        id: lastId,
+        evaluatedAt: '2026-11-27T08:20:00.000Z',
+      });
+      expect(await store.loadSnapshot(lastId)).toEqual(reports[2]);
+      const [{ count }] = await knex('team_insights_snapshots').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(2);
+    });
+
+    it('records refresh attempts, newest first in the state, and trims the log', async () => {
+      const { knex, store } = await createStore(databaseId);
+      for (let i = 0; i < 103; i++) {
+        await store.recordRefresh({
+          startedAt: `2026-11-27T08:00:00.${String(i).padStart(3, '0')}Z`,
+          finishedAt: `2026-11-27T08:00:01.${String(i).padStart(3, '0')}Z`,
+          status: 'succeeded',
+          trigger: 'schedule',
+          evaluatedAt: '2026-11-27T08:00:00.000Z',
+          entityCount: i,
+        });
+      }
+      await store.recordRefresh({
+        startedAt: '2026-11-27T09:00:00.000Z',
+        finishedAt: '2026-11-27T09:00:05.000Z',
+        status: 'failed',
+        trigger: 'manual',
+        error: 'catalog is down',
+      });
+      expect((await store.getState()).latestRefresh).toEqual({
+        startedAt: '2026-11-27T09:00:00.000Z',
+        finishedAt: '2026-11-27T09:00:05.000Z',
+        status: 'failed',
+        trigger: 'manual',
+        error: 'catalog is down',
+      });
+      const [{ count }] = await knex('team_insights_refreshes').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(100);
+    });
+  });
+});
