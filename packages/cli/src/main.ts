@@ -8,8 +8,8 @@ const COMMON_HELP = `
 Paths are catalog files or folders; folders are searched for *.yaml and
 *.yml (skipping node_modules and dot folders). Default: the current folder.`;
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /**
@@ -89,11 +89,11 @@ Examples:
         .choices(['table', 'json', 'markdown'])
         .default('table'),
     )
-    .option(
-      '-e, --entity <ref>',
-      'only this team or entity (repeatable), e.g. group:default/search-ranking',
-      collect,
-      [],
+    .addOption(
+      new Option(
+        '-e, --entity <ref>',
+        'only this team or entity (repeatable), e.g. group:default/search-ranking',
+      ).argParser(collect),
     )
     .addOption(
       new Option(
@@ -125,7 +125,11 @@ Examples:
   team-insights score catalog/ --format markdown > comment.md`,
     )
     .action(async (paths: string[], options) => {
-      exitCode = await runScore(paths, options, ctx);
+      exitCode = await runScore(
+        paths,
+        { ...options, entity: options.entity ?? [] },
+        ctx,
+      );
     });
 
   try {
