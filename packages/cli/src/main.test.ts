@@ -25,6 +25,8 @@ describe('main', () => {
   it('exits 2 on an unknown command', async () => {
     const result = await run(['scroe'], { cwd: __dirname });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("unknown command 'scroe'");
+    expect(result.stderr).toBe(
+      "team-insights: unknown command 'scroe' (did you mean score?)\n",
+    );
   });
 });

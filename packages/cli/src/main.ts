@@ -39,8 +39,14 @@ export async function main(
     .configureOutput({
       writeOut: text => ctx.stdout.write(text),
       writeErr: text => ctx.stderr.write(text),
-    })
-    .showHelpAfterError('(run with --help for usage)');
+      // One line, like every other error: "team-insights: unknown option …"
+      outputError: (text, write) =>
+        write(
+          `team-insights: ${text
+            .replace(/^error: /, '')
+            .replace(/\n\(Did you mean/, ' (did you mean')}`,
+        ),
+    });
 
   program
     .command('lint')

@@ -39,7 +39,6 @@ export interface LoadedCatalog {
 // (backstage.io/v1alpha1, scaffolder.backstage.io/v1beta3, ...). YAML with
 // another apiVersion (a Kubernetes manifest, say) is not catalog data.
 const CATALOG_API_VERSION = /(^|\.)backstage\.io\//;
-const MAX_YAML_ERRORS_PER_DOCUMENT = 5;
 
 const validateEnvelope = entityEnvelopeSchemaValidator();
 
@@ -100,18 +99,16 @@ export async function loadCatalog(
       const source: SourceDocument = { file, doc, index };
       if (doc.errors.length) {
         if (reportYamlErrors) {
-          for (const error of doc.errors.slice(
-            0,
-            MAX_YAML_ERRORS_PER_DOCUMENT,
-          )) {
-            problems.push(
-              problemAt(
-                source,
-                positionAt(file, error.pos[0]),
-                `YAML syntax error: ${error.message}; the catalog skips this document`,
-              ),
-            );
-          }
+          // Like the catalog, the first error only: the rest usually follow
+          // from it.
+          const [error] = doc.errors;
+          problems.push(
+            problemAt(
+              source,
+              positionAt(file, error.pos[0]),
+              `YAML syntax error: ${error.message}; the catalog skips this document`,
+            ),
+          );
         }
         continue;
       }
