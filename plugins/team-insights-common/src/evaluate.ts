@@ -405,9 +405,9 @@ export function evaluate(
     });
 
   // products and their adoption
-  const featureTeams = teams
-    .filter(t => t.teamType === 'feature')
-    .map(t => t.entityRef);
+  const featureTeams = new Set(
+    teams.filter(t => t.teamType === 'feature').map(t => t.entityRef),
+  );
   const products: ProductReport[] = model
     .products()
     .map(view => productReport(view, model, featureTeams, docScoreByRef));
@@ -449,22 +449,22 @@ function dedupeFindings(findings: Finding[]): Finding[] {
 function productReport(
   view: EntityView,
   model: OrganisationModel,
-  featureTeams: string[],
+  featureTeams: Set<string>,
   docScoreByRef: Map<string, number | null>,
 ): ProductReport {
   const adopters = model.adoptersOf(view.entityRef);
-  const owners = new Set(model.ownersOf(view.entityRef));
-  const eligible = featureTeams.filter(t => !owners.has(t));
-  const adopting = new Set(adopters);
-  const adoptedBy = eligible.filter(t => adopting.has(t)).length;
+  const owners = model.ownersOf(view.entityRef);
+  // feature teams other than the owner: the adoption rate's denominator
+  const eligible =
+    featureTeams.size - owners.filter(o => featureTeams.has(o)).length;
+  const adoptedBy = adopters.filter(t => featureTeams.has(t)).length;
   const report: ProductReport = {
     entityRef: view.entityRef,
     mandatory: view.mandatory,
     adopters,
     declinedBy: model.declinersOf(view.entityRef),
-    adoptionRate: eligible.length
-      ? Math.round((adoptedBy / eligible.length) * 10000) / 10000
-      : 0,
+    adoptionRate:
+      eligible > 0 ? Math.round((adoptedBy / eligible) * 10000) / 10000 : 0,
     documentationScore: docScoreByRef.get(view.entityRef) ?? null,
   };
   if (view.owner) report.owner = view.owner;

@@ -47,7 +47,7 @@ export type {
   TeamInsightsCheckContext,
   TeamView,
 } from './customChecks';
-export { lintEntity } from './lint';
+export { DOCUMENTED_KINDS, PRODUCT_KINDS, lintEntity } from './lint';
 export type { LintOptions } from './lint';
 export {
   assertValidCustomChecks,

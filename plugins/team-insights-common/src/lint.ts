@@ -34,13 +34,19 @@ import {
   specString,
 } from './util';
 
-/** Kinds that carry product, mandatory and concern. */
+/**
+ * Kinds (lower case) that carry product, mandatory and concern.
+ * @public
+ */
 export const PRODUCT_KINDS: readonly string[] = [
   'component',
   'api',
   'resource',
 ];
-/** Kinds that get a documentation scorecard. */
+/**
+ * Kinds (lower case) that get a documentation scorecard.
+ * @public
+ */
 export const DOCUMENTED_KINDS: readonly string[] = [
   'component',
   'api',
