@@ -80,6 +80,22 @@ describe('readCatalogForTeamInsights', () => {
     // the third page is never requested
     expect(pages).toEqual([2, 2]);
   });
+
+  it('gives up on a catalog that does not answer when aborted', async () => {
+    const catalog = catalogServiceMock({ entities });
+    jest.spyOn(catalog, 'streamEntities').mockImplementation(() =>
+      (async function* hangs() {
+        await new Promise(() => {});
+        yield [];
+      })(),
+    );
+    const controller = new AbortController();
+    const reading = readCatalogForTeamInsights(catalog, credentials, {
+      signal: controller.signal,
+    });
+    controller.abort(new Error('took too long'));
+    await expect(reading).rejects.toThrow('took too long');
+  });
 });
 
 describe('findVisibleEntityRefs', () => {

@@ -11,7 +11,7 @@ import { TEAM_INSIGHTS_ENTITY_FIELDS } from '@team-insights/plugin-team-insights
 export interface ReadCatalogForTeamInsightsOptions {
   /** Entities per catalog request. Default 500. */
   pageSize?: number;
-  /** Stops reading between pages when aborted. */
+  /** Stops reading when aborted, also while a page is being fetched. */
   signal?: AbortSignal;
   /**
    * Fields read besides the engine's own, e.g. the `fields` of custom
@@ -41,14 +41,53 @@ export async function readCatalogForTeamInsights(
   signal?.throwIfAborted();
   const fields = [...new Set([...TEAM_INSIGHTS_ENTITY_FIELDS, ...extraFields])];
   const entities: Entity[] = [];
-  const pages = catalog.streamEntities({ fields, pageSize }, { credentials });
-  for await (const page of pages) {
-    signal?.throwIfAborted();
-    for (const entity of page) {
-      entities.push(entity);
+  const pages = catalog
+    .streamEntities({ fields, pageSize }, { credentials })
+    [Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await untilAborted(pages.next(), signal);
+      signal?.throwIfAborted();
+      if (next.done) {
+        return entities;
+      }
+      for (const entity of next.value) {
+        entities.push(entity);
+      }
     }
+  } catch (error) {
+    // Let the stream clean up, without waiting for a request that hangs.
+    pages.return?.().catch(() => {});
+    throw error;
   }
-  return entities;
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts. */
+function untilAborted<T>(
+  promise: Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  if (!signal) {
+    return promise;
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
