@@ -226,6 +226,29 @@ describe('team-insights backend', () => {
       );
     });
 
+    it('asks the catalog once per user and report, and not at all for callers who may read everything', async () => {
+      const before = catalog.calls.byRefs;
+      await request(server).get(`${base}/teams`).expect(200);
+      await request(server).get(`${base}/products`).expect(200);
+      expect(catalog.calls.byRefs).toBe(before);
+
+      await request(server)
+        .get(`${base}/teams`)
+        .set('Authorization', restricted)
+        .expect(200);
+      const afterFirst = catalog.calls.byRefs;
+      await request(server)
+        .get(`${base}/concerns`)
+        .set('Authorization', restricted)
+        .expect(200);
+      await request(server)
+        .get(`${base}/entities/group/default/search`)
+        .set('Authorization', restricted)
+        .expect(200);
+      // the decision is cached (per user and report) for a short while
+      expect(catalog.calls.byRefs).toBe(afterFirst);
+    });
+
     it('serves a team with its scorecards and the findings of its people', async () => {
       const res = await request(server).get(
         `${base}/entities/group/default/search`,
