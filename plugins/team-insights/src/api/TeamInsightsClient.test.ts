@@ -68,10 +68,13 @@ describe('TeamInsightsClient', () => {
   it('addresses an entity by kind, namespace and name, and its history with options', async () => {
     const paths: string[] = [];
     server.use(
-      http.get(`${baseUrl}/v1/entities/:kind/:namespace/:name`, ({ request }) => {
-        paths.push(new URL(request.url).pathname);
-        return HttpResponse.json({ type: 'entity' });
-      }),
+      http.get(
+        `${baseUrl}/v1/entities/:kind/:namespace/:name`,
+        ({ request }) => {
+          paths.push(new URL(request.url).pathname);
+          return HttpResponse.json({ type: 'entity' });
+        },
+      ),
       http.get(
         `${baseUrl}/v1/entities/:kind/:namespace/:name/history`,
         ({ request }) => {
@@ -106,8 +109,14 @@ describe('TeamInsightsClient', () => {
       http.get(`${baseUrl}/v1/entities/:kind/:namespace/:name`, () =>
         HttpResponse.json(
           {
-            error: { name: 'NotFoundError', message: 'No scorecards for group:default/nobody' },
-            request: { method: 'GET', url: '/v1/entities/group/default/nobody' },
+            error: {
+              name: 'NotFoundError',
+              message: 'No scorecards for group:default/nobody',
+            },
+            request: {
+              method: 'GET',
+              url: '/v1/entities/group/default/nobody',
+            },
             response: { statusCode: 404 },
           },
           { status: 404 },

@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type {
+  CheckStatus,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryPoint,
@@ -46,6 +47,13 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+const SEVERITY: Record<CheckStatus, number> = {
+  fail: 2,
+  warn: 1,
+  pass: 0,
+  'not-applicable': 0,
+};
+
 /** A summary row of `GET /teams`, as the backend derives it from a team. */
 export function toTeamSummary(team: TeamReport): TeamSummary {
   let worst: TeamSummary['worstCheck'];
@@ -53,8 +61,7 @@ export function toTeamSummary(team: TeamReport): TeamSummary {
   for (const scorecardId of SCORECARDS) {
     for (const check of team.scorecards[scorecardId].checks) {
       if (check.waived) continue;
-      const severity =
-        check.status === 'fail' ? 2 : check.status === 'warn' ? 1 : 0;
+      const severity = SEVERITY[check.status];
       if (severity === 0) continue;
       const rank = severity * 1000 + check.weight;
       if (rank > worstRank) {
@@ -271,7 +278,9 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
         .map(t => t.scorecards[id].score)
         .filter((s): s is number => s !== null);
       if (scores.length === 0) continue;
-      const mean = Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
+      const mean = Math.round(
+        scores.reduce((a, b) => a + b, 0) / scores.length,
+      );
       for (let back = days - 1; back >= 0; back--) {
         points.push({
           day: addDays(today, -back),

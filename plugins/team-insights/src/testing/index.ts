@@ -1,2 +1,6 @@
 export { fixtureReport, fixtureTeams, fixtureEntities } from './report';
-export { MockTeamInsightsApi, emptyReport, toTeamSummary } from './MockTeamInsightsApi';
+export {
+  MockTeamInsightsApi,
+  emptyReport,
+  toTeamSummary,
+} from './MockTeamInsightsApi';

@@ -128,7 +128,8 @@ function docChecks(
   extra: Record<string, Partial<CheckResult>> = {},
 ): CheckResult[] {
   const ids = Object.keys(DOC_TITLES).filter(id => {
-    if (id === 'docs.lifecycle') return kind !== 'resource' && kind !== 'system';
+    if (id === 'docs.lifecycle')
+      return kind !== 'resource' && kind !== 'system';
     if (id === 'docs.system') return kind !== 'system';
     if (id === 'docs.api-definition') return kind === 'api';
     if (id === 'docs.provides-api') return kind === 'product';
@@ -166,21 +167,21 @@ function entity(
   };
 }
 
-const G = (name: string) => `group:default/${name}`;
+const group = (name: string) => `group:default/${name}`;
 
 /** The documented entities of the fixture, sorted by ref. */
 export const fixtureEntities: EntityReport[] = [
   entity(
     'api:default/model-serving-api',
     'Model Serving API',
-    G('ml-platform'),
+    group('ml-platform'),
     true,
     scorecard(93, 'gold', docChecks('api', { 'docs.tags': 'fail' })),
   ),
   entity(
     'api:default/search-ranking-api',
     'Search Ranking API',
-    G('search-ranking'),
+    group('search-ranking'),
     false,
     scorecard(
       87,
@@ -191,7 +192,7 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/batch-scheduler',
     'Batch Scheduler',
-    G('ml-platform'),
+    group('ml-platform'),
     true,
     scorecard(
       64,
@@ -205,7 +206,7 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/churn-prototype',
     'Churn Prototype',
-    G('data-lab'),
+    group('data-lab'),
     false,
     scorecard(
       25,
@@ -223,35 +224,39 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/feature-store',
     'Feature Store',
-    G('ml-platform'),
+    group('ml-platform'),
     true,
     scorecard(100, 'gold', docChecks('product')),
   ),
   entity(
     'component:default/fraud-data-validation',
     'Fraud Data Validation',
-    G('fraud-detection'),
+    group('fraud-detection'),
     false,
-    scorecard(75, 'silver', docChecks('component', { 'docs.techdocs': 'fail' })),
+    scorecard(
+      75,
+      'silver',
+      docChecks('component', { 'docs.techdocs': 'fail' }),
+    ),
   ),
   entity(
     'component:default/fraud-scoring',
     'Fraud Scoring',
-    G('fraud-detection'),
+    group('fraud-detection'),
     false,
     scorecard(92, 'gold', docChecks('component', { 'docs.links': 'fail' })),
   ),
   entity(
     'component:default/metrics-platform',
     'Metrics Platform',
-    G('ml-platform'),
+    group('ml-platform'),
     true,
     scorecard(93, 'gold', docChecks('product', { 'docs.links': 'fail' })),
   ),
   entity(
     'component:default/pricing-model',
     'Pricing Model',
-    G('pricing'),
+    group('pricing'),
     false,
     scorecard(
       33,
@@ -268,7 +273,7 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/ranking-data-checks',
     'Ranking Data Checks',
-    G('search-ranking'),
+    group('search-ranking'),
     false,
     scorecard(
       67,
@@ -279,7 +284,7 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/recs-data-validation',
     'Recommendations Data Validation',
-    G('recommendations'),
+    group('recommendations'),
     false,
     scorecard(
       58,
@@ -294,7 +299,7 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/recs-monitoring',
     'Recommendations Monitoring',
-    G('recommendations'),
+    group('recommendations'),
     false,
     scorecard(
       58,
@@ -312,7 +317,8 @@ export const fixtureEntities: EntityReport[] = [
           'docs.techdocs': {
             waived: {
               until: '2026-06-30',
-              reason: 'Docs move to TechDocs together with the monitoring rewrite',
+              reason:
+                'Docs move to TechDocs together with the monitoring rewrite',
             },
           },
         },
@@ -322,28 +328,32 @@ export const fixtureEntities: EntityReport[] = [
   entity(
     'component:default/recs-service',
     'Recommendations Service',
-    G('recommendations'),
+    group('recommendations'),
     false,
-    scorecard(75, 'silver', docChecks('component', { 'docs.techdocs': 'fail' })),
+    scorecard(
+      75,
+      'silver',
+      docChecks('component', { 'docs.techdocs': 'fail' }),
+    ),
   ),
   entity(
     'component:default/search-ranking-service',
     'Search Ranking Service',
-    G('search-ranking'),
+    group('search-ranking'),
     false,
     scorecard(100, 'gold', docChecks('component')),
   ),
   entity(
     'resource:default/ml-k8s-cluster',
     'ML Kubernetes Cluster',
-    G('ops-team'),
+    group('ops-team'),
     false,
     scorecard(73, 'bronze', docChecks('resource', { 'docs.techdocs': 'fail' })),
   ),
   entity(
     'system:default/recommendations',
     'Recommendations',
-    G('recommendations'),
+    group('recommendations'),
     false,
     scorecard(70, 'bronze', docChecks('system', { 'docs.techdocs': 'fail' })),
   ),
@@ -386,7 +396,7 @@ function team(
 ): TeamReport {
   const size = options.members + options.headCount;
   return {
-    entityRef: G(name),
+    entityRef: group(name),
     title,
     teamType,
     teamTypeDeclared: options.teamTypeDeclared ?? true,
@@ -395,7 +405,7 @@ function team(
     headCount: options.headCount,
     communicationPaths: (size * (size - 1)) / 2,
     parent: options.parent,
-    orgUnits: [options.parent, G('ml')],
+    orgUnits: [options.parent, group('ml')],
     requiredSkills: teamType === 'feature' ? FEATURE_REQUIRED : [],
     missingSkills: options.missingSkills ?? [],
     skills: options.skills,
@@ -445,13 +455,7 @@ const passing = {
     ),
   reuse: (message: string) =>
     scorecard(100, 'gold', [
-      check(
-        'adoption.reuse',
-        'Reuse of platform products',
-        'pass',
-        2,
-        message,
-      ),
+      check('adoption.reuse', 'Reuse of platform products', 'pass', 2, message),
     ]),
 };
 
@@ -479,8 +483,9 @@ function teamDocs(
       const failed = failing[id] ?? [];
       const passed = total - failed.length;
       const rate = passed / total;
-      const status: CheckStatus =
-        rate === 1 ? 'pass' : rate >= 0.5 ? 'warn' : 'fail';
+      let status: CheckStatus = 'fail';
+      if (rate === 1) status = 'pass';
+      else if (rate >= 0.5) status = 'warn';
       const percent = Math.round(rate * 100);
       return check(
         id,
@@ -501,7 +506,7 @@ export const fixtureTeams: TeamReport[] = [
   team('data-lab', 'Data Lab', 'expertise', {
     members: 4,
     headCount: 0,
-    parent: G('ml-foundations'),
+    parent: group('ml-foundations'),
     skills: skills(['analytics-translator', 1, 0], ['data-scientist', 4, 4]),
     owned: ['component:default/churn-prototype'],
     composition: scorecard(78, 'silver', [
@@ -558,7 +563,7 @@ export const fixtureTeams: TeamReport[] = [
   team('fraud-detection', 'Fraud Detection', 'feature', {
     members: 14,
     headCount: 3,
-    parent: G('ml-products'),
+    parent: group('ml-products'),
     skills: skills(
       ['analytics-translator', 2, 2],
       ['back-end-engineer', 2, 2],
@@ -588,7 +593,8 @@ export const fixtureTeams: TeamReport[] = [
         {
           waived: {
             until: '2026-09-30',
-            reason: 'The team splits into two feature teams after the Q2 release',
+            reason:
+              'The team splits into two feature teams after the Q2 release',
           },
           remediation: `Split the team along features into teams of at most 9, each end-to-end responsible and holding every required skill cluster:\n\n${yaml(
             'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: fraud-detection-payments\n  annotations:\n    team-insights.io/team-type: feature\nspec:\n  type: team\n  parent: ml-products\n  children: []',
@@ -625,7 +631,7 @@ export const fixtureTeams: TeamReport[] = [
   team('ml-platform', 'ML Platform', 'centralized', {
     members: 6,
     headCount: 0,
-    parent: G('ml-foundations'),
+    parent: group('ml-foundations'),
     skills: skills(
       ['data-engineer', 3, 3],
       ['site-reliability-engineer', 3, 2],
@@ -763,7 +769,7 @@ export const fixtureTeams: TeamReport[] = [
   team('ops-team', 'Ops Team', 'expertise', {
     members: 3,
     headCount: 1,
-    parent: G('ml-foundations'),
+    parent: group('ml-foundations'),
     skills: skills(['site-reliability-engineer', 4, 4]),
     owned: ['resource:default/ml-k8s-cluster'],
     composition: scorecard(67, 'bronze', [
@@ -816,23 +822,29 @@ export const fixtureTeams: TeamReport[] = [
       passing.annotationsValid,
     ]),
     adoption: passing.reuse('Builds no cross-cutting concern itself.'),
-    documentation: teamDocs(73, 'bronze', 1, {
-      'docs.techdocs': ['resource:default/ml-k8s-cluster'],
-    }, [
-      'docs.description',
-      'docs.owner',
-      'docs.techdocs',
-      'docs.source',
-      'docs.system',
-      'docs.links',
-      'docs.tags',
-    ]),
+    documentation: teamDocs(
+      73,
+      'bronze',
+      1,
+      {
+        'docs.techdocs': ['resource:default/ml-k8s-cluster'],
+      },
+      [
+        'docs.description',
+        'docs.owner',
+        'docs.techdocs',
+        'docs.source',
+        'docs.system',
+        'docs.links',
+        'docs.tags',
+      ],
+    ),
   }),
   team('pricing', 'Pricing', 'feature', {
     teamTypeDeclared: false,
     members: 3,
     headCount: 0,
-    parent: G('ml-products'),
+    parent: group('ml-products'),
     skills: skills(['data-scientist', 3, 3]),
     missingSkills: [
       'analytics-translator',
@@ -895,7 +907,7 @@ export const fixtureTeams: TeamReport[] = [
   team('recommendations', 'Recommendations', 'feature', {
     members: 4,
     headCount: 2,
-    parent: G('ml-products'),
+    parent: group('ml-products'),
     skills: skills(
       ['data-engineer', 2, 2],
       ['data-scientist', 3, 2],
@@ -954,7 +966,7 @@ export const fixtureTeams: TeamReport[] = [
         2,
         'Depends on non-product entities of 2 other teams: group:default/data-lab, group:default/ops-team. Each hand-over loses knowledge and adds lead time.',
         {
-          entities: [G('data-lab'), G('ops-team')],
+          entities: [group('data-lab'), group('ops-team')],
           remediation: `Take what the team depends on into its own ownership, or ask its owners to offer it as a self-service product:\n\n${yaml(
             "metadata:\n  annotations:\n    team-insights.io/product: 'true'",
           )}`,
@@ -1023,7 +1035,7 @@ export const fixtureTeams: TeamReport[] = [
   team('search-ranking', 'Search Ranking', 'feature', {
     members: 5,
     headCount: 2,
-    parent: G('ml-products'),
+    parent: group('ml-products'),
     skills: skills(
       ['analytics-translator', 1, 1],
       ['data-engineer', 2, 2],
@@ -1113,7 +1125,7 @@ export const fixtureReport: Report = {
   teams: fixtureTeams,
   orgUnits: [
     {
-      entityRef: G('ml'),
+      entityRef: group('ml'),
       title: 'Machine Learning',
       teams: 7,
       teamRefs: fixtureTeams.map(t => t.entityRef),
@@ -1136,11 +1148,11 @@ export const fixtureReport: Report = {
       },
     },
     {
-      entityRef: G('ml-foundations'),
+      entityRef: group('ml-foundations'),
       title: 'ML Foundations',
-      parent: G('ml'),
+      parent: group('ml'),
       teams: 3,
-      teamRefs: [G('data-lab'), G('ml-platform'), G('ops-team')],
+      teamRefs: [group('data-lab'), group('ml-platform'), group('ops-team')],
       scorecards: {
         composition: {
           score: 82,
@@ -1160,15 +1172,15 @@ export const fixtureReport: Report = {
       },
     },
     {
-      entityRef: G('ml-products'),
+      entityRef: group('ml-products'),
       title: 'ML Products',
-      parent: G('ml'),
+      parent: group('ml'),
       teams: 4,
       teamRefs: [
-        G('fraud-detection'),
-        G('pricing'),
-        G('recommendations'),
-        G('search-ranking'),
+        group('fraud-detection'),
+        group('pricing'),
+        group('recommendations'),
+        group('search-ranking'),
       ],
       scorecards: {
         composition: {
@@ -1193,17 +1205,17 @@ export const fixtureReport: Report = {
   products: [
     {
       entityRef: 'api:default/model-serving-api',
-      owner: G('ml-platform'),
+      owner: group('ml-platform'),
       mandatory: false,
       concern: 'model-serving',
-      adopters: [G('search-ranking')],
-      declinedBy: [G('fraud-detection')],
+      adopters: [group('search-ranking')],
+      declinedBy: [group('fraud-detection')],
       adoptionRate: 0.25,
       documentationScore: 93,
     },
     {
       entityRef: 'component:default/batch-scheduler',
-      owner: G('ml-platform'),
+      owner: group('ml-platform'),
       mandatory: true,
       concern: 'batch-scheduling',
       adopters: [],
@@ -1213,20 +1225,20 @@ export const fixtureReport: Report = {
     },
     {
       entityRef: 'component:default/feature-store',
-      owner: G('ml-platform'),
+      owner: group('ml-platform'),
       mandatory: false,
       concern: 'feature-store',
-      adopters: [G('recommendations'), G('search-ranking')],
+      adopters: [group('recommendations'), group('search-ranking')],
       declinedBy: [],
       adoptionRate: 0.5,
       documentationScore: 100,
     },
     {
       entityRef: 'component:default/metrics-platform',
-      owner: G('ml-platform'),
+      owner: group('ml-platform'),
       mandatory: false,
       concern: 'monitoring',
-      adopters: [G('fraud-detection'), G('search-ranking')],
+      adopters: [group('fraud-detection'), group('search-ranking')],
       declinedBy: [],
       adoptionRate: 0.5,
       documentationScore: 93,
@@ -1241,13 +1253,17 @@ export const fixtureReport: Report = {
     },
     {
       concern: 'data-validation',
-      builtBy: [G('fraud-detection'), G('recommendations'), G('search-ranking')],
+      builtBy: [
+        group('fraud-detection'),
+        group('recommendations'),
+        group('search-ranking'),
+      ],
       products: [],
       verdict: 'centralize-candidate',
     },
     {
       concern: 'experiment-tracking',
-      builtBy: [G('data-lab')],
+      builtBy: [group('data-lab')],
       products: [],
       verdict: 'local',
     },
@@ -1265,7 +1281,7 @@ export const fixtureReport: Report = {
     },
     {
       concern: 'monitoring',
-      builtBy: [G('recommendations')],
+      builtBy: [group('recommendations')],
       products: ['component:default/metrics-platform'],
       verdict: 'rebuilt',
     },
@@ -1280,7 +1296,7 @@ export const fixtureReport: Report = {
     },
     {
       severity: 'warning',
-      entityRef: G('pricing'),
+      entityRef: group('pricing'),
       annotation: 'team-insights.io/team-type',
       message:
         "Group 'pricing' is a team without team-insights.io/team-type: evaluated as a feature team. Declare feature, centralized or expertise.",

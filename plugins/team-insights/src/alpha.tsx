@@ -1,0 +1,174 @@
+import { Content } from '@backstage/core-components';
+import {
+  compatWrapper,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  type OverridableFrontendPlugin,
+  PageBlueprint,
+  type RouteRef,
+  SubPageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import EqualizerIcon from '@material-ui/icons/Equalizer';
+import type { ReactElement } from 'react';
+import { TeamInsightsClient, teamInsightsApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** Kinds that get the documentation card. */
+const DOCUMENTED_KINDS = 'kind:component,api,resource,system';
+
+const tab = (element: ReactElement) =>
+  compatWrapper(<Content>{element}</Content>);
+
+const teamInsightsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: teamInsightsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new TeamInsightsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The Team Insights page at `/team-insights`; also the sidebar item. Its
+ * tabs are the sub-pages below.
+ */
+const teamInsightsPage = PageBlueprint.make({
+  params: {
+    path: '/team-insights',
+    title: 'Team Insights',
+    icon: <EqualizerIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+  },
+});
+
+const teamInsightsOverviewSubPage = SubPageBlueprint.make({
+  name: 'overview',
+  params: {
+    path: 'overview',
+    title: 'Overview',
+    loader: () =>
+      import('./components/OverviewTab').then(m => tab(<m.OverviewTab />)),
+  },
+});
+
+const teamInsightsAdoptionSubPage = SubPageBlueprint.make({
+  name: 'adoption',
+  params: {
+    path: 'adoption',
+    title: 'Adoption',
+    loader: () =>
+      import('./components/AdoptionTab').then(m => tab(<m.AdoptionTab />)),
+  },
+});
+
+const teamInsightsSkillsSubPage = SubPageBlueprint.make({
+  name: 'skills',
+  params: {
+    path: 'skills',
+    title: 'Skills',
+    loader: () =>
+      import('./components/SkillsTab').then(m => tab(<m.SkillsTab />)),
+  },
+});
+
+const teamInsightsConcernsSubPage = SubPageBlueprint.make({
+  name: 'concerns',
+  params: {
+    path: 'concerns',
+    title: 'Concerns',
+    loader: () =>
+      import('./components/ConcernsTab').then(m => tab(<m.ConcernsTab />)),
+  },
+});
+
+const teamInsightsTrendsSubPage = SubPageBlueprint.make({
+  name: 'trends',
+  params: {
+    path: 'trends',
+    title: 'Trends',
+    loader: () =>
+      import('./components/TrendsTab').then(m => tab(<m.TrendsTab />)),
+  },
+});
+
+/**
+ * The Team Insights tab of Group entity pages.
+ */
+const teamInsightsEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'team-insights',
+    title: 'Team Insights',
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/GroupTeamInsightsContent').then(m =>
+        compatWrapper(<m.GroupTeamInsightsContent />),
+      ),
+  },
+});
+
+/**
+ * The summary card on Group overview pages.
+ */
+const teamInsightsSummaryEntityCard = EntityCardBlueprint.make({
+  name: 'summary',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/TeamInsightsSummaryCard').then(m =>
+        compatWrapper(<m.TeamInsightsSummaryCard />),
+      ),
+  },
+});
+
+/**
+ * The documentation card on Component, API, Resource and System pages.
+ */
+const teamInsightsDocumentationEntityCard = EntityCardBlueprint.make({
+  name: 'documentation',
+  params: {
+    filter: DOCUMENTED_KINDS,
+    loader: () =>
+      import('./components/EntityDocumentationCard').then(m =>
+        compatWrapper(<m.EntityDocumentationCard />),
+      ),
+  },
+});
+
+/**
+ * Team Insights for the new frontend system: the page with its tabs, the
+ * Group tab and summary card, and the documentation card. Extensions can be
+ * overridden by id, e.g. `entity-card:team-insights/documentation`.
+ * @alpha
+ */
+const teamInsightsPlugin: OverridableFrontendPlugin<{
+  root: RouteRef;
+}> = createFrontendPlugin({
+  pluginId: 'team-insights',
+  title: 'Team Insights',
+  icon: <EqualizerIcon fontSize="inherit" />,
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  extensions: [
+    teamInsightsApi,
+    teamInsightsPage,
+    teamInsightsOverviewSubPage,
+    teamInsightsAdoptionSubPage,
+    teamInsightsSkillsSubPage,
+    teamInsightsConcernsSubPage,
+    teamInsightsTrendsSubPage,
+    teamInsightsEntityContent,
+    teamInsightsSummaryEntityCard,
+    teamInsightsDocumentationEntityCard,
+  ],
+});
+
+export default teamInsightsPlugin;

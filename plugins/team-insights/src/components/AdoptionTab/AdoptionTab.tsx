@@ -1,0 +1,343 @@
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import BlockIcon from '@material-ui/icons/Block';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import LockIcon from '@material-ui/icons/Lock';
+import LockOpenIcon from '@material-ui/icons/LockOpen';
+import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
+import type {
+  ProductReport,
+  ReportResponse,
+} from '@team-insights/plugin-team-insights-common';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { teamInsightsApiRef } from '../../api';
+import {
+  EntityTitleLink,
+  LevelChip,
+  ReportStatus,
+  formatPercent,
+  humanizeId,
+  ErrorPanel,
+  RowHeaderCell,
+} from '../common';
+
+const useStyles = makeStyles(theme => ({
+  cell: { whiteSpace: 'nowrap' },
+  inline: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+  },
+  adopted: { color: theme.palette.success.main },
+  declined: { color: theme.palette.warning.dark },
+  none: { color: theme.palette.text.disabled },
+  unadopted: { backgroundColor: theme.palette.action.hover },
+  badge: {
+    borderColor: theme.palette.error.main,
+    '& svg': { color: theme.palette.error.main },
+    marginLeft: theme.spacing(1),
+  },
+}));
+
+type Cell = 'adopted' | 'declined' | 'none';
+
+function cellOf(product: ProductReport, team: string): Cell {
+  if (product.adopters.includes(team)) return 'adopted';
+  if (product.declinedBy.includes(team)) return 'declined';
+  return 'none';
+}
+
+/** Products nobody adopts first, then by adoption rate, then by ref. */
+export function sortProducts(products: readonly ProductReport[]) {
+  return [...products].sort(
+    (a, b) =>
+      Number(a.adopters.length > 0) - Number(b.adopters.length > 0) ||
+      a.adoptionRate - b.adoptionRate ||
+      a.entityRef.localeCompare(b.entityRef),
+  );
+}
+
+const CELLS: Record<Cell, { Icon: typeof BlockIcon; text: string }> = {
+  adopted: { Icon: CheckCircleIcon, text: 'Adopted' },
+  declined: { Icon: BlockIcon, text: 'Declined' },
+  none: { Icon: RadioButtonUncheckedIcon, text: 'None' },
+};
+
+function AdoptionCell(props: { cell: Cell; product: string; team: string }) {
+  const { cell, product, team } = props;
+  const classes = useStyles();
+  const { Icon, text } = CELLS[cell];
+  return (
+    <TableCell
+      className={classes.cell}
+      title={`${team}: ${text.toLocaleLowerCase('en-US')} ${product}`}
+    >
+      <span className={classes.inline}>
+        <Icon fontSize="small" className={classes[cell]} aria-hidden />
+        <span>{text}</span>
+      </span>
+    </TableCell>
+  );
+}
+
+function ProductsTable(props: { report: ReportResponse }) {
+  const { report } = props;
+  const classes = useStyles();
+  const titles = useMemo(() => titleMap(report), [report]);
+  const entities = useMemo(
+    () => new Map(report.entities.map(e => [e.entityRef, e])),
+    [report],
+  );
+  return (
+    <TableContainer>
+      <Table size="small" aria-label="Products">
+        <TableHead>
+          <TableRow>
+            <TableCell>Product</TableCell>
+            <TableCell>Owner</TableCell>
+            <TableCell>Concern</TableCell>
+            <TableCell>Opt-in</TableCell>
+            <TableCell align="right">Adopters</TableCell>
+            <TableCell align="right">Declined by</TableCell>
+            <TableCell align="right">Adoption rate</TableCell>
+            <TableCell>Documentation</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {sortProducts(report.products).map(product => {
+            const docs = entities.get(product.entityRef)?.scorecards
+              .documentation;
+            const unadopted = product.adopters.length === 0;
+            return (
+              <TableRow
+                key={product.entityRef}
+                className={unadopted ? classes.unadopted : undefined}
+              >
+                <TableCell>
+                  <EntityTitleLink
+                    entityRef={product.entityRef}
+                    title={titles.get(product.entityRef)}
+                  />
+                  {unadopted && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      className={classes.badge}
+                      icon={<ReportProblemIcon aria-hidden />}
+                      label="No adopters"
+                    />
+                  )}
+                </TableCell>
+                <TableCell>
+                  {product.owner ? (
+                    <EntityTitleLink
+                      entityRef={product.owner}
+                      title={titles.get(product.owner)}
+                    />
+                  ) : (
+                    'No owner'
+                  )}
+                </TableCell>
+                <TableCell>
+                  {product.concern ? humanizeId(product.concern) : '—'}
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  {product.mandatory ? (
+                    <span className={classes.inline}>
+                      <LockIcon fontSize="small" aria-hidden />
+                      Mandatory
+                    </span>
+                  ) : (
+                    <span className={classes.inline}>
+                      <LockOpenIcon fontSize="small" aria-hidden />
+                      Opt-in
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell align="right">{product.adopters.length}</TableCell>
+                <TableCell align="right">{product.declinedBy.length}</TableCell>
+                <TableCell align="right">
+                  {formatPercent(product.adoptionRate)}
+                </TableCell>
+                <TableCell>
+                  <LevelChip
+                    level={docs?.level ?? null}
+                    score={docs?.score ?? product.documentationScore}
+                  />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function titleMap(report: ReportResponse): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const team of report.teams) titles.set(team.entityRef, team.title);
+  for (const unit of report.orgUnits) titles.set(unit.entityRef, unit.title);
+  for (const entity of report.entities) {
+    titles.set(entity.entityRef, entity.title);
+  }
+  return titles;
+}
+
+function AdoptionMatrix(props: { report: ReportResponse }) {
+  const { report } = props;
+  const classes = useStyles();
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(25);
+  const titles = useMemo(() => titleMap(report), [report]);
+  const products = useMemo(() => sortProducts(report.products), [report]);
+  const teams = useMemo(
+    () =>
+      report.teams
+        .filter(t => t.teamType === 'feature')
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    [report],
+  );
+  if (teams.length === 0) {
+    return (
+      <Typography color="textSecondary">
+        No feature teams yet: the matrix shows which feature teams use which
+        products.
+      </Typography>
+    );
+  }
+  const visible = teams.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
+  return (
+    <>
+      <TableContainer>
+        <Table size="small" aria-label="Adoption matrix">
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                Feature team
+              </TableCell>
+              {products.map(product => (
+                <TableCell key={product.entityRef} scope="col">
+                  {titles.get(product.entityRef) ?? product.entityRef}
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
+                    {formatPercent(product.adoptionRate)} adopted
+                  </Typography>
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {visible.map(team => (
+              <TableRow key={team.entityRef}>
+                <RowHeaderCell className={classes.cell}>
+                  <EntityTitleLink
+                    entityRef={team.entityRef}
+                    title={team.title}
+                  />
+                </RowHeaderCell>
+                {products.map(product => (
+                  <AdoptionCell
+                    key={product.entityRef}
+                    cell={cellOf(product, team.entityRef)}
+                    team={team.title}
+                    product={titles.get(product.entityRef) ?? product.entityRef}
+                  />
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {teams.length > 25 && (
+        <TablePagination
+          component="div"
+          count={teams.length}
+          page={page}
+          rowsPerPage={rowsPerPage}
+          rowsPerPageOptions={[25, 50, 100]}
+          onPageChange={(_e, next) => setPage(next)}
+          onRowsPerPageChange={e => {
+            setRowsPerPage(Number(e.target.value));
+            setPage(0);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The Adoption tab: each platform product with its owner, opt-in or
+ * mandatory, adoption rate and documentation level (products nobody adopts
+ * first), and the matrix of feature teams × products.
+ */
+export function AdoptionTab() {
+  const api = useApi(teamInsightsApiRef);
+  const { value, loading, error } = useAsync(() => api.getReport(), [api]);
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ErrorPanel error={error} />;
+  }
+  if (!value) {
+    return null;
+  }
+  if (value.products.length === 0) {
+    return (
+      <>
+        <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
+        <EmptyState
+          missing="data"
+          title="No platform products yet"
+          description="A centralized team exposes products, not tasks: every Component, API or Resource it owns counts as a product. Declare its type on the team, or mark a product explicitly with team-insights.io/product: 'true'."
+        />
+      </>
+    );
+  }
+  return (
+    <Box display="flex" flexDirection="column" gridGap={24}>
+      <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
+      <section aria-labelledby="team-insights-products">
+        <Typography variant="h5" component="h2" id="team-insights-products">
+          Platform products
+        </Typography>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Centralized teams act as internal cloud providers: their products are
+          opt-in, self-service and need no communication. Adoption rate counts
+          the feature teams that use a product.
+        </Typography>
+        <ProductsTable report={value} />
+      </section>
+      <section aria-labelledby="team-insights-matrix">
+        <Typography variant="h5" component="h2" id="team-insights-matrix">
+          Adoption by feature team
+        </Typography>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Adopted: the team owns something that depends on the product.
+          Declined: the team chose not to use it, which opt-in allows. None:
+          neither.
+        </Typography>
+        <AdoptionMatrix report={value} />
+      </section>
+    </Box>
+  );
+}

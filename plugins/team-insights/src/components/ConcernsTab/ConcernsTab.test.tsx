@@ -1,0 +1,73 @@
+import { screen, within } from '@testing-library/react';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
+import { MockTeamInsightsApi, emptyReport } from '../../testing';
+import { ConcernsTab } from './ConcernsTab';
+
+describe('ConcernsTab', () => {
+  it('shows concerns teams rebuild although a product covers them, with the teams and the product', async () => {
+    await renderWithApi(<ConcernsTab />);
+    const section = await screen.findByRole('region', {
+      name: 'Rebuilt although a product covers them',
+    });
+    expect(within(section).getByText('Monitoring')).toBeInTheDocument();
+    expect(section).toHaveTextContent(
+      'A centralized team exposes a product: opt-in, self-service, no communication needed.',
+    );
+    expect(
+      within(
+        within(section).getByRole('list', {
+          name: 'Teams building Monitoring',
+        }),
+      ).getByRole('link'),
+    ).toHaveAttribute('href', '/catalog/default/group/recommendations');
+    expect(
+      within(
+        within(section).getByRole('list', {
+          name: 'Products covering Monitoring',
+        }),
+      ).getByRole('link'),
+    ).toHaveAttribute('href', '/catalog/default/component/metrics-platform');
+  });
+
+  it('shows concerns that call for a centralized team, in the words of the article', async () => {
+    await renderWithApi(<ConcernsTab />);
+    const section = await screen.findByRole('region', {
+      name: 'Candidates for a centralized team',
+    });
+    expect(section).toHaveTextContent('Data validation');
+    expect(section).toHaveTextContent('3 teams build data-validation');
+    expect(section).toHaveTextContent(
+      'Extract cross-cutting concerns to a centralized team when they become evident',
+    );
+    expect(
+      within(
+        within(section).getByRole('list', {
+          name: 'Teams building Data validation',
+        }),
+      ).getAllByRole('link'),
+    ).toHaveLength(3);
+  });
+
+  it('lists covered and local concerns with their verdict in words', async () => {
+    await renderWithApi(<ConcernsTab />);
+    const table = await screen.findByRole('table', { name: 'Other concerns' });
+    const row = within(table)
+      .getByRole('rowheader', { name: 'Experiment tracking' })
+      .closest('tr')!;
+    expect(row).toHaveTextContent('Built locally');
+    expect(
+      within(table)
+        .getByRole('rowheader', { name: 'Batch scheduling' })
+        .closest('tr'),
+    ).toHaveTextContent('Covered by a product');
+  });
+
+  it('shows how to declare a concern when none is declared', async () => {
+    await renderWithApi(<ConcernsTab />, {
+      api: new MockTeamInsightsApi({ report: emptyReport }),
+    });
+    expect(
+      await screen.findByText('No cross-cutting concerns declared yet'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { ConcernsTab } from './ConcernsTab';

@@ -1,0 +1,1 @@
+export { EntityDocumentationCard } from './EntityDocumentationCard';

@@ -1,0 +1,85 @@
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import type {
+  Finding,
+  OrgUnitReport,
+  TeamSummary,
+} from '@team-insights/plugin-team-insights-common';
+import {
+  FindingsList,
+  LEVEL_LABELS,
+  LEVEL_ORDER,
+  LevelChip,
+  SCORECARDS,
+  SCORECARD_TITLES,
+} from '../common';
+import { TeamSummaryTable } from '../TeamSummaryTable';
+
+const useStyles = makeStyles(theme => ({
+  tile: { padding: theme.spacing(2), height: '100%' },
+  list: { listStyle: 'none', margin: theme.spacing(1, 0, 0), padding: 0 },
+  row: { display: 'flex', justifyContent: 'space-between' },
+}));
+
+/** An organisational unit: the roll-up of its teams and the teams. */
+export function OrgUnitView(props: {
+  orgUnit: OrgUnitReport;
+  teams: TeamSummary[];
+  findings: Finding[];
+}) {
+  const { orgUnit, teams, findings } = props;
+  const classes = useStyles();
+  return (
+    <Box display="flex" flexDirection="column" gridGap={16}>
+      <Typography variant="body1">
+        Organisational unit with {orgUnit.teams}{' '}
+        {orgUnit.teams === 1 ? 'team' : 'teams'} below it. Its scores are the
+        mean of its teams’ scores.
+      </Typography>
+      <Grid container spacing={2}>
+        {SCORECARDS.map(id => {
+          const rollup = orgUnit.scorecards[id];
+          return (
+            <Grid item xs={12} md={4} key={id}>
+              <Paper
+                component="section"
+                className={classes.tile}
+                aria-label={`${SCORECARD_TITLES[id]} roll-up`}
+              >
+                <Typography variant="h6" component="h3">
+                  {SCORECARD_TITLES[id]}
+                </Typography>
+                <LevelChip
+                  level={rollup.level}
+                  score={rollup.score}
+                  size="medium"
+                />
+                <ul className={classes.list}>
+                  {LEVEL_ORDER.map(level => (
+                    <li key={level} className={classes.row}>
+                      <span>{LEVEL_LABELS[level]}</span>
+                      <span>
+                        {rollup.byLevel[level]}{' '}
+                        {rollup.byLevel[level] === 1 ? 'team' : 'teams'}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </Paper>
+            </Grid>
+          );
+        })}
+      </Grid>
+      <section aria-labelledby="team-insights-unit-teams">
+        <Typography variant="h6" component="h3" id="team-insights-unit-teams">
+          Teams
+        </Typography>
+        <TeamSummaryTable teams={teams} label={`Teams of ${orgUnit.title}`} />
+      </section>
+      <FindingsList findings={findings} />
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { GroupTeamInsightsContent } from './GroupTeamInsightsContent';

@@ -1,0 +1,195 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { pending, renderWithApi } from '../../__testUtils__/renderWithApi';
+import { MockTeamInsightsApi, emptyReport } from '../../testing';
+import { OverviewTab } from './OverviewTab';
+
+function teamsRegion() {
+  return screen.getByRole('region', { name: 'Teams' });
+}
+
+async function rowTitles() {
+  const region = teamsRegion();
+  await within(region).findByRole('link', { name: 'Data Lab' });
+  return within(region)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row => within(row).queryAllByRole('link')[0]?.textContent);
+}
+
+jest.setTimeout(60_000);
+
+describe('OverviewTab', () => {
+  it('shows how many teams reach each level of each scorecard', async () => {
+    await renderWithApi(<OverviewTab />);
+    const composition = await screen.findByRole('region', {
+      name: 'Team composition: teams per level',
+    });
+    expect(
+      within(composition).getByText('Gold').closest('li'),
+    ).toHaveTextContent('3 teams');
+    expect(
+      within(composition).getByText('Bronze').closest('li'),
+    ).toHaveTextContent('3 teams');
+    const adoption = screen.getByRole('region', {
+      name: 'Platform adoption: teams per level',
+    });
+    expect(
+      within(adoption).getByText('Below bronze').closest('li'),
+    ).toHaveTextContent('1 team');
+  });
+
+  it('lists every team with type, size, the three levels and its worst check, each linking to the group', async () => {
+    await renderWithApi(<OverviewTab />);
+    const link = await within(teamsRegion()).findByRole('link', {
+      name: 'Recommendations',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/group/recommendations',
+    );
+    const row = link.closest('tr')!;
+    expect(row).toHaveTextContent('Feature team');
+    expect(row).toHaveTextContent('Bronze · 54');
+    expect(row).toHaveTextContent('Bronze · 50');
+    expect(row).toHaveTextContent('Bronze · 65');
+    expect(row).toHaveTextContent('FailSkill coverage (Team composition)');
+    const pricing = within(teamsRegion())
+      .getByRole('link', { name: 'Pricing' })
+      .closest('tr')!;
+    expect(pricing).toHaveTextContent('Team type not declared');
+  });
+
+  it('searches on the server, with the text typed in the search box', async () => {
+    const { api } = await renderWithApi(<OverviewTab />);
+    await rowTitles();
+    await userEvent.type(
+      within(teamsRegion()).getByPlaceholderText('Search teams'),
+      'recomm',
+    );
+    await waitFor(
+      () =>
+        expect(
+          within(teamsRegion()).queryByRole('link', { name: 'Data Lab' }),
+        ).not.toBeInTheDocument(),
+      { timeout: 5000 },
+    );
+    const calls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTeams',
+    );
+    expect(calls[calls.length - 1].args[0]).toMatchObject({ q: 'recomm' });
+    expect(
+      within(teamsRegion()).getByRole('link', { name: 'Recommendations' }),
+    ).toBeInTheDocument();
+  });
+
+  it('filters by team type on the server and updates the level counts', async () => {
+    const { api } = await renderWithApi(<OverviewTab />);
+    await rowTitles();
+    await userEvent.click(screen.getByRole('button', { name: /Team type/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Expertise team' }),
+    );
+    await waitFor(() =>
+      expect(
+        within(teamsRegion()).queryByRole('link', { name: 'Recommendations' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(
+      within(teamsRegion()).getByRole('link', { name: 'Ops Team' }),
+    ).toBeInTheDocument();
+    const calls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTeams',
+    );
+    expect(calls[calls.length - 1].args[0]).toMatchObject({
+      type: 'expertise',
+    });
+    const composition = screen.getByRole('region', {
+      name: 'Team composition: teams per level',
+    });
+    expect(
+      within(composition).getByText('Silver').closest('li'),
+    ).toHaveTextContent('1 team');
+  });
+
+  it('sorts on the server when a column header is clicked', async () => {
+    const { api } = await renderWithApi(<OverviewTab />);
+    await rowTitles();
+    await userEvent.click(
+      within(teamsRegion()).getByRole('button', { name: 'Size' }),
+    );
+    await waitFor(async () => expect((await rowTitles())[0]).toBe('Pricing'), {
+      timeout: 5000,
+    });
+    const calls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTeams',
+    );
+    expect(calls[calls.length - 1].args[0]).toMatchObject({
+      sort: 'size',
+      order: 'asc',
+    });
+  });
+
+  it('takes the organisational unit filter from the URL', async () => {
+    const { api } = await renderWithApi(<OverviewTab />, {
+      routeEntries: ['/?orgUnit=group:default/ml-foundations'],
+    });
+    await within(teamsRegion()).findByRole('link', { name: 'ML Platform' });
+    expect(
+      within(teamsRegion()).queryByRole('link', { name: 'Recommendations' }),
+    ).not.toBeInTheDocument();
+    expect((api as MockTeamInsightsApi).calls[0].args[0]).toMatchObject({
+      orgUnit: 'group:default/ml-foundations',
+    });
+  });
+
+  it('shows a progress bar while the first page loads', async () => {
+    const api = new MockTeamInsightsApi();
+    api.getTeams = () => pending();
+    await renderWithApi(<OverviewTab />, { api });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('explains a backend failure without a stack trace', async () => {
+    const api = new MockTeamInsightsApi();
+    api.getTeams = async () => {
+      throw new ServiceUnavailableError('The report is being computed');
+    };
+    await renderWithApi(<OverviewTab />, { api });
+    expect(
+      await screen.findByText('Error: The report is being computed'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Stack Trace')).not.toBeInTheDocument();
+  });
+
+  it('warns when the report is out of date', async () => {
+    await renderWithApi(<OverviewTab />, {
+      api: new MockTeamInsightsApi({ stale: true }),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This report is out of date');
+    expect(alert).toHaveTextContent(/2026/);
+  });
+
+  it('says what to annotate first when there are no teams at all', async () => {
+    await renderWithApi(<OverviewTab />, {
+      api: new MockTeamInsightsApi({ report: emptyReport }),
+    });
+    expect(
+      await screen.findByText('No teams evaluated yet'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        (_c, el) =>
+          el?.tagName === 'CODE' &&
+          (el.textContent ?? '').includes(
+            'team-insights.io/team-type: feature',
+          ),
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Teams' }),
+    ).not.toBeInTheDocument();
+  });
+});

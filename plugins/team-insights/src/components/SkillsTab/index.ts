@@ -1,0 +1,1 @@
+export { SkillsTab } from './SkillsTab';

@@ -1,0 +1,42 @@
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { AdoptionTab } from '../AdoptionTab';
+import { ConcernsTab } from '../ConcernsTab';
+import { OverviewTab } from '../OverviewTab';
+import { SkillsTab } from '../SkillsTab';
+import { TrendsTab } from '../TrendsTab';
+
+/** The tabs of the Team Insights page, each with its own URL. */
+export const TEAM_INSIGHTS_TABS = [
+  { path: 'overview', title: 'Overview', element: <OverviewTab /> },
+  { path: 'adoption', title: 'Adoption', element: <AdoptionTab /> },
+  { path: 'skills', title: 'Skills', element: <SkillsTab /> },
+  { path: 'concerns', title: 'Concerns', element: <ConcernsTab /> },
+  { path: 'trends', title: 'Trends', element: <TrendsTab /> },
+];
+
+/**
+ * The Team Insights page for the legacy frontend system: a header and one
+ * tab per view (`/team-insights/overview`, `/adoption`, `/skills`,
+ * `/concerns`, `/trends`).
+ */
+export function TeamInsightsPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Team Insights"
+        subtitle="Team composition, platform adoption and documentation of every team"
+      />
+      <TabbedLayout>
+        {TEAM_INSIGHTS_TABS.map(tab => (
+          <TabbedLayout.Route
+            key={tab.path}
+            path={`/${tab.path}`}
+            title={tab.title}
+          >
+            {tab.element}
+          </TabbedLayout.Route>
+        ))}
+      </TabbedLayout>
+    </Page>
+  );
+}

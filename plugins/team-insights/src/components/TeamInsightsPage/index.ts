@@ -1,0 +1,1 @@
+export { TeamInsightsPage } from './TeamInsightsPage';

@@ -1,0 +1,1 @@
+export { TeamInsightsSummaryCard } from './TeamInsightsSummaryCard';

@@ -1,0 +1,1 @@
+export { TeamSummaryTable } from './TeamSummaryTable';

@@ -1,0 +1,48 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApi } from '../../__testUtils__/renderWithApi';
+import { MockTeamInsightsApi } from '../../testing';
+import { TrendsTab } from './TrendsTab';
+
+describe('TrendsTab', () => {
+  it('charts the mean score per scorecard with a title, an accessible summary and the data as a table', async () => {
+    await renderWithApi(<TrendsTab />);
+    const figure = await screen.findByRole('figure', {
+      name: 'Mean score per scorecard, last 90 days',
+    });
+    expect(
+      within(figure).getByRole('img', {
+        name: /Line chart of Team composition, Platform adoption, Documentation scores from 2025-12-03 to 2026-03-02\. Latest \(2026-03-02\): Team composition 80, Platform adoption 85, Documentation 65\./,
+      }),
+    ).toBeInTheDocument();
+    const table = within(figure).getByRole('table');
+    const last = within(table)
+      .getByRole('rowheader', { name: '2026-03-02' })
+      .closest('tr')!;
+    expect(
+      within(last)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual(['80', '85', '65']);
+  });
+
+  it('asks the backend for the chosen period', async () => {
+    const { api } = await renderWithApi(<TrendsTab />);
+    await screen.findByRole('figure');
+    await userEvent.click(screen.getByRole('button', { name: /Period/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Last 30 days' }),
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('figure', {
+          name: 'Mean score per scorecard, last 30 days',
+        }),
+      ).toBeInTheDocument(),
+    );
+    const calls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTrends',
+    );
+    expect(calls.map(c => c.args[0])).toEqual([{ days: 90 }, { days: 30 }]);
+  });
+});

@@ -1,0 +1,1 @@
+export { TrendsTab } from './TrendsTab';

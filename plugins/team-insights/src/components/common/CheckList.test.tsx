@@ -1,0 +1,89 @@
+import { screen, within } from '@testing-library/react';
+import type { CheckResult } from '@team-insights/plugin-team-insights-common';
+import { findCode, renderWithApi } from '../../__testUtils__/renderWithApi';
+import { CheckList } from './CheckList';
+
+const checks: CheckResult[] = [
+  {
+    id: 'composition.team-size',
+    title: 'Team size',
+    status: 'pass',
+    weight: 2,
+    message: '6 people: 15 communication paths.',
+  },
+  {
+    id: 'composition.skill-coverage',
+    title: 'Skill coverage',
+    status: 'fail',
+    weight: 3,
+    message: 'Missing required skill cluster: analytics-translator.',
+    remediation:
+      'Add an analytics translator:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1\n```',
+  },
+  {
+    id: 'docs.techdocs',
+    title: 'TechDocs',
+    status: 'fail',
+    weight: 3,
+    message: 'No TechDocs.',
+    waived: { until: '2026-06-30', reason: 'Docs move with the rewrite' },
+  },
+];
+
+describe('CheckList', () => {
+  it('lists failing checks first, each status as an icon plus words', async () => {
+    await renderWithApi(
+      <CheckList label="Checks of Team composition" checks={checks} />,
+    );
+    const items = within(
+      screen.getByRole('list', { name: 'Checks of Team composition' }),
+    ).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      expect.stringMatching(/^Fail.*Skill coverage/),
+      expect.stringMatching(/^Fail.*TechDocs/),
+      expect.stringMatching(/^Pass.*Team size/),
+    ]);
+  });
+
+  it('shows the remediation of a failing check with its YAML ready to copy and a link to edit the file', async () => {
+    await renderWithApi(
+      <CheckList
+        label="Checks"
+        checks={checks}
+        editUrl="https://git.example.com/ml/recs/edit/main/catalog-info.yaml"
+      />,
+    );
+    const remediation = screen.getByRole('region', {
+      name: 'Remediation for Skill coverage',
+    });
+    expect(
+      within(remediation).getByText('Add an analytics translator:'),
+    ).toBeInTheDocument();
+    expect(
+      await findCode(
+        remediation,
+        'team-insights.io/skills: analytics-translator=1',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(remediation).getByRole('button', { name: 'Copy text' }),
+    ).toBeInTheDocument();
+    expect(
+      within(remediation).getByRole('link', { name: /Edit catalog-info.yaml/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://git.example.com/ml/recs/edit/main/catalog-info.yaml',
+    );
+    expect(
+      screen.queryByRole('region', { name: 'Remediation for Team size' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('marks a waived check as waived, with its date and reason', async () => {
+    await renderWithApi(<CheckList label="Checks" checks={checks} />);
+    expect(screen.getByText('Waived until 2026-06-30')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Waived until 2026-06-30: Docs move with the rewrite/),
+    ).toHaveTextContent('its real status is fail');
+  });
+});

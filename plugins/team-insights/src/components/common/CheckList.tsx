@@ -1,0 +1,145 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ScheduleIcon from '@material-ui/icons/Schedule';
+import type {
+  CheckResult,
+  CheckStatus,
+} from '@team-insights/plugin-team-insights-common';
+import { Remediation } from './Remediation';
+import { StatusLabel } from './StatusLabel';
+import { STATUS_LABELS } from './labels';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    padding: theme.spacing(1.5, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:last-child': { borderBottom: 'none' },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+  },
+  title: { fontWeight: theme.typography.fontWeightBold as number },
+  message: { whiteSpace: 'pre-line', marginTop: theme.spacing(0.5) },
+  entities: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(0.5),
+  },
+  waived: { marginTop: theme.spacing(0.5) },
+}));
+
+const ORDER: Record<CheckStatus, number> = {
+  fail: 0,
+  warn: 1,
+  pass: 2,
+  'not-applicable': 3,
+};
+
+/** Worst first; the backend's order within a status. */
+export function sortChecks(checks: readonly CheckResult[]): CheckResult[] {
+  return checks
+    .map((check, index) => ({ check, index }))
+    .sort(
+      (a, b) =>
+        ORDER[a.check.status] - ORDER[b.check.status] || a.index - b.index,
+    )
+    .map(({ check }) => check);
+}
+
+/**
+ * The checklist of a scorecard: each check's status (icon and text), what was
+ * found, a waiver if any, the entities it names and, for failing and warning
+ * checks, the remediation with copyable YAML.
+ */
+export function CheckList(props: {
+  /** Accessible name of the list, e.g. "Checks of Team composition". */
+  label: string;
+  checks: readonly CheckResult[];
+  editUrl?: string;
+  /** Caps the entity links per check. */
+  maxEntities?: number;
+}) {
+  const { label, checks, editUrl, maxEntities = 10 } = props;
+  const classes = useStyles();
+  if (checks.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No checks apply.
+      </Typography>
+    );
+  }
+  return (
+    <ul className={classes.list} aria-label={label}>
+      {sortChecks(checks).map(check => {
+        const entities = check.entities ?? [];
+        return (
+          <li key={check.id} className={classes.item}>
+            <div className={classes.header}>
+              <StatusLabel status={check.status} />
+              <Typography component="span" className={classes.title}>
+                {check.title}
+              </Typography>
+              {check.waived && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  icon={<ScheduleIcon aria-hidden />}
+                  label={`Waived until ${check.waived.until}`}
+                />
+              )}
+              <Typography
+                component="span"
+                variant="caption"
+                color="textSecondary"
+              >
+                weight {check.weight} · {check.id}
+              </Typography>
+            </div>
+            <Typography variant="body2" className={classes.message}>
+              {check.message}
+            </Typography>
+            {check.waived && (
+              <Typography
+                variant="body2"
+                color="textSecondary"
+                className={classes.waived}
+              >
+                Waived until {check.waived.until}: {check.waived.reason}. It
+                counts as a pass until then; its real status is{' '}
+                {STATUS_LABELS[check.status].toLocaleLowerCase('en-US')}.
+              </Typography>
+            )}
+            {entities.length > 0 && (
+              <Box className={classes.entities}>
+                {entities.slice(0, maxEntities).map(ref => (
+                  <EntityRefLink key={ref} entityRef={ref} />
+                ))}
+                {entities.length > maxEntities && (
+                  <Typography variant="body2" color="textSecondary">
+                    and {entities.length - maxEntities} more
+                  </Typography>
+                )}
+              </Box>
+            )}
+            {(check.status === 'fail' || check.status === 'warn') &&
+              check.remediation && (
+                <Remediation
+                  checkTitle={check.title}
+                  remediation={check.remediation}
+                  editUrl={editUrl}
+                />
+              )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

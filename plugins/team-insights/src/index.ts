@@ -1,0 +1,15 @@
+/**
+ * Team Insights: skill-cluster, platform-adoption and documentation
+ * scorecards for every team in the Backstage catalog.
+ *
+ * @packageDocumentation
+ */
+export {
+  teamInsightsPlugin,
+  TeamInsightsPage,
+  EntityTeamInsightsContent,
+  EntityTeamInsightsSummaryCard,
+  EntityDocumentationScoreCard,
+} from './plugin';
+export { teamInsightsApiRef, TeamInsightsClient } from './api';
+export type { TeamInsightsApi, EntityHistoryOptions } from './api';

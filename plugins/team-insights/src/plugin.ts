@@ -1,0 +1,94 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { TeamInsightsClient, teamInsightsApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The Team Insights frontend plugin, for apps on the legacy frontend system.
+ * @public
+ */
+export const teamInsightsPlugin = createPlugin({
+  id: 'team-insights',
+  apis: [
+    createApiFactory({
+      api: teamInsightsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new TeamInsightsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The Team Insights page, with the Overview, Adoption, Skills, Concerns and
+ * Trends tabs. Mount it at `/team-insights`.
+ * @public
+ */
+export const TeamInsightsPage = teamInsightsPlugin.provide(
+  createRoutableExtension({
+    name: 'TeamInsightsPage',
+    component: () =>
+      import('./components/TeamInsightsPage').then(m => m.TeamInsightsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Team Insights tab of a Group entity page: a team's three scorecards
+ * with their history, or an organisational unit's roll-up.
+ * @public
+ */
+export const EntityTeamInsightsContent = teamInsightsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamInsightsContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupTeamInsightsContent').then(
+          m => m.GroupTeamInsightsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * A small card for a Group's overview: the three levels and a link to the
+ * Team Insights tab.
+ * @public
+ */
+export const EntityTeamInsightsSummaryCard = teamInsightsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamInsightsSummaryCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamInsightsSummaryCard').then(
+          m => m.TeamInsightsSummaryCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The documentation scorecard of a Component, API, Resource or System, with
+ * remediations to copy.
+ * @public
+ */
+export const EntityDocumentationScoreCard = teamInsightsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDocumentationScoreCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDocumentationCard').then(
+          m => m.EntityDocumentationCard,
+        ),
+    },
+  }),
+);
