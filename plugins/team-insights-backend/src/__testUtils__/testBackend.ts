@@ -2,9 +2,14 @@ import {
   BackstageCredentials,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import type { Server } from 'node:http';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -141,7 +146,11 @@ export async function startPlugin(
     /** Share one catalog between several backends. */
     catalog?: ReturnType<typeof testCatalog>;
   } = {},
-) {
+): Promise<{
+  backend: TestBackend;
+  server: Server;
+  catalog: ReturnType<typeof testCatalog>['control'];
+}> {
   const catalog = options.catalog ?? testCatalog(options.entities);
   const backend = await startTestBackend({
     features: [
