@@ -295,10 +295,10 @@ export function evaluate(
       entityRef: view.entityRef,
       kind: view.kind,
       title: view.title,
+      ...(view.owner ? { owner: view.owner } : {}),
       product: view.product,
       scorecards: { documentation: toScorecard(checks, config) },
     };
-    if (view.owner) report.owner = view.owner;
     entityReports.push(report);
   }
   const docScoreByRef = new Map(
@@ -354,6 +354,7 @@ export function evaluate(
       members: team.members.length,
       headCount: team.size - team.members.length,
       communicationPaths: communicationPaths(team.size),
+      ...(team.parent ? { parent: team.parent } : {}),
       orgUnits: team.orgUnits,
       requiredSkills: team.requiredSkills,
       missingSkills: team.requiredSkills.filter(c => !held.has(c)),
@@ -365,7 +366,6 @@ export function evaluate(
         documentation,
       },
     };
-    if (team.parent) report.parent = team.parent;
     teamReports.push(report);
   }
 
@@ -392,16 +392,15 @@ export function evaluate(
           config,
         );
       }
-      const unit: OrgUnitReport = {
+      const parent = model.parentOf(ref);
+      return {
         entityRef: ref,
         title: model.titleOf(ref),
+        ...(parent ? { parent } : {}),
         teams: teamRefs.length,
         teamRefs,
         scorecards,
       };
-      const parent = model.parentOf(ref);
-      if (parent) unit.parent = parent;
-      return unit;
     });
 
   // products and their adoption

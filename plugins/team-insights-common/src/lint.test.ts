@@ -59,6 +59,21 @@ describe('lintEntity', () => {
     );
   });
 
+  it('thousands of unknown annotations are summed up in one finding', () => {
+    const annotations: Record<string, string> = {};
+    for (let i = 0; i < 5000; i++) annotations[`team-insights.io/x${i}`] = 'v';
+    const findings = lintEntity(
+      group('team', { teamType: 'feature', annotations }),
+    );
+    expect(findings).toHaveLength(21);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        message:
+          '4980 more unknown team-insights.io/ annotations; they have no effect',
+      }),
+    );
+  });
+
   it('mandatory on something that is not a product is pointless', () => {
     const findings = lintEntity(
       component('svc', { product: 'false', mandatory: 'true' }),

@@ -74,6 +74,9 @@ const KIND_OF_ANNOTATION: Record<string, { kinds: string[]; label: string }> = {
   },
 };
 
+/** Unknown annotations reported one by one; the rest are counted. */
+const MAX_UNKNOWN_REPORTED = 20;
+
 /** Everything the engine reads from one entity's own annotations. */
 export interface EntityAnnotations {
   ref: string;
@@ -138,8 +141,11 @@ export function readEntityAnnotations(
     const keys = Object.keys(annotations)
       .filter(k => k.startsWith(ANNOTATION_PREFIX))
       .sort(compareStrings);
+    let unknown = 0;
     for (const key of keys) {
       if (!TEAM_INSIGHTS_ANNOTATIONS.includes(key)) {
+        unknown += 1;
+        if (unknown > MAX_UNKNOWN_REPORTED) continue;
         const suggestion = closest(key, TEAM_INSIGHTS_ANNOTATIONS);
         findings.push({
           severity: 'warning',
@@ -170,6 +176,15 @@ export function readEntityAnnotations(
           message: 'annotation values must be strings; quote the value in YAML',
         });
       }
+    }
+    if (unknown > MAX_UNKNOWN_REPORTED) {
+      findings.push({
+        severity: 'warning',
+        entityRef: ref,
+        message: `${
+          unknown - MAX_UNKNOWN_REPORTED
+        } more unknown ${ANNOTATION_PREFIX} annotations; they have no effect`,
+      });
     }
   }
 

@@ -46,7 +46,12 @@ export function isSlug(value: string): boolean {
  * message always reads as it is.
  */
 export function quote(value: string): string {
-  const cut = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  let cut = value;
+  if (value.length > 60) {
+    // never cut a surrogate pair in half
+    const end = /[\ud800-\udbff]/.test(value[56]) ? 56 : 57;
+    cut = `${value.slice(0, end)}…`;
+  }
   const safe = cut.replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
