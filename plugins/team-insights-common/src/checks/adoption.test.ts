@@ -69,7 +69,7 @@ describe('adoption.opt-in', () => {
     );
     expect(check.status).toBe('fail');
     expect(check.message).toContain(
-      '1 of 2 products are mandatory: component:default/feature-store',
+      '1 of 2 products is mandatory: component:default/feature-store',
     );
     expect(check.entities).toEqual(['component:default/feature-store']);
     expect(check.remediation).toContain("team-insights.io/mandatory: 'false'");
@@ -115,7 +115,7 @@ describe('adoption.reach', () => {
     const check = reach(1);
     expect(check.status).toBe('warn');
     expect(check.message).toContain(
-      '1 of 2 products have at least one adopting team (50 %)',
+      '1 of 2 products has at least one adopting team (50 %)',
     );
     expect(check.entities).toEqual(['component:default/product-2']);
   });

@@ -64,9 +64,9 @@ function centralizedChecks(
           'fail',
           `${mandatory.length} of ${plural(
             products.length,
-            'product is',
-            'products are',
-          )} mandatory: ${listNames(
+            'product',
+            'products',
+          )} ${mandatory.length === 1 ? 'is' : 'are'} mandatory: ${listNames(
             mandatory,
             10,
           )}. Imposed products reduce the incentive to make them good, and teams that need something slightly different are stuck waiting.`,
@@ -82,9 +82,9 @@ function centralizedChecks(
           products.length
             ? `None of the ${plural(
                 products.length,
-                'product is',
-                'products is',
-              )} mandatory: teams opt in.`
+                'product',
+                'products',
+              )} is mandatory: teams opt in.`
             : 'No product is mandatory.',
         ),
   );
@@ -112,9 +112,11 @@ function centralizedChecks(
       grade(reach, rt.pass, rt.warn),
       `${withAdopters.length} of ${plural(
         products.length,
-        'product has',
-        'products have',
-      )} at least one adopting team (${percent(reach)}): ${listNames(
+        'product',
+        'products',
+      )} ${
+        withAdopters.length === 1 ? 'has' : 'have'
+      } at least one adopting team (${percent(reach)}): ${listNames(
         reachDetails,
         10,
       )}.`,
@@ -175,9 +177,11 @@ function centralizedChecks(
           'fail',
           `${withoutDocs.length} of ${plural(
             products.length,
-            'product has',
-            'products have',
-          )} no TechDocs and can only be learned by asking: ${listNames(
+            'product',
+            'products',
+          )} ${
+            withoutDocs.length === 1 ? 'has' : 'have'
+          } no TechDocs and can only be learned by asking: ${listNames(
             withoutDocs,
             10,
           )}.`,
