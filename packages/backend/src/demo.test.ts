@@ -1,8 +1,10 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { mockServices } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import teamInsightsCatalogModule from '@team-insights/plugin-catalog-backend-module-team-insights';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { lintEntity } from '@team-insights/plugin-team-insights-common';
 import fs from 'fs';
@@ -53,10 +55,10 @@ describe('the demo portal backend', () => {
     );
     expect(expected.length).toBeGreaterThan(60);
 
-    const { server, stop } = await startTestBackend({
+    const backend = await startTestBackend({
       features: [
-        import('@backstage/plugin-catalog-backend'),
-        import('@team-insights/plugin-catalog-backend-module-team-insights'),
+        catalogPlugin,
+        teamInsightsCatalogModule,
         mockServices.rootConfig.factory({
           data: {
             catalog: {
@@ -86,7 +88,7 @@ describe('the demo portal backend', () => {
 
     try {
       const ingested = await waitFor(async () => {
-        const res = await request(server)
+        const res = await request(backend.server)
           .get('/api/catalog/entities')
           .query({ fields: 'kind,metadata.namespace,metadata.name' })
           .set('Authorization', mockCredentials.user.header());
@@ -114,7 +116,7 @@ describe('the demo portal backend', () => {
         ).toBe(true);
       }
     } finally {
-      await stop();
+      await backend.stop();
     }
   });
 });
