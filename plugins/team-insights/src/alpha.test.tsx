@@ -1,0 +1,86 @@
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiMock,
+  createTestEntityPage,
+} from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import { entityFor } from './__testUtils__/renderWithApi';
+import { teamInsightsApiRef } from './api';
+import teamInsightsPlugin from './alpha';
+import { MockTeamInsightsApi } from './testing';
+
+const apis = [
+  [teamInsightsApiRef, new MockTeamInsightsApi()],
+  [catalogApiRef, catalogApiMock()],
+] as const;
+
+jest.setTimeout(30_000);
+
+describe('team-insights plugin (new frontend system)', () => {
+  it('serves the page at /team-insights with one tab per view, opening on the overview', async () => {
+    renderTestApp({
+      features: [teamInsightsPlugin],
+      apis,
+      initialRouteEntries: ['/team-insights'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    for (const name of [
+      'Overview',
+      'Adoption',
+      'Skills',
+      'Concerns',
+      'Trends',
+    ]) {
+      expect(await screen.findByRole('tab', { name })).toBeInTheDocument();
+    }
+    // The tab's code loads lazily, the first time in this test file.
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Levels per scorecard' },
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('adds a Team Insights tab to groups', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: entityFor('group:default/recommendations', { type: 'team' }),
+        }),
+        teamInsightsPlugin.getExtension('entity-content:team-insights'),
+      ],
+      apis,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByRole('table', {
+        name: 'Skill clusters of Recommendations',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the documentation card to components', async () => {
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: entityFor('component:default/recs-monitoring'),
+        }),
+        teamInsightsPlugin.getExtension(
+          'entity-card:team-insights/documentation',
+        ),
+      ],
+      apis,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    expect(
+      await screen.findByRole('list', { name: 'Documentation checks' }),
+    ).toBeInTheDocument();
+  });
+});

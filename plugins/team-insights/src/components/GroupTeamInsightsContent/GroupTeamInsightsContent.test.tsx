@@ -1,0 +1,236 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import { screen, within } from '@testing-library/react';
+import {
+  entityFor,
+  findCode,
+  pending,
+  renderWithApi,
+} from '../../__testUtils__/renderWithApi';
+import { MockTeamInsightsApi } from '../../testing';
+import { GroupTeamInsightsContent } from './GroupTeamInsightsContent';
+
+const recommendations = entityFor('group:default/recommendations', {
+  type: 'team',
+});
+
+describe('GroupTeamInsightsContent', () => {
+  describe('for a feature team', () => {
+    it('shows the clusters held against those required, the size with its communication paths and the single points of failure', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const clusters = await screen.findByRole('table', {
+        name: 'Skill clusters of Recommendations',
+      });
+      const row = (name: string) =>
+        within(clusters).getByRole('rowheader', { name }).closest('tr')!;
+      expect(row('Analytics translator')).toHaveTextContent('Missing');
+      expect(row('Site reliability engineer')).toHaveTextContent(
+        'Single point of failure',
+      );
+      expect(row('Data scientist')).toHaveTextContent('Covered');
+      expect(
+        screen.getByText(
+          /6 people \(4 members, 2 declared as head counts\): 15 communication paths/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Held by one person only: Site reliability engineer.'),
+      ).toBeInTheDocument();
+    });
+
+    it('gives each failing check its remediation with copyable YAML and a link to edit the group', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const remediation = await screen.findByRole('region', {
+        name: 'Remediation for Skill coverage',
+      });
+      expect(remediation).toHaveTextContent(
+        'Add an analytics translator: someone who bridges the domain and the technical experts',
+      );
+      expect(
+        await findCode(
+          remediation,
+          'team-insights.io/skills: analytics-translator=1',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        within(remediation).getByRole('button', { name: 'Copy text' }),
+      ).toBeInTheDocument();
+      expect(
+        within(remediation).getByRole('link', {
+          name: /Edit catalog-info.yaml/,
+        }),
+      ).toHaveAttribute(
+        'href',
+        'https://git.example.com/ml/recommendations/edit/main/catalog-info.yaml',
+      );
+    });
+
+    it('lists the products the team uses and the concerns it rebuilds next to a product', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const used = await screen.findByRole('list', {
+        name: 'Products used by Recommendations',
+      });
+      expect(within(used).getByRole('link')).toHaveAttribute(
+        'href',
+        '/catalog/default/component/feature-store',
+      );
+      const rebuilt = screen.getByRole('list', {
+        name: 'Concerns rebuilt by Recommendations',
+      });
+      expect(rebuilt).toHaveTextContent('Monitoring, offered as a product by');
+      expect(within(rebuilt).getByRole('link')).toHaveAttribute(
+        'href',
+        '/catalog/default/component/metrics-platform',
+      );
+    });
+
+    it('lists the owned entities worst documented first', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const owned = await screen.findByRole('table', {
+        name: 'Entities owned by Recommendations',
+      });
+      expect(
+        within(owned)
+          .getAllByRole('rowheader')
+          .map(cell => cell.textContent),
+      ).toEqual([
+        'Recommendations Data Validation',
+        'Recommendations Monitoring',
+        'Recommendations',
+        'Recommendations Service',
+      ]);
+      expect(
+        within(owned)
+          .getByRole('rowheader', { name: 'Recommendations Service' })
+          .closest('tr'),
+      ).toHaveTextContent('Silver · 75');
+    });
+
+    it('charts the history of each scorecard with the data as a table', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const figure = await screen.findByRole('figure', {
+        name: 'Team composition history',
+      });
+      expect(
+        within(figure).getByRole('img', {
+          name: /Latest \(2026-03-02\): Team composition 54\./,
+        }),
+      ).toBeInTheDocument();
+      expect(within(figure).getAllByRole('row')).toHaveLength(31);
+    });
+
+    it('lists the annotation mistakes of its members', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const findings = await screen.findByRole('region', {
+        name: 'Annotation findings',
+      });
+      expect(findings).toHaveTextContent(
+        "Errorunknown skill cluster 'data-sceintist' (did you mean 'data-scientist'?)",
+      );
+    });
+
+    it('asks a team that has not declared its type to declare it', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: entityFor('group:default/pricing', { type: 'team' }),
+      });
+      expect(
+        await screen.findByText(/This team does not declare its type/),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it('shows a centralized team its products and who adopts them', async () => {
+    await renderWithApi(<GroupTeamInsightsContent />, {
+      entity: entityFor('group:default/ml-platform', { type: 'team' }),
+    });
+    const products = await screen.findByRole('table', {
+      name: 'Products of ML Platform',
+    });
+    const scheduler = within(products)
+      .getAllByRole('rowheader')
+      .find(cell =>
+        within(cell)
+          .queryByRole('link')
+          ?.getAttribute('href')
+          ?.endsWith('/batch-scheduler'),
+      )!
+      .closest('tr')!;
+    expect(scheduler).toHaveTextContent('Mandatory');
+    expect(scheduler).toHaveTextContent('No adopters');
+    expect(
+      screen.getByRole('region', { name: 'Remediation for Opt-in' }),
+    ).toHaveTextContent('Give teams the freedom to choose');
+  });
+
+  it('shows an organisational unit its roll-up and its teams', async () => {
+    await renderWithApi(<GroupTeamInsightsContent />, {
+      entity: entityFor('group:default/ml', { type: 'department' }),
+    });
+    const composition = await screen.findByRole('region', {
+      name: 'Team composition roll-up',
+    });
+    expect(composition).toHaveTextContent('Silver · 80');
+    expect(
+      within(composition).getByText('Gold').closest('li'),
+    ).toHaveTextContent('3 teams');
+    const teams = screen.getByRole('table', {
+      name: 'Teams of Machine Learning',
+    });
+    expect(within(teams).getAllByRole('rowheader')).toHaveLength(7);
+  });
+
+  it('says what to annotate when the group has not been evaluated', async () => {
+    await renderWithApi(<GroupTeamInsightsContent />, {
+      entity: entityFor('group:default/newcomers', { type: 'team' }),
+    });
+    expect(
+      await screen.findByText('This group has not been evaluated yet'),
+    ).toBeInTheDocument();
+    expect(await findCode(document.body, 'name: newcomers')).toHaveTextContent(
+      'team-insights.io/team-type: feature',
+    );
+  });
+
+  it('shows loading, errors and an out-of-date report', async () => {
+    const loading = new MockTeamInsightsApi();
+    loading.getEntityScorecards = () => pending();
+    const first = await renderWithApi(<GroupTeamInsightsContent />, {
+      entity: recommendations,
+      api: loading,
+    });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    first.unmount();
+
+    const failing = new MockTeamInsightsApi();
+    failing.getEntityScorecards = async () => {
+      throw new ServiceUnavailableError('Try again in a minute');
+    };
+    const second = await renderWithApi(<GroupTeamInsightsContent />, {
+      entity: recommendations,
+      api: failing,
+    });
+    expect(
+      await screen.findByText('Error: Try again in a minute'),
+    ).toBeInTheDocument();
+    second.unmount();
+
+    await renderWithApi(<GroupTeamInsightsContent />, {
+      entity: recommendations,
+      api: new MockTeamInsightsApi({ stale: true }),
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This report is out of date',
+    );
+  });
+});
