@@ -24,6 +24,7 @@ const DEFAULT_RETENTION_DAYS = 400;
 function readDuration(
   config: Config | undefined,
   key: string,
+  path: string,
   fallback?: HumanDuration,
 ): HumanDuration | undefined {
   if (!config?.has(key)) {
@@ -33,7 +34,7 @@ function readDuration(
     return readDurationFromConfig(config, { key });
   } catch {
     throw new InputError(
-      `Invalid duration in teamInsights config at '${key}': use an object such as { minutes: 10 }, a string such as '10m', or an ISO duration`,
+      `Invalid duration at '${path}': use an object such as { minutes: 10 }, a string such as '10m', or an ISO duration such as 'PT10M'`,
     );
   }
 }
@@ -51,14 +52,28 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       const cron = refresh.getString('frequency.cron');
       frequency = { cron };
     } else {
-      frequency = readDuration(refresh, 'frequency')!;
+      frequency = readDuration(
+        refresh,
+        'frequency',
+        'teamInsights.refresh.frequency',
+      )!;
     }
   }
-  const timeout = readDuration(refresh, 'timeout', DEFAULT_TIMEOUT)!;
-  const initialDelay = readDuration(refresh, 'initialDelay');
+  const timeout = readDuration(
+    refresh,
+    'timeout',
+    'teamInsights.refresh.timeout',
+    DEFAULT_TIMEOUT,
+  )!;
+  const initialDelay = readDuration(
+    refresh,
+    'initialDelay',
+    'teamInsights.refresh.initialDelay',
+  );
   const syncInterval = readDuration(
     refresh,
     'syncInterval',
+    'teamInsights.refresh.syncInterval',
     DEFAULT_SYNC_INTERVAL,
   )!;
 
@@ -73,6 +88,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
   const visibilityCacheTtl = readDuration(
     config,
     'visibilityCacheTtl',
+    'teamInsights.visibilityCacheTtl',
     DEFAULT_VISIBILITY_TTL,
   )!;
 

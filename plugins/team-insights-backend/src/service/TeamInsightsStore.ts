@@ -266,7 +266,9 @@ export class TeamInsightsStore {
     options: { signal?: AbortSignal; chunkSize?: number } = {},
   ): Promise<number> {
     const rows = historyRowsOf(report);
-    const chunkSize = options.chunkSize ?? 500;
+    // 8 columns x 1000 rows = 8000 bind parameters per statement, well below
+    // SQLite's 32766 and PostgreSQL's 65535.
+    const chunkSize = options.chunkSize ?? 1000;
     await this.#db.transaction(async tx => {
       for (let i = 0; i < rows.length; i += chunkSize) {
         options.signal?.throwIfAborted();
