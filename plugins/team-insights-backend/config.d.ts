@@ -30,6 +30,15 @@ export interface Config {
        * another replica. Default `{ seconds: 5 }`.
        */
       syncInterval?: HumanDuration | string;
+      /**
+       * The catalog may still be ingesting when the backend starts. For this
+       * long after start-up, while each evaluation finds more entities than
+       * the one before, a request re-evaluates in the background (at most
+       * every 15 seconds) until the catalog has settled. `0` turns this off.
+       * (A report of an empty catalog is always re-evaluated on request, at
+       * most every 15 seconds.) Default `{ minutes: 5 }`.
+       */
+      warmUp?: HumanDuration | string;
     };
     history?: {
       /**

@@ -9,6 +9,7 @@ describe('readBackendOptions', () => {
         timeout: { minutes: 5 },
         initialDelay: undefined,
         syncIntervalMs: 5000,
+        warmUpMs: 300_000,
       },
       retentionDays: 400,
       visibilityCacheTtlMs: 60_000,
@@ -24,6 +25,7 @@ describe('readBackendOptions', () => {
             timeout: '2m',
             initialDelay: { seconds: 30 },
             syncInterval: 'PT1S',
+            warmUp: { seconds: 0 },
           },
           history: { retentionDays: 30 },
           visibilityCacheTtl: { seconds: 10 },
@@ -34,6 +36,7 @@ describe('readBackendOptions', () => {
     expect(options.refresh.timeout).toEqual({ minutes: 2 });
     expect(options.refresh.initialDelay).toEqual({ seconds: 30 });
     expect(options.refresh.syncIntervalMs).toBe(1000);
+    expect(options.refresh.warmUpMs).toBe(0);
     expect(options.retentionDays).toBe(30);
     expect(options.visibilityCacheTtlMs).toBe(10_000);
   });

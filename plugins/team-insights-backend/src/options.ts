@@ -10,6 +10,8 @@ export interface BackendOptions {
     timeout: HumanDuration;
     initialDelay?: HumanDuration;
     syncIntervalMs: number;
+    /** How long after start-up a still growing catalog is re-evaluated on request. */
+    warmUpMs: number;
   };
   retentionDays: number;
   visibilityCacheTtlMs: number;
@@ -18,6 +20,7 @@ export interface BackendOptions {
 const DEFAULT_FREQUENCY: HumanDuration = { minutes: 10 };
 const DEFAULT_TIMEOUT: HumanDuration = { minutes: 5 };
 const DEFAULT_SYNC_INTERVAL: HumanDuration = { seconds: 5 };
+const DEFAULT_WARM_UP: HumanDuration = { minutes: 5 };
 const DEFAULT_VISIBILITY_TTL: HumanDuration = { minutes: 1 };
 const DEFAULT_RETENTION_DAYS = 400;
 
@@ -77,6 +80,13 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     DEFAULT_SYNC_INTERVAL,
   )!;
 
+  const warmUp = readDuration(
+    refresh,
+    'warmUp',
+    'teamInsights.refresh.warmUp',
+    DEFAULT_WARM_UP,
+  )!;
+
   const retentionDays =
     config?.getOptionalNumber('history.retentionDays') ??
     DEFAULT_RETENTION_DAYS;
@@ -98,6 +108,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       timeout,
       initialDelay,
       syncIntervalMs: durationToMilliseconds(syncInterval),
+      warmUpMs: durationToMilliseconds(warmUp),
     },
     retentionDays,
     visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),

@@ -84,6 +84,7 @@ export const teamInsightsPlugin = createBackendPlugin({
           customChecks,
           retentionDays: options.retentionDays,
           syncIntervalMs: options.refresh.syncIntervalMs,
+          warmUpMs: options.refresh.warmUpMs,
           timeoutMs: durationToMilliseconds(options.refresh.timeout),
         });
         const visibility = new VisibilityService({

@@ -137,6 +137,23 @@ export function checksModule(checks: TeamInsightsCheck[]) {
   });
 }
 
+/**
+ * The test config: `config` with the start-up warm-up turned off unless
+ * `config` sets it, so that a slow machine cannot start a re-evaluation in
+ * the middle of a test that does not exercise the warm-up.
+ */
+function testConfig(config: JsonObject = {}): JsonObject {
+  const teamInsights = (config.teamInsights ?? {}) as JsonObject;
+  const refresh = (teamInsights.refresh ?? {}) as JsonObject;
+  return {
+    ...config,
+    teamInsights: {
+      ...teamInsights,
+      refresh: { warmUp: { seconds: 0 }, ...refresh },
+    },
+  };
+}
+
 /** The plugin with the test catalog and policy. */
 export async function startPlugin(
   options: {
@@ -157,7 +174,7 @@ export async function startPlugin(
       teamInsightsPlugin,
       catalog.factory,
       testPermissions().factory,
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.rootConfig.factory({ data: testConfig(options.config) }),
       ...(options.features ?? []),
     ],
   });

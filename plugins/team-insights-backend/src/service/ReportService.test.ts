@@ -1,23 +1,25 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { defaultTeamInsightsConfig } from '@team-insights/plugin-team-insights-common';
+import type { Entity } from '@backstage/catalog-model';
 import { createOrg } from '../__testUtils__/org';
-import { ReportService } from './ReportService';
+import { isEmptyReport, ReportService } from './ReportService';
 import { TeamInsightsStore } from './TeamInsightsStore';
 
 jest.setTimeout(60_000);
 
-/** A catalog whose reads can be held or made to fail. */
+/** A catalog whose reads can be held or made to fail, and whose entities change. */
 function controllableCatalog() {
-  const store = catalogServiceMock({ entities: createOrg() });
   const state = {
     reads: 0,
     failure: undefined as Error | undefined,
     gate: undefined as Promise<void> | undefined,
+    entities: createOrg() as Entity[],
   };
   const catalog = catalogServiceMock.mock({
     streamEntities(request, options) {
       state.reads += 1;
+      const store = catalogServiceMock({ entities: state.entities });
       return (async function* stream() {
         if (state.gate) await state.gate;
         if (state.failure) throw state.failure;
@@ -49,6 +51,7 @@ describe('ReportService', () => {
         retentionDays: 400,
         syncIntervalMs: 0,
         timeoutMs: options.timeoutMs ?? 30_000,
+        warmUpMs: 5 * 60_000,
         now: options.clock,
       });
     return { create, state, logger, knex };
@@ -130,5 +133,93 @@ describe('ReportService', () => {
     expect(error.name).toBe('ServiceUnavailableError');
     // internal details stay in the log, not in what users see
     expect(error.message).not.toContain('10.0.0.7');
+  });
+
+  describe('while the catalog is still ingesting after start-up', () => {
+    const start = new Date('2026-11-27T08:00:00.000Z').getTime();
+    const at = (seconds: number) => new Date(start + seconds * 1000);
+
+    it('treats a report of an empty catalog as none: a request evaluates again, at most every 15 seconds, and waits for it', async () => {
+      let now = at(0);
+      const { create, state } = await setup({ clock: () => now });
+      state.entities = [];
+      const reports = create();
+
+      const first = await reports.getReport();
+      expect(isEmptyReport(first.report)).toBe(true);
+      expect(state.reads).toBe(1);
+
+      // the catalog has ingested the organisation meanwhile
+      state.entities = createOrg();
+      now = at(5);
+      const tooSoon = await reports.getReport();
+      expect(isEmptyReport(tooSoon.report)).toBe(true);
+      expect(state.reads).toBe(1);
+
+      now = at(15);
+      const later = await reports.getReport();
+      expect(state.reads).toBe(2);
+      expect(later.report.teams.map(t => t.entityRef)).toEqual([
+        'group:default/platform',
+        'group:default/search',
+        'group:default/secret-team',
+      ]);
+    });
+
+    it('re-evaluates in the background while the catalog keeps growing, and stops once it has settled', async () => {
+      let now = at(0);
+      const { create, state } = await setup({ clock: () => now });
+      const org = createOrg();
+      // only the groups have been ingested so far
+      state.entities = org.filter(e => e.kind === 'Group');
+      const reports = create();
+
+      const partial = await reports.getReport();
+      expect(partial.report.entities).toEqual([]);
+      expect(reports.isSettled()).toBe(false);
+
+      state.entities = org;
+      now = at(10);
+      await reports.getReport();
+      expect(state.reads).toBe(1); // not twice within 15 seconds
+
+      now = at(15);
+      const meanwhile = await reports.getReport();
+      // served at once; the new evaluation runs in the background
+      expect(meanwhile.report.evaluatedAt).toBe(partial.report.evaluatedAt);
+      expect(state.reads).toBe(2);
+      await reports.refresh({ trigger: 'request' }); // joins the running one
+      const fuller = await reports.getReport();
+      expect(fuller.report.entities.length).toBe(4);
+      expect(reports.isSettled()).toBe(false); // it grew once more
+
+      now = at(30);
+      await reports.getReport();
+      expect(state.reads).toBe(3);
+      await reports.refresh({ trigger: 'request' });
+      // the same number of entities as before: the catalog has settled
+      expect(reports.isSettled()).toBe(true);
+
+      now = at(60);
+      await reports.getReport();
+      expect(state.reads).toBe(3);
+    });
+
+    it('stops re-evaluating when the warm-up is over', async () => {
+      let now = at(0);
+      const { create, state } = await setup({ clock: () => now });
+      const org = createOrg();
+      state.entities = org.filter(e => e.kind === 'Group');
+      const reports = create();
+      await reports.getReport();
+      expect(reports.isSettled()).toBe(false);
+
+      state.entities = org;
+      now = at(5 * 60);
+      const served = await reports.getReport();
+      expect(served.report.entities).toEqual([]);
+      expect(state.reads).toBe(1);
+      expect(reports.isSettled()).toBe(true);
+    });
   });
 });

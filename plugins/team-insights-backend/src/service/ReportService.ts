@@ -25,6 +25,18 @@ interface Failure {
   reason: string;
 }
 
+/** Shortest time between two re-evaluations a request asks for. */
+const DEFAULT_RETRY_INTERVAL_MS = 15_000;
+
+/** Whether a report has nothing to show: the catalog was empty, or still loading. */
+export function isEmptyReport(report: Report): boolean {
+  return (
+    report.teams.length === 0 &&
+    report.orgUnits.length === 0 &&
+    report.entities.length === 0
+  );
+}
+
 /**
  * Keeps the current report: evaluates the catalog with the engine, stores
  * the result for the other replicas and the history, and serves the newest
@@ -37,6 +49,14 @@ interface Failure {
  * - Replicas: each evaluation is stored as a snapshot; a replica looks for a
  *   newer snapshot at most every `syncIntervalMs` (one indexed row read) and
  *   loads it, so the scheduled task that ran on one replica feeds all.
+ * - Start-up: the catalog may still be ingesting when the backend starts. A
+ *   report with nothing in it counts as no report: a request evaluates
+ *   again (at most every `retryIntervalMs`) and waits for the result. For
+ *   `warmUpMs` after start-up, while this replica's evaluations keep finding
+ *   more entities than the one before, a request re-evaluates in the
+ *   background (at most every `retryIntervalMs`). The catalog has settled
+ *   once an evaluation finds no more entities than the previous one, or
+ *   when the warm-up is over.
  */
 export class ReportService {
   readonly #catalog: CatalogService;
@@ -49,13 +69,24 @@ export class ReportService {
   readonly #syncIntervalMs: number;
   readonly #timeoutMs: number;
   readonly #pageSize: number;
+  readonly #warmUpMs: number;
+  readonly #retryIntervalMs: number;
   readonly #now: () => Date;
+  readonly #startedAt: number;
 
   #current?: { report: Report; snapshotId?: number };
   #failure?: Failure;
   #refreshing?: Promise<Report>;
   #syncing?: Promise<void>;
   #lastSyncAt = Number.NEGATIVE_INFINITY;
+  /** When this replica last started an evaluation (clock ms). */
+  #lastEvaluationAt?: number;
+  /** Entities this replica's last successful evaluation read. */
+  #lastEntityCount?: number;
+  /** True while this replica's evaluations keep finding more entities. */
+  #growing = false;
+  /** Whether the served report was evaluated on this replica. */
+  #ownReport = false;
 
   constructor(options: {
     catalog: CatalogService;
@@ -68,6 +99,10 @@ export class ReportService {
     syncIntervalMs: number;
     timeoutMs: number;
     pageSize?: number;
+    /** How long after start-up a growing catalog is re-evaluated on request. */
+    warmUpMs?: number;
+    /** Shortest time between two re-evaluations asked for by requests. */
+    retryIntervalMs?: number;
     now?: () => Date;
   }) {
     this.#catalog = options.catalog;
@@ -80,7 +115,33 @@ export class ReportService {
     this.#syncIntervalMs = options.syncIntervalMs;
     this.#timeoutMs = options.timeoutMs;
     this.#pageSize = options.pageSize ?? 500;
+    this.#warmUpMs = options.warmUpMs ?? 0;
+    this.#retryIntervalMs =
+      options.retryIntervalMs ?? DEFAULT_RETRY_INTERVAL_MS;
     this.#now = options.now ?? (() => new Date());
+    this.#startedAt = this.#now().getTime();
+  }
+
+  /**
+   * Whether the catalog has settled as far as this replica can tell: its
+   * last evaluation found no more entities than the one before, or the
+   * warm-up after start-up is over. Notifications wait for this, so that a
+   * catalog that is still ingesting does not look like falling levels.
+   */
+  isSettled(): boolean {
+    return !this.#growing || !this.#inWarmUp();
+  }
+
+  #inWarmUp(): boolean {
+    return this.#now().getTime() - this.#startedAt < this.#warmUpMs;
+  }
+
+  /** Whether a request may start another evaluation now. */
+  #mayRetry(): boolean {
+    return (
+      this.#lastEvaluationAt === undefined ||
+      this.#now().getTime() - this.#lastEvaluationAt >= this.#retryIntervalMs
+    );
   }
 
   /** Whether this replica is evaluating right now. */
@@ -94,12 +155,29 @@ export class ReportService {
    */
   async getReport(): Promise<ServedReport> {
     await this.#sync(!this.#current);
-    if (!this.#current) {
+    const served = this.#current;
+    if (
+      !served ||
+      (isEmptyReport(served.report) && (this.#refreshing || this.#mayRetry()))
+    ) {
+      // No report, or one of an empty catalog: evaluate (or join the
+      // running evaluation) and wait for it.
       try {
         await this.refresh({ trigger: 'request' });
       } catch {
         // already logged by refresh
       }
+    } else if (
+      this.#ownReport &&
+      !this.isSettled() &&
+      !this.#refreshing &&
+      this.#mayRetry()
+    ) {
+      // The catalog was still growing at the last evaluation: look again
+      // in the background and serve what there is meanwhile.
+      this.refresh({ trigger: 'request' }).catch(() => {
+        // already logged by refresh
+      });
     }
     const current = this.#current;
     if (!current) {
@@ -134,6 +212,7 @@ export class ReportService {
 
   async #refresh(trigger: RefreshTrigger, signal: AbortSignal) {
     const startedAt = this.#now();
+    this.#lastEvaluationAt = startedAt.getTime();
     let report: Report;
     let entityCount = 0;
     try {
@@ -162,7 +241,10 @@ export class ReportService {
 
     // The evaluation succeeded: serve it here even if storing it fails.
     this.#current = { report };
+    this.#ownReport = true;
     this.#failure = undefined;
+    this.#growing = entityCount > (this.#lastEntityCount ?? 0);
+    this.#lastEntityCount = entityCount;
 
     try {
       const snapshotId = await this.#store.saveSnapshot(report);
@@ -266,6 +348,7 @@ export class ReportService {
             report.evaluatedAt > this.#current.report.evaluatedAt)
         ) {
           this.#current = { report, snapshotId: latestSnapshot.id };
+          this.#ownReport = false;
         }
       }
       if (latestRefresh?.status === 'failed') {
