@@ -14,6 +14,7 @@ import { teamInsightsChecksExtensionPoint } from '@team-insights/plugin-team-ins
 import { readBackendOptions } from './options';
 import { createRouter, REFRESH_TASK_ID } from './router';
 import { ReportService } from './service/ReportService';
+import { ScorecardQueries } from './service/ScorecardQueries';
 import { TeamInsightsStore } from './service/TeamInsightsStore';
 import { VisibilityService } from './service/visibility';
 
@@ -115,16 +116,16 @@ export const teamInsightsPlugin = createBackendPlugin({
           );
         }
 
+        const queries = new ScorecardQueries({
+          permissions,
+          reports,
+          store,
+          visibility,
+          engineConfig,
+        });
+
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            permissions,
-            scheduler,
-            reports,
-            store,
-            visibility,
-            engineConfig,
-          }),
+          await createRouter({ httpAuth, scheduler, reports, queries }),
         );
       },
     });
