@@ -52,5 +52,18 @@ export interface Config {
      * the catalog is asked again. Default `{ minutes: 1 }`.
      */
     visibilityCacheTtl?: HumanDuration | string;
+    /** Scorecard badges for READMEs (`/v1/badges/...svg`). */
+    badges?: {
+      /**
+       * `true` lets requests without credentials fetch badges (for READMEs
+       * rendered outside Backstage). They are still asked of the permission
+       * policy, as a caller without a user: it must allow
+       * `team-insights.scorecards.read` and `catalog.entity.read` for them
+       * (a conditional catalog decision counts as "cannot see"). A badge
+       * shows a scorecard's level and nothing else. Default `false`: badges
+       * need credentials like every other route.
+       */
+      public?: boolean;
+    };
   };
 }

@@ -13,6 +13,7 @@ describe('readBackendOptions', () => {
       },
       retentionDays: 400,
       visibilityCacheTtlMs: 60_000,
+      badges: { public: false },
     });
   });
 

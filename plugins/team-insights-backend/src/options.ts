@@ -15,6 +15,10 @@ export interface BackendOptions {
   };
   retentionDays: number;
   visibilityCacheTtlMs: number;
+  badges: {
+    /** Whether anonymous readers may fetch badges. */
+    public: boolean;
+  };
 }
 
 const DEFAULT_FREQUENCY: HumanDuration = { minutes: 10 };
@@ -112,5 +116,8 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     },
     retentionDays,
     visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),
+    badges: {
+      public: config?.getOptionalBoolean('badges.public') ?? false,
+    },
   };
 }

@@ -505,6 +505,7 @@ describe('team-insights backend', () => {
         ['get', '/products'],
         ['get', '/concerns'],
         ['get', '/skill-clusters'],
+        ['get', '/badges/group/default/search/composition.svg'],
         ['post', '/refresh'],
       ]) {
         const res = await (request(server) as any)[method](`${base}${path}`);

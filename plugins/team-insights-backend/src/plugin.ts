@@ -12,7 +12,7 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { teamInsightsChecksExtensionPoint } from '@team-insights/plugin-team-insights-node';
 import { readBackendOptions } from './options';
-import { createRouter, REFRESH_TASK_ID } from './router';
+import { BADGE_ROUTE, createRouter, REFRESH_TASK_ID } from './router';
 import { ReportService } from './service/ReportService';
 import { ScorecardQueries } from './service/ScorecardQueries';
 import { TeamInsightsStore } from './service/TeamInsightsStore';
@@ -125,8 +125,25 @@ export const teamInsightsPlugin = createBackendPlugin({
         });
 
         httpRouter.use(
-          await createRouter({ httpAuth, scheduler, reports, queries }),
+          await createRouter({
+            httpAuth,
+            scheduler,
+            reports,
+            queries,
+            publicBadges: options.badges.public,
+          }),
         );
+        if (options.badges.public) {
+          // The only route anonymous readers may reach; it still asks the
+          // permission policy, for a caller without a user.
+          httpRouter.addAuthPolicy({
+            path: BADGE_ROUTE,
+            allow: 'unauthenticated',
+          });
+          logger.info(
+            'Team Insights badges are public: anyone who can reach the backend may fetch them (teamInsights.badges.public)',
+          );
+        }
       },
     });
   },

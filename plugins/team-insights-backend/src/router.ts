@@ -6,17 +6,25 @@ import type {
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   RefreshResponse,
+  ScorecardId,
   teamInsightsScorecardsRefreshPermission,
   TeamsQuery,
 } from '@team-insights/plugin-team-insights-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';
 import { ScorecardQueries } from './service/ScorecardQueries';
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'team-insights-refresh';
+
+/** The badge route; the only one that may be opened to anonymous readers. */
+export const BADGE_ROUTE = '/v1/badges/:kind/:namespace/:name/:file';
+
+/** How long browsers and proxies may keep a badge, in seconds. */
+const BADGE_MAX_AGE = 300;
 
 const level = z.enum(['gold', 'silver', 'bronze', 'none']);
 const scorecard = z.enum(['composition', 'adoption', 'documentation']);
@@ -62,6 +70,14 @@ const trendsQuerySchema = z
 
 const emptyQuerySchema = z.object({}).strict();
 
+const badgeFileSchema = z
+  .string()
+  .regex(
+    /^(composition|adoption|documentation)\.svg$/,
+    'expected composition.svg, adoption.svg or documentation.svg',
+  )
+  .transform(file => file.slice(0, -4) as ScorecardId);
+
 function parse<T extends z.ZodTypeAny>(
   schema: T,
   input: unknown,
@@ -87,6 +103,8 @@ export interface RouterOptions {
   scheduler: SchedulerService;
   reports: ReportService;
   queries: ScorecardQueries;
+  /** Whether anonymous readers may fetch badges (`teamInsights.badges.public`). */
+  publicBadges?: boolean;
 }
 
 /**
@@ -161,6 +179,39 @@ export async function createRouter(
   router.get('/v1/skill-clusters', async (req, res) => {
     parse(emptyQuerySchema, req.query, 'query');
     res.json(await queries.skillClusters(await credentialsOf(req)));
+  });
+
+  router.get(BADGE_ROUTE, async (req, res) => {
+    const { file, ...params } = req.params;
+    const entityRef = entityRefOf(params);
+    const card = parse(badgeFileSchema, file, 'badge');
+    parse(emptyQuerySchema, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: options.publicBadges
+        ? ['user', 'service', 'none']
+        : ['user', 'service'],
+    });
+    const found = await queries.badgeLevel(credentials, entityRef, card);
+    const message: BadgeMessage = found ? found.level ?? 'n/a' : 'unknown';
+    const anonymous = credentials.principal.type === 'none';
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+        'Cache-Control': `${
+          anonymous ? 'public' : 'private'
+        }, max-age=${BADGE_MAX_AGE}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy':
+          "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      })
+      .send(
+        renderBadge({
+          scorecard: card,
+          message,
+          subject: entityRef,
+        }),
+      );
   });
 
   router.post('/v1/refresh', async (req, res) => {

@@ -36,7 +36,15 @@ function userOf(credentials: BackstageCredentials): string | undefined {
  * entities whose ref has no `secret` in it, which the catalog enforces),
  * everyone else unconditionally.
  */
-export function testPermissions() {
+export function testPermissions(
+  options: {
+    /**
+     * The catalog read decision for callers without a user (public
+     * badges): unconditional by default, like the allow-all policy.
+     */
+    anonymousCatalogRead?: 'allow' | 'conditional';
+  } = {},
+) {
   return mockServices.permissions.mock({
     async authorize(requests, { credentials }) {
       const result =
@@ -47,9 +55,14 @@ export function testPermissions() {
     },
     async authorizeConditional(requests, { credentials }) {
       const user = userOf(credentials);
+      const anonymous =
+        (credentials.principal as { type?: string }).type === 'none';
       return requests.map((): PolicyDecision => {
         if (user === DENIED_USER) return { result: AuthorizeResult.DENY };
-        if (user === RESTRICTED_USER) {
+        if (
+          user === RESTRICTED_USER ||
+          (anonymous && options.anonymousCatalogRead === 'conditional')
+        ) {
           return {
             result: AuthorizeResult.CONDITIONAL,
             pluginId: 'catalog',
@@ -162,6 +175,8 @@ export async function startPlugin(
     config?: JsonObject;
     /** Share one catalog between several backends. */
     catalog?: ReturnType<typeof testCatalog>;
+    /** Options of the test permission policy. */
+    permissions?: Parameters<typeof testPermissions>[0];
   } = {},
 ): Promise<{
   backend: TestBackend;
@@ -173,7 +188,7 @@ export async function startPlugin(
     features: [
       teamInsightsPlugin,
       catalog.factory,
-      testPermissions().factory,
+      testPermissions(options.permissions).factory,
       mockServices.rootConfig.factory({ data: testConfig(options.config) }),
       ...(options.features ?? []),
     ],

@@ -12,6 +12,7 @@ import {
   EntityScorecardsResponse,
   Finding,
   HistoryResponse,
+  Level,
   ProductsResponse,
   Report,
   ReportResponse,
@@ -271,6 +272,40 @@ export class ScorecardQueries {
   async concerns(credentials: BackstageCredentials): Promise<ConcernsResponse> {
     const { report, filter, meta } = await this.readContext(credentials);
     return { ...meta, items: filter.concerns(report.concerns) };
+  }
+
+  /**
+   * The level of one scorecard of an entity, for a badge: `{ level }` (null
+   * when the scorecard has no level or does not apply to the entity) for an
+   * entity the caller may see, undefined for one without scorecards or one
+   * the caller cannot see — deliberately the same answer, so that a badge
+   * does not tell whether a hidden entity exists. Nothing but the level.
+   */
+  async badgeLevel(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    scorecard: ScorecardId,
+  ): Promise<{ level: Level | null } | undefined> {
+    const ref = entityRef.toLowerCase();
+    const { report, filter } = await this.readContext(credentials);
+    if (!filter.isVisible(ref)) {
+      return undefined;
+    }
+    const index = indexOf(report);
+    const scored = index.teams.get(ref) ?? index.orgUnits.get(ref);
+    if (scored) {
+      return { level: scored.scorecards[scorecard]?.level ?? null };
+    }
+    const entity = index.entities.get(ref);
+    if (entity) {
+      return {
+        level:
+          scorecard === 'documentation'
+            ? entity.scorecards.documentation.level
+            : null,
+      };
+    }
+    return undefined;
   }
 
   /** The skill-cluster vocabulary; needs the read permission, not a report. */
