@@ -120,6 +120,7 @@ createDevApp()
   })
   .addSidebarItem(
     <SidebarItem
+      key="team"
       icon={GroupIcon}
       to="/catalog/default/group/recommendations"
       text="A team"
@@ -127,6 +128,7 @@ createDevApp()
   )
   .addSidebarItem(
     <SidebarItem
+      key="unit"
       icon={GroupIcon}
       to="/catalog/default/group/ml"
       text="An org unit"
@@ -134,6 +136,7 @@ createDevApp()
   )
   .addSidebarItem(
     <SidebarItem
+      key="component"
       icon={DescriptionIcon}
       to="/catalog/default/component/recs-monitoring"
       text="A component"

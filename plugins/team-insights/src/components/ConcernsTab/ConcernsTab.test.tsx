@@ -11,6 +11,9 @@ describe('ConcernsTab', () => {
     });
     expect(within(section).getByText('Monitoring')).toBeInTheDocument();
     expect(section).toHaveTextContent(
+      '1 team builds monitoring itself although a centralized team offers it as a product.',
+    );
+    expect(section).toHaveTextContent(
       'A centralized team exposes a product: opt-in, self-service, no communication needed.',
     );
     expect(

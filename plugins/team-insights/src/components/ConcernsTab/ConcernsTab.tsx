@@ -86,10 +86,11 @@ function RebuiltCard(props: { concern: ConcernReport }) {
     <InfoCard title={name} subheader={<Verdict verdict="rebuilt" />}>
       <Typography variant="body2" paragraph>
         {plural(concern.builtBy.length, 'team builds', 'teams build')}{' '}
-        {concern.concern} themselves although a centralized team offers it as a
-        product. A centralized team exposes a product: opt-in, self-service, no
-        communication needed. Try the product, or record that the team declined
-        it.
+        {concern.concern}{' '}
+        {concern.builtBy.length === 1 ? 'itself' : 'themselves'} although a
+        centralized team offers it as a product. A centralized team exposes a
+        product: opt-in, self-service, no communication needed. Try the product,
+        or record that the team declined it.
       </Typography>
       <Typography variant="subtitle2" component="h4">
         Built by

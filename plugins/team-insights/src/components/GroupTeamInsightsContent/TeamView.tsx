@@ -84,7 +84,7 @@ function SkillClusters(props: { team: TeamReport }) {
               <TableRow>
                 <TableCell>Skill cluster</TableCell>
                 <TableCell align="right">People</TableCell>
-                <TableCell align="right">Primary cluster of</TableCell>
+                <TableCell align="right">Primary</TableCell>
                 <TableCell>Required</TableCell>
                 <TableCell>Status</TableCell>
               </TableRow>
@@ -122,7 +122,7 @@ function SkillClusters(props: { team: TeamReport }) {
                     <RowHeaderCell>{humanizeId(id)}</RowHeaderCell>
                     <TableCell align="right">{holding?.people ?? 0}</TableCell>
                     <TableCell align="right">{holding?.primary ?? 0}</TableCell>
-                    <TableCell>{required ? 'Required' : 'No'}</TableCell>
+                    <TableCell>{required ? 'Yes' : 'No'}</TableCell>
                     <TableCell>{status}</TableCell>
                   </TableRow>
                 );

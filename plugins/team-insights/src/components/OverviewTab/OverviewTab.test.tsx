@@ -191,5 +191,8 @@ describe('OverviewTab', () => {
     expect(
       screen.queryByRole('region', { name: 'Teams' }),
     ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Levels per scorecard' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -57,18 +57,20 @@ export function OverviewTab() {
       {page && (
         <ReportStatus evaluatedAt={page.evaluatedAt} stale={page.stale} />
       )}
-      <section aria-labelledby="team-insights-levels">
-        <Typography variant="h5" component="h2" id="team-insights-levels">
-          Levels per scorecard
-        </Typography>
-        {page ? (
-          <Box mt={2}>
-            <LevelTiles levelCounts={page.levelCounts} />
-          </Box>
-        ) : (
-          <Progress />
-        )}
-      </section>
+      {!noTeamsAtAll && (
+        <section aria-labelledby="team-insights-levels">
+          <Typography variant="h5" component="h2" id="team-insights-levels">
+            Levels per scorecard
+          </Typography>
+          {page ? (
+            <Box mt={2}>
+              <LevelTiles levelCounts={page.levelCounts} />
+            </Box>
+          ) : (
+            <Progress />
+          )}
+        </section>
+      )}
       {noTeamsAtAll ? (
         <AnnotateFirst target="teams" />
       ) : (

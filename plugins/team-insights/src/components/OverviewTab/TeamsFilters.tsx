@@ -36,7 +36,7 @@ export function TeamsFilters(props: {
 
   return (
     <Grid container spacing={2} alignItems="center">
-      <Grid item xs={12} sm={6} md={2}>
+      <Grid item xs={12} sm={6} md={4}>
         <TextField
           select
           fullWidth
@@ -57,14 +57,14 @@ export function TeamsFilters(props: {
           ))}
         </TextField>
       </Grid>
-      <Grid item xs={12} sm={6} md={4}>
+      <Grid item xs={12} sm={6} md={8}>
         <OrgUnitPicker
           value={value.orgUnit}
           onChange={orgUnit => set({ orgUnit })}
         />
       </Grid>
       {SCORECARDS.map((id: ScorecardId) => (
-        <Grid item xs={12} sm={4} md={2} key={id}>
+        <Grid item xs={12} sm={4} key={id}>
           <TextField
             select
             fullWidth

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { CheckResult } from '@team-insights/plugin-team-insights-common';
 import { findCode, renderWithApi } from '../../__testUtils__/renderWithApi';
 import { CheckList } from './CheckList';
@@ -21,6 +22,14 @@ const checks: CheckResult[] = [
       'Add an analytics translator:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1\n```',
   },
   {
+    id: 'composition.redundancy',
+    title: 'Redundancy',
+    status: 'warn',
+    weight: 1,
+    message: 'site-reliability-engineer is held by 1 person only.',
+    remediation: 'Let a second person pick up site reliability engineering.',
+  },
+  {
     id: 'docs.techdocs',
     title: 'TechDocs',
     status: 'fail',
@@ -31,7 +40,7 @@ const checks: CheckResult[] = [
 ];
 
 describe('CheckList', () => {
-  it('lists failing checks first, each status as an icon plus words', async () => {
+  it('lists active failures first, then warnings, waived checks and passes, each status as an icon plus words', async () => {
     await renderWithApi(
       <CheckList label="Checks of Team composition" checks={checks} />,
     );
@@ -40,7 +49,8 @@ describe('CheckList', () => {
     ).getAllByRole('listitem');
     expect(items.map(item => item.textContent)).toEqual([
       expect.stringMatching(/^Fail.*Skill coverage/),
-      expect.stringMatching(/^Fail.*TechDocs/),
+      expect.stringMatching(/^Warning.*Redundancy/),
+      expect.stringMatching(/^Fail.*TechDocs.*Waived until/),
       expect.stringMatching(/^Pass.*Team size/),
     ]);
   });
@@ -77,6 +87,24 @@ describe('CheckList', () => {
     expect(
       screen.queryByRole('region', { name: 'Remediation for Team size' }),
     ).not.toBeInTheDocument();
+    // Nothing to paste, so nothing to edit.
+    const prose = screen.getByRole('region', {
+      name: 'Remediation for Redundancy',
+    });
+    expect(prose).toHaveTextContent('Let a second person pick up');
+    expect(within(prose).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('explains why a built-in check matters, in the words of the article, on request', async () => {
+    await renderWithApi(<CheckList label="Checks" checks={checks} />);
+    const coverage = screen.getByText('Skill coverage').closest('li')!;
+    const summary = within(coverage).getByText('Why it matters');
+    expect(summary.closest('details')).not.toHaveAttribute('open');
+    await userEvent.click(summary);
+    expect(summary.closest('details')).toHaveAttribute('open');
+    expect(coverage).toHaveTextContent(
+      'Without an analytics translator, chances are the team solves the wrong problem.',
+    );
   });
 
   it('marks a waived check as waived, with its date and reason', async () => {

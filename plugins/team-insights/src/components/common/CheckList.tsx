@@ -4,9 +4,10 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ScheduleIcon from '@material-ui/icons/Schedule';
-import type {
-  CheckResult,
-  CheckStatus,
+import {
+  BUILT_IN_CHECKS,
+  type CheckResult,
+  type CheckStatus,
 } from '@team-insights/plugin-team-insights-common';
 import { Remediation } from './Remediation';
 import { StatusLabel } from './StatusLabel';
@@ -34,23 +35,44 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.5),
   },
   waived: { marginTop: theme.spacing(0.5) },
+  why: {
+    marginTop: theme.spacing(0.5),
+    '& > summary': {
+      cursor: 'pointer',
+      color: theme.palette.text.secondary,
+      ...theme.typography.body2,
+    },
+  },
 }));
+
+const RATIONALES = new Map(BUILT_IN_CHECKS.map(c => [c.id, c.rationale]));
 
 const ORDER: Record<CheckStatus, number> = {
   fail: 0,
   warn: 1,
-  pass: 2,
-  'not-applicable': 3,
+  pass: 3,
+  'not-applicable': 4,
 };
 
-/** Worst first; the backend's order within a status. */
+/** A waived check counts as a pass: after the active problems, before passes. */
+function rank(check: CheckResult): number {
+  return check.waived ? 2 : ORDER[check.status];
+}
+
+/**
+ * Checks whose remediation changes another entity's file (a member's User
+ * entity), so the edit link of the entity shown would mislead.
+ */
+const ABOUT_OTHER_ENTITIES = new Set([
+  'composition.annotations-valid',
+  'composition.skills-declared',
+]);
+
+/** Active failures first, then warnings, waived checks, passes. */
 export function sortChecks(checks: readonly CheckResult[]): CheckResult[] {
   return checks
     .map((check, index) => ({ check, index }))
-    .sort(
-      (a, b) =>
-        ORDER[a.check.status] - ORDER[b.check.status] || a.index - b.index,
-    )
+    .sort((a, b) => rank(a.check) - rank(b.check) || a.index - b.index)
     .map(({ check }) => check);
 }
 
@@ -129,12 +151,22 @@ export function CheckList(props: {
                 )}
               </Box>
             )}
+            {RATIONALES.has(check.id) && check.status !== 'not-applicable' && (
+              <details className={classes.why}>
+                <summary>Why it matters</summary>
+                <Typography variant="body2">
+                  {RATIONALES.get(check.id)}
+                </Typography>
+              </details>
+            )}
             {(check.status === 'fail' || check.status === 'warn') &&
               check.remediation && (
                 <Remediation
                   checkTitle={check.title}
                   remediation={check.remediation}
-                  editUrl={editUrl}
+                  editUrl={
+                    ABOUT_OTHER_ENTITIES.has(check.id) ? undefined : editUrl
+                  }
                 />
               )}
           </li>

@@ -22,7 +22,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * What to change to fix a check: the prose, and each fenced YAML snippet as a
- * code block with a copy button. Links to the entity's edit URL when known.
+ * code block with a copy button. When there is YAML to paste, links to the
+ * entity's edit URL if it is known.
  */
 export function Remediation(props: {
   /** The check the remediation is for, to name the region. */
@@ -57,7 +58,7 @@ export function Remediation(props: {
           </div>
         ),
       )}
-      {editUrl && (
+      {editUrl && parts.some(part => part.type === 'code') && (
         <Typography variant="body2">
           <Link to={editUrl} className={classes.edit}>
             <EditIcon fontSize="small" aria-hidden />
