@@ -52,6 +52,29 @@ export interface Config {
      * the catalog is asked again. Default `{ minutes: 1 }`.
      */
     visibilityCacheTtl?: HumanDuration | string;
+    /**
+     * Notifications to the Group concerned, through Backstage's notifications
+     * (`@backstage/plugin-notifications-backend`), sent by the refresh task
+     * once per event.
+     */
+    notifications?: {
+      /** `false` switches every kind off. Default `true`. */
+      enabled?: boolean;
+      /** A team's level drops on a scorecard. Default `true`. */
+      levelDrop?: boolean;
+      /** A waiver ends within `waiverNoticeDays`, or has ended. Default `true`. */
+      waiverExpiry?: boolean;
+      /** A product of a centralized team loses its last adopter. Default `true`. */
+      lastAdopterLost?: boolean;
+      /** Days before its end that a waiver is announced. Default 14. */
+      waiverNoticeDays?: number;
+      /**
+       * Shortest time between two notifications about the same team's
+       * scorecard, or the same product, when its level or adoption flaps.
+       * Default `{ days: 7 }`.
+       */
+      quietPeriod?: HumanDuration | string;
+    };
     /** Scorecard badges for READMEs (`/v1/badges/...svg`). */
     badges?: {
       /**

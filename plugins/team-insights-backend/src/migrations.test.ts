@@ -86,4 +86,83 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    '20261201000000_nudges.js adds what notifications remember, and removes it again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(knex, '20261201000000_nudges.js');
+      expect(await knex.schema.hasTable('team_insights_history')).toBe(true);
+      expect(await knex.schema.hasTable('team_insights_nudge_state')).toBe(
+        false,
+      );
+      await knex('team_insights_history').insert({
+        entity_ref: 'group:default/search',
+        subject: 'team',
+        scorecard: 'composition',
+        day: '2026-11-27',
+        score: 80,
+        level: 'silver',
+        failing_checks: '[]',
+        evaluated_at: '2026-11-27T10:00:00.000Z',
+      });
+
+      await knex.migrate.up({ directory: migrationsDir });
+
+      await knex('team_insights_nudge_state').insert({
+        subject_ref: 'group:default/search',
+        topic: 'level:composition',
+        value: 'silver',
+        updated_at: '2026-11-27T10:00:00.000Z',
+      });
+      await knex('team_insights_nudge_state').insert({
+        subject_ref: 'component:default/feature-store',
+        topic: 'adopters',
+        value: null,
+        updated_at: '2026-11-27T10:00:00.000Z',
+      });
+      const sent = {
+        kind: 'waiver-expiring',
+        subject_ref: 'group:default/search',
+        detail: 'composition.team-size until 2026-12-05',
+        recipient_ref: 'group:default/search',
+        sent_at: '2026-11-27T10:00:00.000Z',
+      };
+      await knex('team_insights_nudges_sent').insert(sent);
+      // one row per kind, subject and detail: an event is sent once
+      await expect(
+        knex('team_insights_nudges_sent').insert({
+          ...sent,
+          sent_at: '2026-11-28T10:00:00.000Z',
+        }),
+      ).rejects.toMatchObject({
+        message: expect.stringMatching(/unique|duplicate/i),
+      });
+      await knex('team_insights_nudges_sent').insert({
+        ...sent,
+        detail: 'composition.team-size until 2027-01-05',
+      });
+      expect(
+        await knex('team_insights_nudge_state')
+          .select('subject_ref', 'value')
+          .orderBy('subject_ref'),
+      ).toEqual([
+        { subject_ref: 'component:default/feature-store', value: null },
+        { subject_ref: 'group:default/search', value: 'silver' },
+      ]);
+
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('team_insights_nudge_state')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('team_insights_nudges_sent')).toBe(
+        false,
+      );
+      // the earlier tables and their rows are untouched
+      expect(
+        await knex('team_insights_history').select('entity_ref', 'score'),
+      ).toEqual([{ entity_ref: 'group:default/search', score: 80 }]);
+      await knex.destroy();
+    },
+  );
 });

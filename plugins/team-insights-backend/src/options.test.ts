@@ -14,7 +14,51 @@ describe('readBackendOptions', () => {
       retentionDays: 400,
       visibilityCacheTtlMs: 60_000,
       badges: { public: false },
+      notifications: {
+        levelDrop: true,
+        waiverExpiry: true,
+        lastAdopterLost: true,
+        waiverNoticeDays: 14,
+        quietPeriodMs: 7 * 24 * 60 * 60 * 1000,
+      },
     });
+  });
+
+  it('switches each kind of notification off, or all of them', () => {
+    const some = readBackendOptions(
+      new ConfigReader({
+        teamInsights: {
+          notifications: {
+            levelDrop: false,
+            quietPeriod: '1d',
+            waiverNoticeDays: 30,
+          },
+          badges: { public: true },
+        },
+      }),
+    );
+    expect(some.notifications).toEqual({
+      levelDrop: false,
+      waiverExpiry: true,
+      lastAdopterLost: true,
+      waiverNoticeDays: 30,
+      quietPeriodMs: 24 * 60 * 60 * 1000,
+    });
+    expect(some.badges.public).toBe(true);
+    const none = readBackendOptions(
+      new ConfigReader({
+        teamInsights: {
+          notifications: { enabled: false, waiverExpiry: true },
+        },
+      }),
+    );
+    expect(none.notifications).toEqual(
+      expect.objectContaining({
+        levelDrop: false,
+        waiverExpiry: false,
+        lastAdopterLost: false,
+      }),
+    );
   });
 
   it('reads cron schedules, duration strings and objects', () => {
@@ -53,5 +97,19 @@ describe('readBackendOptions', () => {
         new ConfigReader({ teamInsights: { history: { retentionDays: 0 } } }),
       ),
     ).toThrow('teamInsights.history.retentionDays must be a whole number');
+    expect(() =>
+      readBackendOptions(
+        new ConfigReader({
+          teamInsights: { notifications: { quietPeriod: 'a while' } },
+        }),
+      ),
+    ).toThrow("Invalid duration at 'teamInsights.notifications.quietPeriod'");
+    expect(() =>
+      readBackendOptions(
+        new ConfigReader({
+          teamInsights: { notifications: { waiverNoticeDays: -1 } },
+        }),
+      ),
+    ).toThrow('teamInsights.notifications.waiverNoticeDays');
   });
 });

@@ -2,6 +2,7 @@ import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import type { NudgeOptions } from './service/NudgeService';
 
 /** The backend's own settings, read from `teamInsights`. */
 export interface BackendOptions {
@@ -19,6 +20,7 @@ export interface BackendOptions {
     /** Whether anonymous readers may fetch badges. */
     public: boolean;
   };
+  notifications: NudgeOptions;
 }
 
 const DEFAULT_FREQUENCY: HumanDuration = { minutes: 10 };
@@ -27,6 +29,8 @@ const DEFAULT_SYNC_INTERVAL: HumanDuration = { seconds: 5 };
 const DEFAULT_WARM_UP: HumanDuration = { minutes: 5 };
 const DEFAULT_VISIBILITY_TTL: HumanDuration = { minutes: 1 };
 const DEFAULT_RETENTION_DAYS = 400;
+const DEFAULT_QUIET_PERIOD: HumanDuration = { days: 7 };
+const DEFAULT_WAIVER_NOTICE_DAYS = 14;
 
 function readDuration(
   config: Config | undefined,
@@ -106,6 +110,29 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     DEFAULT_VISIBILITY_TTL,
   )!;
 
+  const notifications = config?.getOptionalConfig('notifications');
+  const enabled = notifications?.getOptionalBoolean('enabled') ?? true;
+  const kind = (key: string) =>
+    enabled && (notifications?.getOptionalBoolean(key) ?? true);
+  const waiverNoticeDays =
+    notifications?.getOptionalNumber('waiverNoticeDays') ??
+    DEFAULT_WAIVER_NOTICE_DAYS;
+  if (
+    !Number.isInteger(waiverNoticeDays) ||
+    waiverNoticeDays < 0 ||
+    waiverNoticeDays > 365
+  ) {
+    throw new InputError(
+      `teamInsights.notifications.waiverNoticeDays must be a whole number of days from 0 to 365; got ${waiverNoticeDays}`,
+    );
+  }
+  const quietPeriod = readDuration(
+    notifications,
+    'quietPeriod',
+    'teamInsights.notifications.quietPeriod',
+    DEFAULT_QUIET_PERIOD,
+  )!;
+
   return {
     refresh: {
       frequency,
@@ -118,6 +145,13 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),
     badges: {
       public: config?.getOptionalBoolean('badges.public') ?? false,
+    },
+    notifications: {
+      levelDrop: kind('levelDrop'),
+      waiverExpiry: kind('waiverExpiry'),
+      lastAdopterLost: kind('lastAdopterLost'),
+      waiverNoticeDays,
+      quietPeriodMs: durationToMilliseconds(quietPeriod),
     },
   };
 }

@@ -2,10 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   assertValidCustomChecks,
+  checkCatalogue,
   readTeamInsightsConfig,
   TeamInsightsCheck,
   teamInsightsPermissions,
@@ -13,6 +16,8 @@ import {
 import { teamInsightsChecksExtensionPoint } from '@team-insights/plugin-team-insights-node';
 import { readBackendOptions } from './options';
 import { BADGE_ROUTE, createRouter, REFRESH_TASK_ID } from './router';
+import { NudgeService } from './service/NudgeService';
+import { NudgeStore } from './service/NudgeStore';
 import { ReportService } from './service/ReportService';
 import { ScorecardQueries } from './service/ScorecardQueries';
 import { TeamInsightsStore } from './service/TeamInsightsStore';
@@ -54,6 +59,7 @@ export const teamInsightsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -67,6 +73,7 @@ export const teamInsightsPlugin = createBackendPlugin({
         scheduler,
         cache,
         catalog,
+        notifications,
       }) {
         initialized = true;
         assertValidCustomChecks(customChecks);
@@ -97,6 +104,16 @@ export const teamInsightsPlugin = createBackendPlugin({
           ttlMs: options.visibilityCacheTtlMs,
         });
 
+        const nudges = new NudgeService({
+          store: new NudgeStore(await database.getClient()),
+          notifications,
+          logger,
+          options: options.notifications,
+          checkTitles: new Map(
+            checkCatalogue(customChecks).map(check => [check.id, check.title]),
+          ),
+        });
+
         await scheduler.scheduleTask({
           id: REFRESH_TASK_ID,
           scope: 'global',
@@ -104,7 +121,30 @@ export const teamInsightsPlugin = createBackendPlugin({
           timeout: options.refresh.timeout,
           initialDelay: options.refresh.initialDelay,
           fn: async signal => {
-            await reports.refresh({ trigger: 'schedule', signal });
+            const report = await reports.refresh({
+              trigger: 'schedule',
+              signal,
+            });
+            // Notifications are sent here, inside the global task: only the
+            // replica that ran the refresh sends them.
+            if (!nudges.enabled) {
+              return;
+            }
+            if (!reports.isSettled()) {
+              logger.info(
+                'Team Insights notifications wait for the next refresh: the catalog was still growing',
+              );
+              return;
+            }
+            try {
+              await nudges.afterRefresh(report);
+            } catch (error) {
+              logger.warn(
+                `Team Insights could not work out its notifications: ${stringifyError(
+                  error,
+                )}`,
+              );
+            }
           },
         });
 

@@ -86,7 +86,7 @@ export function testPermissions(
  * `streamEntities` can be replaced to simulate a catalog that is down.
  */
 export function testCatalog(entities: Entity[] = createOrg()) {
-  const store = catalogServiceMock({ entities });
+  let store = catalogServiceMock({ entities });
   const calls = { stream: 0, byRefs: 0 };
   let failure: Error | undefined;
   let gate: Promise<void> | undefined;
@@ -94,6 +94,10 @@ export function testCatalog(entities: Entity[] = createOrg()) {
     calls,
     failWith(error: Error | undefined) {
       failure = error;
+    },
+    /** Replaces what the catalog holds, as if teams had changed their YAML. */
+    setEntities(next: Entity[]) {
+      store = catalogServiceMock({ entities: next });
     },
     /** Holds every catalog read until the returned function is called. */
     hold(): () => void {

@@ -1,0 +1,275 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import {
+  checkCatalogue,
+  evaluate,
+  Level,
+  LEVELS,
+  Report,
+} from '@team-insights/plugin-team-insights-common';
+import { createOrg } from '../__testUtils__/org';
+import { NudgeOptions, NudgeService } from './NudgeService';
+import { NudgeStore } from './NudgeStore';
+import { TeamInsightsStore } from './TeamInsightsStore';
+
+jest.setTimeout(60_000);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const allOn: NudgeOptions = {
+  levelDrop: true,
+  waiverExpiry: true,
+  lastAdopterLost: true,
+  waiverNoticeDays: 14,
+  quietPeriodMs: 7 * DAY,
+};
+
+function entity(entities: Entity[], ref: string): Entity {
+  const found = entities.find(
+    e =>
+      `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase() ===
+      ref,
+  );
+  if (!found) throw new Error(`no ${ref} in the test organisation`);
+  return found;
+}
+
+function annotate(
+  entities: Entity[],
+  ref: string,
+  annotations: Record<string, string>,
+): Entity[] {
+  const e = entity(entities, ref);
+  e.metadata.annotations = { ...e.metadata.annotations, ...annotations };
+  return entities;
+}
+
+/** The organisation where the secret team has become 20 data scientists. */
+function overgrownSecretTeam(): Entity[] {
+  return annotate(createOrg(), 'group:default/secret-team', {
+    'team-insights.io/skills': 'data-scientist=20',
+  });
+}
+
+/** The organisation where nobody depends on the platform's feature store. */
+function featureStoreAbandoned(): Entity[] {
+  return createOrg().map(e => ({
+    ...e,
+    relations: (e.relations ?? []).filter(
+      r => r.type !== 'dependsOn' && r.type !== 'dependencyOf',
+    ),
+  }));
+}
+
+function levelOf(report: Report, team: string, scorecard: 'composition') {
+  return report.teams.find(t => t.entityRef === team)!.scorecards[scorecard]
+    .level as Level;
+}
+
+describe('NudgeService', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  async function setup(
+    databaseId: Parameters<typeof databases.init>[0],
+    options: Partial<NudgeOptions> = {},
+  ) {
+    const knex = await databases.init(databaseId);
+    await TeamInsightsStore.migrate(knex);
+    const sent: NotificationSendOptions[] = [];
+    const notifications = {
+      send: jest.fn(async (notification: NotificationSendOptions) => {
+        sent.push(notification);
+      }),
+    };
+    let now = new Date('2026-11-27T08:00:00.000Z');
+    const nudges = new NudgeService({
+      store: new NudgeStore(knex),
+      notifications,
+      logger: mockServices.logger.mock(),
+      options: { ...allOn, ...options },
+      checkTitles: new Map(checkCatalogue().map(c => [c.id, c.title])),
+      now: () => now,
+    });
+    const run = (entities: Entity[]) =>
+      nudges.afterRefresh(evaluate(entities, { now }));
+    return {
+      knex,
+      sent,
+      notifications,
+      nudges,
+      run,
+      setNow(date: Date) {
+        now = date;
+      },
+      now: () => now,
+    };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('notifies a team once when its level drops, not on the next refresh, and again after the quiet period', async () => {
+      const { run, sent, setNow, now } = await setup(databaseId);
+      const before = evaluate(createOrg(), { now: now() });
+      const after = evaluate(overgrownSecretTeam(), { now: now() });
+      const from = levelOf(before, 'group:default/secret-team', 'composition');
+      const to = levelOf(after, 'group:default/secret-team', 'composition');
+      // the scenario is a real drop
+      expect(LEVELS.indexOf(to)).toBeGreaterThan(LEVELS.indexOf(from));
+
+      // the first refresh only records the levels
+      expect(await run(createOrg())).toEqual({ sent: 0, quiet: 0, failed: 0 });
+      expect(sent).toEqual([]);
+
+      expect((await run(overgrownSecretTeam())).sent).toBe(1);
+      expect(sent).toEqual([
+        {
+          recipients: {
+            type: 'entity',
+            entityRef: 'group:default/secret-team',
+          },
+          payload: expect.objectContaining({
+            title: `secret-team: Composition dropped from ${from} to ${to}`,
+            link: '/catalog/default/group/secret-team/team-insights',
+            severity: to === 'none' ? 'high' : 'normal',
+            topic: 'Scorecard level dropped',
+            scope:
+              'team-insights:level-drop:group:default/secret-team:composition',
+          }),
+        },
+      ]);
+      expect(sent[0].payload.description).toContain('Skill coverage');
+
+      // the same report again: nothing new to say
+      await run(overgrownSecretTeam());
+      expect(sent).toHaveLength(1);
+
+      // it recovers and drops again within the quiet period: not again …
+      setNow(new Date(now().getTime() + DAY));
+      await run(createOrg());
+      expect((await run(overgrownSecretTeam())).quiet).toBe(1);
+      expect(sent).toHaveLength(1);
+
+      // … but after it
+      setNow(new Date(now().getTime() + 7 * DAY));
+      await run(createOrg());
+      await run(overgrownSecretTeam());
+      expect(sent).toHaveLength(2);
+    });
+
+    it('notifies the owner of a product of a centralized team once when it loses its last adopter', async () => {
+      const { run, sent } = await setup(databaseId);
+      await run(createOrg());
+      expect(sent).toEqual([]);
+
+      await run(featureStoreAbandoned());
+      const lost = sent.filter(
+        s => s.payload.topic === 'Product without adopters',
+      );
+      expect(lost).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: 'group:default/platform' },
+          payload: expect.objectContaining({
+            title: 'feature-store: no team uses it any more',
+            link: '/catalog/default/group/platform/team-insights',
+            severity: 'high',
+          }),
+        },
+      ]);
+      expect(lost[0].payload.description).toContain(
+        'had 2 adopting teams at the last evaluation and has none now',
+      );
+      // the adopters are not named: the owner may not see them
+      expect(lost[0].payload.description).not.toContain('secret-team');
+
+      const count = sent.length;
+      await run(featureStoreAbandoned());
+      expect(sent).toHaveLength(count);
+    });
+
+    it('announces a waiver ending within 14 days once, and its end once', async () => {
+      const { run, sent, setNow } = await setup(databaseId);
+      const withWaivers = () =>
+        annotate(
+          annotate(createOrg(), 'group:default/search', {
+            'team-insights.io/waivers':
+              'composition.team-size until 2026-12-05: merging with the ranking team',
+          }),
+          'component:default/search-api',
+          {
+            'team-insights.io/waivers':
+              'docs.techdocs until 2027-03-01: docs move to the new site in Q1',
+          },
+        );
+
+      await run(withWaivers());
+      // the team's waiver ends in 8 days; the component's is far off
+      expect(sent).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: 'group:default/search' },
+          payload: expect.objectContaining({
+            title: 'search: the waiver for Team size ends on 2026-12-05',
+            link: '/catalog/default/group/search/team-insights',
+            topic: 'Waiver ending',
+          }),
+        },
+      ]);
+      expect(sent[0].payload.description).toContain(
+        '"merging with the ranking team"',
+      );
+      expect(sent[0].payload.description).toContain('8 days left');
+
+      await run(withWaivers());
+      expect(sent).toHaveLength(1);
+
+      // the day after the waiver's end
+      setNow(new Date('2026-12-06T08:00:00.000Z'));
+      await run(withWaivers());
+      expect(sent).toHaveLength(2);
+      expect(sent[1]).toEqual({
+        recipients: { type: 'entity', entityRef: 'group:default/search' },
+        payload: expect.objectContaining({
+          title: 'search: the waiver for Team size ended on 2026-12-05',
+          severity: 'high',
+          topic: 'Waiver ended',
+        }),
+      });
+      await run(withWaivers());
+      expect(sent).toHaveLength(2);
+
+      // the component's waiver goes to the Group that owns the component
+      setNow(new Date('2027-02-20T08:00:00.000Z'));
+      await run(withWaivers());
+      expect(sent).toHaveLength(3);
+      expect(sent[2]).toEqual({
+        recipients: { type: 'entity', entityRef: 'group:default/search' },
+        payload: expect.objectContaining({
+          title: 'search-api: the waiver for TechDocs ends on 2027-03-01',
+        }),
+      });
+    });
+
+    it('sends nothing of a kind that is switched off, and tries again when sending failed', async () => {
+      const { run, sent, notifications } = await setup(databaseId, {
+        lastAdopterLost: false,
+      });
+      await run(createOrg());
+      await run(featureStoreAbandoned());
+      expect(
+        sent.filter(s => s.payload.topic === 'Product without adopters'),
+      ).toEqual([]);
+      // (the platform's adoption level dropped, which is announced)
+      expect(sent.map(s => s.payload.topic)).toEqual([
+        'Scorecard level dropped',
+      ]);
+      sent.splice(0);
+
+      await run(createOrg());
+      notifications.send.mockRejectedValueOnce(new Error('notifications down'));
+      expect((await run(overgrownSecretTeam())).failed).toBe(1);
+      expect(sent).toHaveLength(0);
+      // the drop was not recorded as seen: the next refresh sends it
+      expect((await run(overgrownSecretTeam())).sent).toBe(1);
+      expect(sent).toHaveLength(1);
+    });
+  });
+});
