@@ -6,6 +6,7 @@ import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import teamInsightsPlugin from '@team-insights/plugin-team-insights/alpha';
 import { navModule } from './modules/nav';
 
 /**
@@ -21,6 +22,7 @@ export default createApp({
     notificationsPlugin,
     signalsPlugin,
     userSettingsPlugin,
+    teamInsightsPlugin,
     navModule,
   ],
 });
