@@ -6,6 +6,7 @@ import { stringifyError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   assertValidCustomChecks,
   checkCatalogue,
@@ -14,6 +15,7 @@ import {
   teamInsightsPermissions,
 } from '@team-insights/plugin-team-insights-common';
 import { teamInsightsChecksExtensionPoint } from '@team-insights/plugin-team-insights-node';
+import { createTeamInsightsActions } from './actions/createTeamInsightsActions';
 import { readBackendOptions } from './options';
 import { BADGE_ROUTE, createRouter, REFRESH_TASK_ID } from './router';
 import { NudgeService } from './service/NudgeService';
@@ -60,6 +62,8 @@ export const teamInsightsPlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
+        userInfo: coreServices.userInfo,
       },
       async init({
         config,
@@ -74,6 +78,8 @@ export const teamInsightsPlugin = createBackendPlugin({
         cache,
         catalog,
         notifications,
+        actionsRegistry,
+        userInfo,
       }) {
         initialized = true;
         assertValidCustomChecks(customChecks);
@@ -162,7 +168,10 @@ export const teamInsightsPlugin = createBackendPlugin({
           store,
           visibility,
           engineConfig,
+          checks: checkCatalogue(customChecks, engineConfig),
         });
+
+        createTeamInsightsActions({ actionsRegistry, queries, auth, userInfo });
 
         httpRouter.use(
           await createRouter({

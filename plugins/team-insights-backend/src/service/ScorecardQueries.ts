@@ -8,21 +8,28 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  BUILT_IN_CHECKS,
+  BuiltInCheckInfo,
+  CheckResult,
   ConcernsResponse,
   EntityScorecardsResponse,
   Finding,
   HistoryResponse,
   Level,
+  ProductReport,
+  ReportMeta,
   ProductsResponse,
   Report,
   ReportResponse,
   ScorecardId,
+  ScorecardResult,
   SkillClustersResponse,
   teamInsightsScorecardsReadPermission,
   teamInsightsScorecardsRefreshPermission,
   TeamInsightsConfig,
   TeamsPage,
   TeamsQuery,
+  TeamType,
   TrendsResponse,
 } from '@team-insights/plugin-team-insights-common';
 import { createReportFilter, filterReport } from './filterReport';
@@ -66,6 +73,37 @@ export function indexOf(report: Report): ReportIndex {
   return index;
 }
 
+/** The adoption of a product, or of a team's products. */
+export type AdoptionAnswer = ReportMeta & {
+  entityRef: string;
+  /** `product` for a platform product, `team` for a team. */
+  type: 'product' | 'team';
+  title: string;
+  teamType?: TeamType;
+  /** The product itself, or the products the team owns. */
+  products: ProductReport[];
+  /** For a team: its adoption scorecard. */
+  scorecard?: ScorecardResult;
+  /** For a team: the products of other teams it uses. */
+  adopts?: string[];
+  /** For a team: the products it declined. */
+  declines?: string[];
+};
+
+/** One check explained, and its result for some teams or entities. */
+export type CheckExplanation = BuiltInCheckInfo & {
+  /** True for a check a backend module added. */
+  custom: boolean;
+  /** The check's result for each entity asked about (or the caller's teams). */
+  results: Array<
+    Pick<CheckResult, 'status' | 'message' | 'remediation' | 'waived'> & {
+      entityRef: string;
+    }
+  >;
+};
+
+const BUILT_IN_IDS = new Set(BUILT_IN_CHECKS.map(check => check.id));
+
 /** The report as one caller may see it. */
 export type CallerContext = Awaited<
   ReturnType<ScorecardQueries['readContext']>
@@ -82,6 +120,7 @@ export class ScorecardQueries {
   readonly #store: TeamInsightsStore;
   readonly #visibility: VisibilityService;
   readonly #engineConfig: TeamInsightsConfig;
+  readonly #checks: BuiltInCheckInfo[];
   readonly #now: () => Date;
 
   constructor(options: {
@@ -90,6 +129,8 @@ export class ScorecardQueries {
     store: TeamInsightsStore;
     visibility: VisibilityService;
     engineConfig: TeamInsightsConfig;
+    /** Every check the engine runs (`checkCatalogue`), built-in and custom. */
+    checks?: BuiltInCheckInfo[];
     now?: () => Date;
   }) {
     this.#permissions = options.permissions;
@@ -97,6 +138,7 @@ export class ScorecardQueries {
     this.#store = options.store;
     this.#visibility = options.visibility;
     this.#engineConfig = options.engineConfig;
+    this.#checks = options.checks ?? [...BUILT_IN_CHECKS];
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -306,6 +348,136 @@ export class ScorecardQueries {
       };
     }
     return undefined;
+  }
+
+  /**
+   * The adoption of a platform product (its adopters and declines), or of a
+   * team: the products it owns with theirs, its adoption scorecard, and the
+   * products of others it uses or declined. Throws NotFoundError for anything
+   * else, or anything the caller cannot see.
+   */
+  async adoption(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<AdoptionAnswer> {
+    const ref = entityRef.toLowerCase();
+    const { report, filter, meta } = await this.readContext(credentials);
+    if (!filter.isVisible(ref)) {
+      notFound(ref);
+    }
+    const index = indexOf(report);
+    const product = index.products.get(ref);
+    if (product) {
+      return {
+        ...meta,
+        entityRef: product.entityRef,
+        type: 'product',
+        title: index.entities.get(ref)?.title ?? product.entityRef,
+        products: filter.products([product]),
+      };
+    }
+    const found = index.teams.get(ref);
+    if (found) {
+      const [team] = filter.teams([found]);
+      const owned = report.products.filter(p => p.owner?.toLowerCase() === ref);
+      const visibleProducts = filter.products(report.products);
+      return {
+        ...meta,
+        entityRef: team.entityRef,
+        type: 'team',
+        title: team.title,
+        teamType: team.teamType,
+        products: filter.products(owned),
+        scorecard: team.scorecards.adoption,
+        adopts: visibleProducts
+          .filter(p => p.adopters.some(a => a.toLowerCase() === ref))
+          .map(p => p.entityRef),
+        declines: visibleProducts
+          .filter(p => p.declinedBy.some(d => d.toLowerCase() === ref))
+          .map(p => p.entityRef),
+      };
+    }
+    throw new NotFoundError(
+      `${ref} is neither a platform product nor a team in the catalog, or you cannot see it`,
+    );
+  }
+
+  /**
+   * What a check judges, why it matters and its weight, from the engine's
+   * catalogue; with `entityRefs`, the check's result for each of them that
+   * the caller may see, with its remediation (the YAML to paste, where a
+   * catalog-info.yaml change fixes it). `required` refs that are unknown or
+   * invisible answer NotFoundError; `optional` ones are skipped.
+   */
+  async explainCheck(
+    credentials: BackstageCredentials,
+    checkId: string,
+    entityRefs: { required?: string[]; optional?: string[] } = {},
+  ): Promise<CheckExplanation & Partial<ReportMeta>> {
+    await this.authorize(credentials, teamInsightsScorecardsReadPermission);
+    const id = checkId.trim().toLowerCase();
+    const info = this.#checks.find(check => check.id === id);
+    if (!info) {
+      throw new NotFoundError(
+        `There is no check '${checkId}'. The checks are: ${this.#checks
+          .map(check => check.id)
+          .join(', ')}`,
+      );
+    }
+    const explanation: CheckExplanation & Partial<ReportMeta> = {
+      ...info,
+      custom: !BUILT_IN_IDS.has(info.id),
+      results: [],
+    };
+    const required = (entityRefs.required ?? []).map(r => r.toLowerCase());
+    const optional = (entityRefs.optional ?? []).map(r => r.toLowerCase());
+    if (required.length === 0 && optional.length === 0) {
+      return explanation;
+    }
+    const { report, filter, meta } = await this.readContext(credentials);
+    Object.assign(explanation, meta);
+    const index = indexOf(report);
+    const resultFor = (ref: string): CheckResult | undefined => {
+      if (!filter.isVisible(ref)) return undefined;
+      const team = index.teams.get(ref);
+      if (team) {
+        return filter
+          .teams([team])[0]
+          .scorecards[info.scorecard]?.checks.find(c => c.id === info.id);
+      }
+      const entity = index.entities.get(ref);
+      if (entity && info.scorecard === 'documentation') {
+        return filter
+          .entities([entity])[0]
+          .scorecards.documentation.checks.find(c => c.id === info.id);
+      }
+      return undefined;
+    };
+    const seen = new Set<string>();
+    for (const [ref, mustExist] of [
+      ...required.map(r => [r, true] as const),
+      ...optional.map(r => [r, false] as const),
+    ]) {
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      const known =
+        filter.isVisible(ref) &&
+        (index.teams.has(ref) || index.entities.has(ref));
+      if (!known) {
+        if (mustExist) notFound(ref);
+        continue;
+      }
+      const result = resultFor(ref);
+      if (!result) continue;
+      explanation.results.push({
+        entityRef: ref,
+        status: result.status,
+        message: result.message,
+        ...(result.remediation ? { remediation: result.remediation } : {}),
+        ...(result.waived ? { waived: result.waived } : {}),
+      });
+    }
+    return explanation;
   }
 
   /** The skill-cluster vocabulary; needs the read permission, not a report. */
