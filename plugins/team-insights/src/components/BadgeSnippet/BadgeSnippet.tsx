@@ -1,0 +1,105 @@
+import { CodeSnippet, InfoCard, Progress } from '@backstage/core-components';
+import {
+  configApiRef,
+  discoveryApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/core-plugin-api';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import {
+  SCORECARD_IDS,
+  ScorecardId,
+} from '@team-insights/plugin-team-insights-common';
+import useAsync from 'react-use/esm/useAsync';
+import { ErrorPanel } from '../common';
+
+/** Props of {@link BadgeSnippet}. @public */
+export interface BadgeSnippetProps {
+  /** Card title. Default "Badges for your README". */
+  title?: string;
+}
+
+const ALT: Record<ScorecardId, string> = {
+  composition: 'Team Insights: team composition',
+  adoption: 'Team Insights: platform adoption',
+  documentation: 'Team Insights: documentation',
+};
+
+/**
+ * The Markdown of the three scorecard badges of the current Group, ready to
+ * copy into a repository README: each badge shows the team's level and links
+ * to its Team Insights tab. Badge URLs come from the discovery API, so they
+ * point at the backend that serves them.
+ *
+ * @public
+ */
+export function BadgeSnippet(props: BadgeSnippetProps) {
+  const { entity } = useEntity();
+  const discoveryApi = useApi(discoveryApiRef);
+  const configApi = useApi(configApiRef);
+  const entityRoute = useRouteRef(entityRouteRef);
+  const {
+    value: baseUrl,
+    loading,
+    error,
+  } = useAsync(() => discoveryApi.getBaseUrl('team-insights'), [discoveryApi]);
+  const title = props.title ?? 'Badges for your README';
+
+  if (loading) {
+    return (
+      <InfoCard title={title}>
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error || !baseUrl) {
+    return (
+      <ErrorPanel
+        error={error ?? new Error('The Team Insights backend was not found')}
+      />
+    );
+  }
+
+  const kind = encodeURIComponent(entity.kind.toLocaleLowerCase('en-US'));
+  const namespace = encodeURIComponent(entity.metadata.namespace ?? 'default');
+  const name = encodeURIComponent(entity.metadata.name);
+  const appBaseUrl = (configApi.getOptionalString('app.baseUrl') ?? '').replace(
+    /\/+$/,
+    '',
+  );
+  const tabUrl = `${appBaseUrl}${entityRoute(
+    entityRouteParams(entity),
+  )}/team-insights`;
+  const markdown = SCORECARD_IDS.map(
+    scorecard =>
+      `[![${ALT[scorecard]}](${baseUrl}/v1/badges/${kind}/${namespace}/${name}/${scorecard}.svg)](${tabUrl})`,
+  ).join('\n');
+
+  return (
+    <InfoCard title={title}>
+      <Typography variant="body2" paragraph>
+        Paste these lines into your repository&apos;s README: each badge shows
+        this team&apos;s level on a scorecard and links here, so that whoever
+        reads the code sees what to improve without having to ask.
+      </Typography>
+      <CodeSnippet
+        text={markdown}
+        language="markdown"
+        showCopyCodeButton
+        wrapLongLines
+        customStyle={{ wordBreak: 'break-all' }}
+      />
+      <Typography variant="body2" color="textSecondary">
+        Outside Backstage (on your code host) badges only render when your
+        portal serves them without sign-in: ask its administrators about{' '}
+        <code>teamInsights.badges.public</code>. Otherwise they show to people
+        signed in to Backstage.
+      </Typography>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { BadgeSnippet } from './BadgeSnippet';
+export type { BadgeSnippetProps } from './BadgeSnippet';
