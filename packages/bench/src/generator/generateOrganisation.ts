@@ -14,6 +14,7 @@ import {
   RESOURCE_TYPES,
   SKILL_TYPOS,
   TAGS,
+  UNCOVERED_CONCERNS,
 } from './vocabulary';
 
 /** Options of {@link generateOrganisation}. @public */
@@ -147,6 +148,20 @@ function weightedIndex(random: Random, weights: number[]): () => number {
     }
     return lo;
   };
+}
+
+/**
+ * The n-th concern and the name of a platform team offering it: the
+ * well-known concerns first, then the same ones specialised per domain.
+ */
+function concernAt(n: number): readonly [string, string] {
+  const [concern, platform] = CONCERNS[n % CONCERNS.length];
+  const round = Math.floor(n / CONCERNS.length);
+  if (round === 0) return [concern, platform];
+  const domain = DOMAIN_WORDS[(round - 1) % DOMAIN_WORDS.length];
+  const cycle = Math.floor((round - 1) / DOMAIN_WORDS.length);
+  const qualifier = cycle === 0 ? domain : `${domain}-${cycle + 1}`;
+  return [`${concern}-${qualifier}`, `${platform}-${qualifier}`];
 }
 
 function addDays(date: string, days: number): string {
@@ -315,6 +330,8 @@ export function generateOrganisation(
 
   // --- Teams ----------------------------------------------------------------
   const teams: TeamDraft[] = [];
+  let centralCount = 0;
+  const usedConcerns = new Set<string>();
   const centralByConcern = new Map<string, TeamDraft[]>();
   for (let i = 0; i < teamCount; i++) {
     // The first teams cover each type, so that small organisations have all.
@@ -334,10 +351,19 @@ export function generateOrganisation(
     const concerns: string[] = [];
     let weight: number;
     if (type === 'centralized') {
-      const [concern, platform] = CONCERNS[teams.length % CONCERNS.length];
+      // The first centralized teams each take one of the well-known concerns;
+      // further ones specialise (monitoring for payments, …), about three
+      // teams per concern, as in large organisations.
+      const c = centralCount++;
+      const [concern, platform] = concernAt(
+        c < CONCERNS.length
+          ? c
+          : CONCERNS.length + Math.floor((c - CONCERNS.length) / 3),
+      );
       concerns.push(concern);
+      usedConcerns.add(concern);
       if (random.chance(0.3)) {
-        const [second] = random.pick(CONCERNS);
+        const [second] = concernAt(random.int(0, usedConcerns.size - 1));
         if (second !== concern) concerns.push(second);
       }
       name = `${platform}-${i + 1}`;
@@ -451,6 +477,8 @@ export function generateOrganisation(
       centralByConcern.set(concern, list);
     }
   }
+  const concernPool = [...usedConcerns].sort();
+  if (concernPool.length === 0) concernPool.push(CONCERNS[0][0]);
   const teamsByTribe: TeamDraft[][] = tribes.map(() => []);
   for (const team of teams) teamsByTribe[team.tribe].push(team);
   const centralTeams = teams.filter(t => t.type === 'centralized');
@@ -590,13 +618,18 @@ export function generateOrganisation(
     annotations: Record<string, string>,
   ) => {
     if (team.type === 'centralized') {
-      annotations['team-insights.io/concern'] = random.pick(team.concerns);
+      if (random.chance(0.7)) {
+        annotations['team-insights.io/concern'] = random.pick(team.concerns);
+      }
       if (random.chance(0.08))
         annotations['team-insights.io/mandatory'] = 'true';
       if (random.chance(0.1)) annotations['team-insights.io/product'] = 'false';
     } else if (random.chance(0.08)) {
       // A feature team building a cross-cutting concern itself.
-      annotations['team-insights.io/concern'] = random.pick(CONCERNS)[0];
+      // Mostly concerns a platform covers, sometimes one nobody offers yet.
+      annotations['team-insights.io/concern'] = random.chance(0.85)
+        ? random.pick(concernPool)
+        : random.pick(UNCOVERED_CONCERNS);
     }
     if (random.chance(0.004)) {
       annotations['team-insights.io/product'] = 'yes';

@@ -77,7 +77,16 @@ export const CONCERNS: ReadonlyArray<readonly [string, string]> = [
   ['logging', 'logging-platform'],
   ['secrets', 'security-platform'],
   ['labelling', 'labelling-platform'],
+  ['feature-flags', 'release-platform'],
+  ['search-indexing', 'search-platform'],
 ];
+
+/** Concerns teams build that no platform team offers (yet). */
+export const UNCOVERED_CONCERNS = [
+  'data-quality',
+  'access-control',
+  'notifications',
+] as const;
 
 export const COMPONENT_NOUNS = [
   'service',

@@ -1,0 +1,156 @@
+/*
+ * One engine measurement in a process of its own, so that its heap holds
+ * nothing else: generates the organisation, gives the engine the entities
+ * the backend would give it (only TEAM_INSIGHTS_ENTITY_FIELDS, freshly
+ * parsed from JSON), and prints one JSON line with the timings.
+ *
+ *   node --expose-gc -r @backstage/cli/config/nodeTransform.cjs \
+ *     src/bench/engineWorker.ts --size 10000 [--runs 5] [--seed 1]
+ */
+import type { Entity } from '@backstage/catalog-model';
+import {
+  evaluate,
+  TEAM_INSIGHTS_ENTITY_FIELDS,
+} from '@team-insights/plugin-team-insights-common';
+import v8 from 'node:v8';
+import { generateOrganisation } from '../generator';
+import { summarise } from './stats';
+
+/** The entity with only the given dotted fields, as the catalog's `fields` filter returns it. */
+export function projectFields(entity: Entity, fields: string[]): Entity {
+  const result: Record<string, unknown> = {};
+  for (const field of fields) {
+    const path = field.split('.');
+    let source: unknown = entity;
+    for (const key of path) {
+      source =
+        source && typeof source === 'object'
+          ? (source as Record<string, unknown>)[key]
+          : undefined;
+    }
+    if (source === undefined) continue;
+    let target = result;
+    for (const key of path.slice(0, -1)) {
+      target[key] = (target[key] as Record<string, unknown>) ?? {};
+      target = target[key] as Record<string, unknown>;
+    }
+    target[path[path.length - 1]] = source;
+  }
+  return result as unknown as Entity;
+}
+
+function gc() {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) {
+    throw new Error('run the engine worker with --expose-gc');
+  }
+  collect();
+  collect();
+}
+
+function time<T>(fn: () => T): [number, T] {
+  const started = performance.now();
+  const value = fn();
+  return [performance.now() - started, value];
+}
+
+function main(argv: string[]) {
+  const arg = (name: string, fallback: number) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  const size = arg('size', 10_000);
+  const runs = arg('runs', 5);
+  const seed = arg('seed', 1);
+  const now = new Date('2026-06-01T12:00:00.000Z');
+
+  let fullSerialisedBytes = 0;
+  const [generateMs, serialised] = time(() => {
+    const organisation = generateOrganisation({ size, seed });
+    fullSerialisedBytes = Buffer.byteLength(
+      JSON.stringify(organisation.entities),
+    );
+    return JSON.stringify(
+      organisation.entities.map(e =>
+        projectFields(e, TEAM_INSIGHTS_ENTITY_FIELDS),
+      ),
+    );
+  });
+  gc();
+
+  // JSON.parse of the same entities: one warm-up, then `runs` timed.
+  JSON.parse(serialised);
+  const parseMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    parseMs.push(time(() => JSON.parse(serialised))[0]);
+  }
+
+  const entities: Entity[] = JSON.parse(serialised);
+  gc();
+  const heapBeforeEvaluate = process.memoryUsage().heapUsed;
+
+  // The engine: one warm-up, then `runs` timed, each after a full collection.
+  let report = evaluate(entities, { now });
+  const evaluateMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    report = undefined as unknown as typeof report;
+    gc();
+    const [ms, result] = time(() => evaluate(entities, { now }));
+    evaluateMs.push(ms);
+    report = result;
+  }
+  const reportBytes = Buffer.byteLength(JSON.stringify(report));
+  const counts = {
+    teams: report.teams.length,
+    orgUnits: report.orgUnits.length,
+    entities: report.entities.length,
+    products: report.products.length,
+    concerns: report.concerns.length,
+    findings: report.findings.length,
+  };
+
+  // Peak heap of one evaluation: the largest heap seen by any collection
+  // during it (V8's GC profiler reports the heap before each one), or the
+  // heap at its end, whichever is larger. Includes the input entities.
+  report = undefined as unknown as typeof report;
+  gc();
+  const heapBaseline = process.memoryUsage().heapUsed;
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  report = evaluate(entities, { now });
+  const heapAfter = process.memoryUsage().heapUsed;
+  const profile = profiler.stop();
+  let peakHeap = heapAfter;
+  for (const event of profile?.statistics ?? []) {
+    peakHeap = Math.max(
+      peakHeap,
+      event.beforeGC.heapStatistics.usedHeapSize,
+      event.afterGC.heapStatistics.usedHeapSize,
+    );
+  }
+
+  process.stdout.write(
+    `${JSON.stringify({
+      size,
+      seed,
+      runs,
+      generateMs,
+      serialisedBytes: Buffer.byteLength(serialised),
+      fullSerialisedBytes,
+      reportBytes,
+      counts,
+      parseMs: summarise(parseMs),
+      evaluateMs: summarise(evaluateMs),
+      heap: {
+        entitiesBytes: heapBeforeEvaluate,
+        baselineBytes: heapBaseline,
+        peakBytes: peakHeap,
+        peakAboveBaselineBytes: peakHeap - heapBaseline,
+        gcCount: profile?.statistics.length ?? 0,
+      },
+    })}\n`,
+  );
+}
+
+main(process.argv.slice(2));

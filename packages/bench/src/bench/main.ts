@@ -1,0 +1,461 @@
+/*
+ * `yarn bench [--quick] [--only engine|backend] [--cpu-prof]`
+ *
+ * Measures Team Insights side by side on this machine (see
+ * docs/benchmarks.md) and prints, as its last line:
+ *
+ *   bench-summary engine_100k_ms=… engine_vs_parse=… refresh_vs_floor=…
+ *     tech_insights_speedup=… api_p95_ms=… api_errors=… rss_growth_pct=…
+ *
+ * Results of every run are written to packages/bench/.out/.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { generateOrganisation } from '../generator';
+import { benchBackendConfig } from '../backend/config';
+import { load, LoadResult } from './apiLoad';
+import { BenchBackend, freePort } from './backendClient';
+import {
+  memoryAfterGc,
+  refreshOnce,
+  RefreshMeasurement,
+  streamOnce,
+  techInsightsOnce,
+  TechInsightsMeasurement,
+  VerifyResult,
+  waitForCatalog,
+} from './backendPhases';
+import { EngineResult, runEngineWorker } from './engine';
+import { round, summarise, Summary } from './stats';
+
+const PACKAGE_DIR = resolvePackagePath('@team-insights/bench');
+const OUT_DIR = path.join(PACKAGE_DIR, '.out');
+const BACKEND_SIZE = 10_000;
+const SEED = 1;
+
+interface Settings {
+  quick: boolean;
+  engineSizes: number[];
+  engineRuns: number;
+  refreshRuns: number;
+  techInsightsRuns: number;
+  loadSeconds: number;
+  loadConnections: number;
+  memoryCheckpoints: [number, number];
+  phases: Set<'engine' | 'backend'>;
+  cpuProfile: boolean;
+}
+
+function readSettings(argv: string[]): Settings {
+  const quick = argv.includes('--quick');
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
+  if (only !== undefined && only !== 'engine' && only !== 'backend') {
+    throw new Error(`--only takes engine or backend, got ${only}`);
+  }
+  for (const [i, arg] of argv.entries()) {
+    const known = ['--quick', '--only', '--cpu-prof'];
+    if (!known.includes(arg) && argv[i - 1] !== '--only') {
+      throw new Error(
+        `unknown argument ${arg}; use --quick, --only engine|backend, --cpu-prof`,
+      );
+    }
+  }
+  return {
+    quick,
+    engineSizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+    engineRuns: 5,
+    refreshRuns: quick ? 3 : 5,
+    techInsightsRuns: quick ? 1 : 3,
+    loadSeconds: quick ? 5 : 20,
+    loadConnections: 50,
+    memoryCheckpoints: quick ? [5, 12] : [10, 100],
+    phases: new Set(only ? [only] : ['engine', 'backend']),
+    cpuProfile: argv.includes('--cpu-prof'),
+  };
+}
+
+const startedAt = Date.now();
+function log(message: string) {
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(0).padStart(4);
+  process.stdout.write(`[${seconds}s] ${message}\n`);
+}
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const range = (s: Summary, unit = 'ms') =>
+  `${round(s.median, 1)} ${unit} (min ${round(s.min, 1)}, max ${round(
+    s.max,
+    1,
+  )})`;
+
+async function engineSection(settings: Settings) {
+  const results: EngineResult[] = [];
+  for (const size of settings.engineSizes) {
+    log(`engine: evaluating ${size} entities (${settings.engineRuns} runs)…`);
+    const result = await runEngineWorker({
+      packageDir: PACKAGE_DIR,
+      size,
+      runs: settings.engineRuns,
+      cpuProfileDir: settings.cpuProfile
+        ? path.join(OUT_DIR, `cpu-engine-${size}`)
+        : undefined,
+    });
+    results.push(result);
+    log(
+      `engine: ${size} entities: evaluate ${range(
+        result.evaluateMs,
+      )}; JSON.parse ${range(result.parseMs)} of ${mib(
+        result.serialisedBytes,
+      )}; peak heap ${mib(result.heap.peakBytes)} (${mib(
+        result.heap.peakAboveBaselineBytes,
+      )} above the parsed entities); report ${mib(result.reportBytes)}`,
+    );
+  }
+  const per = results.map(r => ({
+    size: r.size,
+    usPerEntity: round((r.evaluateMs.median * 1000) / r.size, 1),
+  }));
+  log(
+    `engine: time per entity ${per
+      .map(p => `${p.size}: ${p.usPerEntity} µs`)
+      .join(', ')}`,
+  );
+  return results;
+}
+
+/** Hash of the generated catalog: names the cached catalog database. */
+function organisationKey(size: number, seed: number): string {
+  const { entities } = generateOrganisation({ size, seed });
+  const hash = createHash('sha256');
+  for (const entity of entities) hash.update(JSON.stringify(entity));
+  const catalogVersion =
+    require('@backstage/plugin-catalog-backend/package.json').version as string;
+  hash.update(catalogVersion);
+  return `${size}-${seed}-${hash.digest('hex').slice(0, 12)}`;
+}
+
+interface BackendResults {
+  catalog: VerifyResult & { waitedMs: number; reused: boolean };
+  refresh: RefreshMeasurement[];
+  stream: { ms: number; count: number }[];
+  techInsights: TechInsightsMeasurement[];
+  load: LoadResult[];
+  memory: {
+    checkpoints: Array<{
+      refreshes: number;
+      rss: number;
+      heapUsed: number;
+      external: number;
+      rssFromProc?: number;
+    }>;
+    refreshMs: number[];
+  };
+}
+
+async function backendSection(settings: Settings): Promise<BackendResults> {
+  const key = organisationKey(BACKEND_SIZE, SEED);
+  const catalogDb = path.join(OUT_DIR, 'catalog-db', key, 'catalog.sqlite');
+  const reused = fs.existsSync(catalogDb);
+  fs.mkdirSync(path.dirname(catalogDb), { recursive: true });
+  const port = await freePort();
+  const token = randomBytes(24).toString('base64url');
+  const configFile = path.join(OUT_DIR, 'bench-backend.yaml');
+  fs.writeFileSync(
+    configFile,
+    benchBackendConfig({
+      port,
+      size: BACKEND_SIZE,
+      seed: SEED,
+      token,
+      catalogDatabaseDir: path.dirname(catalogDb),
+    }),
+  );
+  log(
+    `backend: starting on 127.0.0.1:${port} with the ${BACKEND_SIZE}-entity organisation (catalog database ${
+      reused ? 'reused' : 'new'
+    }: ${path.relative(PACKAGE_DIR, catalogDb)})`,
+  );
+  const backend = BenchBackend.start({
+    packageDir: PACKAGE_DIR,
+    configFile,
+    logFile: path.join(OUT_DIR, 'bench-backend.log'),
+    port,
+    nodeArgs: settings.cpuProfile
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(OUT_DIR, 'cpu-backend')}`]
+      : [],
+  });
+  try {
+    await backend.waitUntilReady(180_000);
+    await backend.signInAsGuest();
+    const catalog = await waitForCatalog(
+      backend,
+      BACKEND_SIZE,
+      30 * 60_000,
+      m => log(`backend: ${m}`),
+    );
+    log(
+      `backend: catalog ready after ${Math.round(catalog.waitedMs / 1000)} s: ${
+        catalog.entities
+      } entities, ${catalog.relations} relations (${catalog.missing} missing, ${
+        catalog.unexpected
+      } unexpected against the generator)`,
+    );
+
+    // 2. Refresh against its floor, interleaved, after one warm-up of each.
+    log('refresh: warm-up');
+    await streamOnce(backend);
+    await refreshOnce(backend);
+    const refresh: RefreshMeasurement[] = [];
+    const stream: { ms: number; count: number }[] = [];
+    for (let i = 0; i < settings.refreshRuns; i++) {
+      const r = await refreshOnce(backend);
+      const s = await streamOnce(backend);
+      if (r.entities !== BACKEND_SIZE || s.count !== BACKEND_SIZE) {
+        throw new Error(
+          `refresh read ${r.entities} and the floor ${s.count} entities, expected ${BACKEND_SIZE}`,
+        );
+      }
+      refresh.push(r);
+      stream.push(s);
+      log(`refresh: ${ms(r.ms)}; floor (stream only): ${ms(s.ms)}`);
+    }
+
+    // 3. Tech Insights over the same catalog.
+    const techInsights: TechInsightsMeasurement[] = [];
+    for (let i = 0; i < settings.techInsightsRuns; i++) {
+      const t = await techInsightsOnce(backend);
+      techInsights.push(t);
+      log(
+        `tech insights: facts ${ms(t.factsMs)} + checks/run ${ms(
+          t.checksMs,
+        )} = ${ms(t.totalMs)} (${t.entitiesChecked} entities, ${
+          t.checkResults
+        } check results, ${t.errors} errors)`,
+      );
+    }
+
+    // 4. The API under load, with the readiness endpoint as the floor.
+    const { body: teamsPage } = await backend.request<{
+      items?: Array<{ entityRef: string }>;
+    }>('GET', '/api/team-insights/v1/teams?limit=50');
+    const generated = generateOrganisation({ size: BACKEND_SIZE, seed: SEED });
+    const teamPaths = generated.teamRefs.map(ref => {
+      const [kind, rest] = ref.split(':');
+      const [namespace, name] = rest.split('/');
+      return `/api/team-insights/v1/entities/${kind}/${namespace}/${name}`;
+    });
+    if (!teamsPage.items?.length) {
+      throw new Error('GET /v1/teams returned no teams');
+    }
+    await backend.request('GET', teamPaths[0]);
+    const targets = [
+      { name: 'readiness (floor)', paths: ['/.backstage/health/v1/readiness'] },
+      {
+        name: 'token + permission check (floor)',
+        paths: ['/api/bench/v1/authorized'],
+      },
+      {
+        name: 'GET /v1/teams?limit=50',
+        paths: ['/api/team-insights/v1/teams?limit=50'],
+      },
+      { name: 'GET /v1/entities/group/default/<team>', paths: teamPaths },
+    ];
+    const loadResults: LoadResult[] = [];
+    for (const target of targets) {
+      // A short warm-up, then the measured run.
+      await load({
+        name: target.name,
+        baseUrl: backend.baseUrl,
+        paths: target.paths,
+        token: backend.token,
+        connections: settings.loadConnections,
+        durationS: 2,
+      });
+      const result = await load({
+        name: target.name,
+        baseUrl: backend.baseUrl,
+        paths: target.paths,
+        token: backend.token,
+        connections: settings.loadConnections,
+        durationS: settings.loadSeconds,
+      });
+      loadResults.push(result);
+      log(
+        `load: ${result.name}: ${round(
+          result.requestsPerSecond,
+          0,
+        )} req/s, p50 ${round(result.p50, 1)} ms, p95 ${round(
+          result.p95,
+          1,
+        )} ms, p99 ${round(result.p99, 1)} ms, errors ${result.errors}`,
+      );
+    }
+
+    // 5. Memory over many refreshes. Earlier refreshes of the full catalog count.
+    const refreshMs = refresh.map(r => r.ms);
+    let done = settings.refreshRuns + 1;
+    const checkpoints: BackendResults['memory']['checkpoints'] = [];
+    for (const checkpoint of settings.memoryCheckpoints) {
+      while (done < checkpoint) {
+        const r = await refreshOnce(backend);
+        refreshMs.push(r.ms);
+        done++;
+        if (done % 10 === 0) log(`memory: ${done} refreshes`);
+      }
+      const memory = await memoryAfterGc(backend);
+      checkpoints.push({ refreshes: done, ...memory });
+      log(
+        `memory: after ${done} refreshes RSS ${mib(memory.rss)}, heap ${mib(
+          memory.heapUsed,
+        )}`,
+      );
+    }
+
+    return {
+      catalog: { ...catalog, reused },
+      refresh,
+      stream,
+      techInsights,
+      load: loadResults,
+      memory: { checkpoints, refreshMs },
+    };
+  } finally {
+    await backend.stop();
+  }
+}
+
+function machine() {
+  return {
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg(),
+  };
+}
+
+function format(value: number | undefined, decimals: number): string {
+  if (value === undefined || !Number.isFinite(value)) return 'na';
+  return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals);
+}
+
+async function main() {
+  const settings = readSettings(process.argv.slice(2));
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const info = machine();
+  log(
+    `bench${settings.quick ? ' --quick' : ''}: ${info.nproc} cores, ${mib(
+      info.memoryBytes,
+    )}, node ${info.node}, load average ${info.loadAverageAtStart
+      .map(l => l.toFixed(2))
+      .join(' ')}`,
+  );
+
+  let engine: EngineResult[] = [];
+  let backend: BackendResults | undefined;
+  let failure: Error | undefined;
+  try {
+    if (settings.phases.has('engine')) engine = await engineSection(settings);
+    if (settings.phases.has('backend')) {
+      backend = await backendSection(settings);
+    }
+  } catch (error) {
+    failure = error as Error;
+    log(`FAILED: ${failure.message}`);
+  }
+
+  const bySize = new Map(engine.map(r => [r.size, r]));
+  const largest = engine[engine.length - 1];
+  const engine100k =
+    bySize.get(100_000)?.evaluateMs.median ??
+    (bySize.get(10_000) ? bySize.get(10_000)!.evaluateMs.median * 10 : NaN);
+  const engineVsParse = largest
+    ? largest.evaluateMs.median / largest.parseMs.median
+    : NaN;
+  const refreshMedian = backend
+    ? summarise(backend.refresh.map(r => r.ms)).median
+    : NaN;
+  const refreshVsFloor = backend
+    ? refreshMedian / summarise(backend.stream.map(s => s.ms)).median
+    : NaN;
+  const techInsightsSpeedup = backend
+    ? summarise(backend.techInsights.map(t => t.totalMs)).median / refreshMedian
+    : NaN;
+  const apiRuns = backend?.load.filter(l => l.name.includes('/v1/')) ?? [];
+  const apiP95 = apiRuns.length ? Math.max(...apiRuns.map(l => l.p95)) : NaN;
+  const apiErrors = apiRuns.length
+    ? apiRuns.reduce((sum, l) => sum + l.errors, 0)
+    : NaN;
+  const [first, last] = backend?.memory.checkpoints ?? [];
+  const rssGrowth =
+    first && last ? ((last.rss - first.rss) / first.rss) * 100 : NaN;
+
+  const results = {
+    startedAt: new Date(startedAt).toISOString(),
+    durationS: Math.round((Date.now() - startedAt) / 1000),
+    settings: { ...settings, phases: [...settings.phases] },
+    machine: { ...info, loadAverageAtEnd: os.loadavg() },
+    engine,
+    backend,
+    summary: {
+      engine_100k_ms: engine100k,
+      engine_100k_estimated: !bySize.has(100_000),
+      engine_vs_parse: engineVsParse,
+      engine_vs_parse_size: largest?.size,
+      refresh_vs_floor: refreshVsFloor,
+      tech_insights_speedup: techInsightsSpeedup,
+      api_p95_ms: apiP95,
+      api_errors: apiErrors,
+      rss_growth_pct: rssGrowth,
+    },
+    failure: failure?.message,
+  };
+  const file = path.join(
+    OUT_DIR,
+    `bench-${settings.quick ? 'quick-' : ''}${results.startedAt.replace(
+      /[:.]/g,
+      '-',
+    )}.json`,
+  );
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(OUT_DIR, 'bench-latest.json'),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+  log(
+    `results in ${path.relative(process.cwd(), file)}; took ${
+      results.durationS
+    } s; load average now ${os
+      .loadavg()
+      .map(l => l.toFixed(2))
+      .join(' ')}`,
+  );
+  await sleep(10);
+  process.stdout.write(
+    `bench-summary engine_100k_ms=${format(
+      engine100k,
+      0,
+    )} engine_vs_parse=${format(engineVsParse, 2)} refresh_vs_floor=${format(
+      refreshVsFloor,
+      2,
+    )} tech_insights_speedup=${format(
+      techInsightsSpeedup,
+      1,
+    )} api_p95_ms=${format(apiP95, 0)} api_errors=${format(
+      apiErrors,
+      0,
+    )} rss_growth_pct=${format(rssGrowth, 1)}\n`,
+  );
+  if (failure) process.exitCode = 1;
+}
+
+main().catch(error => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});
