@@ -78,13 +78,14 @@ export interface Config {
     /** Scorecard badges for READMEs (`/v1/badges/...svg`). */
     badges?: {
       /**
-       * `true` lets requests without credentials fetch badges (for READMEs
-       * rendered outside Backstage). They are still asked of the permission
-       * policy, as a caller without a user: it must allow
-       * `team-insights.scorecards.read` and `catalog.entity.read` for them
-       * (a conditional catalog decision counts as "cannot see"). A badge
-       * shows a scorecard's level and nothing else. Default `false`: badges
-       * need credentials like every other route.
+       * `true` makes badges public, for READMEs rendered outside Backstage:
+       * anyone who can reach the backend, with or without credentials, sees
+       * the level of every team, organisational unit and documented entity
+       * (a level and nothing else; `unknown` for anything else). Backstage's
+       * permission backend does not answer for requests without credentials,
+       * so public badges do not follow the permission policy. Default
+       * `false`: badges need credentials, `team-insights.scorecards.read`
+       * and catalog visibility like every other route.
        */
       public?: boolean;
     };

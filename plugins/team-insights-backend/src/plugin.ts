@@ -183,14 +183,14 @@ export const teamInsightsPlugin = createBackendPlugin({
           }),
         );
         if (options.badges.public) {
-          // The only route anonymous readers may reach; it still asks the
-          // permission policy, for a caller without a user.
+          // The only route anonymous readers may reach: it shows a level
+          // and nothing else, the same to everyone.
           httpRouter.addAuthPolicy({
             path: BADGE_ROUTE,
             allow: 'unauthenticated',
           });
           logger.info(
-            'Team Insights badges are public: anyone who can reach the backend may fetch them (teamInsights.badges.public)',
+            'Team Insights badges are public: anyone who can reach the backend may see the level of every team and documented entity (teamInsights.badges.public)',
           );
         }
       },

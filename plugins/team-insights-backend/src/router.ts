@@ -186,20 +186,17 @@ export async function createRouter(
     const entityRef = entityRefOf(params);
     const card = parse(badgeFileSchema, file, 'badge');
     parse(emptyQuerySchema, req.query, 'query');
-    const credentials = await httpAuth.credentials(req, {
-      allow: options.publicBadges
-        ? ['user', 'service', 'none']
-        : ['user', 'service'],
-    });
-    const found = await queries.badgeLevel(credentials, entityRef, card);
+    // Public badges are the same for everyone: credentials are not read.
+    const found = options.publicBadges
+      ? await queries.publicBadgeLevel(entityRef, card)
+      : await queries.badgeLevel(await credentialsOf(req), entityRef, card);
     const message: BadgeMessage = found ? found.level ?? 'n/a' : 'unknown';
-    const anonymous = credentials.principal.type === 'none';
     res
       .status(200)
       .set({
         'Content-Type': 'image/svg+xml; charset=utf-8',
         'Cache-Control': `${
-          anonymous ? 'public' : 'private'
+          options.publicBadges ? 'public' : 'private'
         }, max-age=${BADGE_MAX_AGE}`,
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy':

@@ -36,15 +36,7 @@ function userOf(credentials: BackstageCredentials): string | undefined {
  * entities whose ref has no `secret` in it, which the catalog enforces),
  * everyone else unconditionally.
  */
-export function testPermissions(
-  options: {
-    /**
-     * The catalog read decision for callers without a user (public
-     * badges): unconditional by default, like the allow-all policy.
-     */
-    anonymousCatalogRead?: 'allow' | 'conditional';
-  } = {},
-) {
+export function testPermissions() {
   return mockServices.permissions.mock({
     async authorize(requests, { credentials }) {
       const result =
@@ -55,14 +47,9 @@ export function testPermissions(
     },
     async authorizeConditional(requests, { credentials }) {
       const user = userOf(credentials);
-      const anonymous =
-        (credentials.principal as { type?: string }).type === 'none';
       return requests.map((): PolicyDecision => {
         if (user === DENIED_USER) return { result: AuthorizeResult.DENY };
-        if (
-          user === RESTRICTED_USER ||
-          (anonymous && options.anonymousCatalogRead === 'conditional')
-        ) {
+        if (user === RESTRICTED_USER) {
           return {
             result: AuthorizeResult.CONDITIONAL,
             pluginId: 'catalog',
@@ -179,8 +166,6 @@ export async function startPlugin(
     config?: JsonObject;
     /** Share one catalog between several backends. */
     catalog?: ReturnType<typeof testCatalog>;
-    /** Options of the test permission policy. */
-    permissions?: Parameters<typeof testPermissions>[0];
   } = {},
 ): Promise<{
   backend: TestBackend;
@@ -192,7 +177,7 @@ export async function startPlugin(
     features: [
       teamInsightsPlugin,
       catalog.factory,
-      testPermissions(options.permissions).factory,
+      testPermissions().factory,
       mockServices.rootConfig.factory({ data: testConfig(options.config) }),
       ...(options.features ?? []),
     ],

@@ -333,21 +333,23 @@ export class ScorecardQueries {
     if (!filter.isVisible(ref)) {
       return undefined;
     }
-    const index = indexOf(report);
-    const scored = index.teams.get(ref) ?? index.orgUnits.get(ref);
-    if (scored) {
-      return { level: scored.scorecards[scorecard]?.level ?? null };
-    }
-    const entity = index.entities.get(ref);
-    if (entity) {
-      return {
-        level:
-          scorecard === 'documentation'
-            ? entity.scorecards.documentation.level
-            : null,
-      };
-    }
-    return undefined;
+    return levelIn(report, ref, scorecard);
+  }
+
+  /**
+   * The level for a public badge (`teamInsights.badges.public`), whoever
+   * asks. Backstage's permission backend does not answer for requests
+   * without credentials, so public badges cannot follow a policy: every
+   * team, organisational unit and documented entity of the report is public
+   * (its level, nothing else), and anything else — an entity without
+   * scorecards, or none at all — is undefined alike.
+   */
+  async publicBadgeLevel(
+    entityRef: string,
+    scorecard: ScorecardId,
+  ): Promise<{ level: Level | null } | undefined> {
+    const { report } = await this.#reports.getReport();
+    return levelIn(report, entityRef.toLowerCase(), scorecard);
   }
 
   /**
@@ -505,6 +507,29 @@ export class ScorecardQueries {
       },
     };
   }
+}
+
+/** The level of a scorecard of a team, org unit or documented entity. */
+function levelIn(
+  report: Report,
+  ref: string,
+  scorecard: ScorecardId,
+): { level: Level | null } | undefined {
+  const index = indexOf(report);
+  const scored = index.teams.get(ref) ?? index.orgUnits.get(ref);
+  if (scored) {
+    return { level: scored.scorecards[scorecard]?.level ?? null };
+  }
+  const entity = index.entities.get(ref);
+  if (entity) {
+    return {
+      level:
+        scorecard === 'documentation'
+          ? entity.scorecards.documentation.level
+          : null,
+    };
+  }
+  return undefined;
 }
 
 /** The answer for an entity without scorecards, or one the caller cannot see. */

@@ -115,8 +115,7 @@ type CachedVisibility =
  * entities at all: an unconditional ALLOW means everything is visible and
  * the catalog is not asked; a DENY means nothing is. A conditional decision
  * is resolved by asking the catalog, as the caller, which of the report's
- * refs it returns (in batches, minimal fields); for an anonymous caller
- * (public badges), who cannot ask the catalog, it means nothing is visible. Decisions are cached per user
+ * refs it returns (in batches, minimal fields). Decisions are cached per user
  * and report for a short time in the cache service, so that replicas share
  * them.
  */
@@ -216,11 +215,6 @@ export class VisibilityService {
       return { mode: 'all' };
     }
     if (decision.result === AuthorizeResult.DENY) {
-      return { mode: 'hidden', refs };
-    }
-    if (this.#auth.isPrincipal(credentials, 'none')) {
-      // A conditional decision is resolved by asking the catalog as the
-      // caller; an anonymous caller (public badges) cannot ask it.
       return { mode: 'hidden', refs };
     }
     const visible = await findVisibleEntityRefs(

@@ -95,10 +95,9 @@ export function BadgeSnippet(props: BadgeSnippetProps) {
         customStyle={{ wordBreak: 'break-all' }}
       />
       <Typography variant="body2" color="textSecondary">
-        Outside Backstage (on your code host) badges only render when your
-        portal serves them without sign-in: ask its administrators about{' '}
-        <code>teamInsights.badges.public</code>. Otherwise they show to people
-        signed in to Backstage.
+        Code hosts fetch images without signing in to Backstage, so the badges
+        only render there when your portal makes them public: ask its
+        administrators about <code>teamInsights.badges.public</code>.
       </Typography>
     </InfoCard>
   );
