@@ -26,7 +26,9 @@ backend.add(
 // Team Insights scorecards, history and REST API.
 backend.add(import('@team-insights/plugin-team-insights-backend'));
 
-// Notifications and signals, which Team Insights uses to nudge teams.
+// Notifications and signals, which Team Insights uses to nudge teams, over
+// the events bus.
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

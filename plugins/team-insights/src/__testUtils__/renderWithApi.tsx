@@ -1,6 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import { type RenderResult, within } from '@testing-library/react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { configApiRef, discoveryApiRef } from '@backstage/core-plugin-api';
+import {
+  MockConfigApi,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import {
   EntityProvider,
   catalogApiRef,
@@ -33,6 +38,17 @@ export async function renderWithApi(
       apis={[
         [teamInsightsApiRef, api],
         [catalogApiRef, catalogApiMock({ entities: options.catalogEntities })],
+        [
+          discoveryApiRef,
+          {
+            getBaseUrl: async (pluginId: string) =>
+              `http://localhost:7007/api/${pluginId}`,
+          },
+        ],
+        [
+          configApiRef,
+          new MockConfigApi({ app: { baseUrl: 'http://localhost:3000' } }),
+        ],
       ]}
     >
       {content}

@@ -11,6 +11,7 @@ import {
   isNotFoundError,
   ErrorPanel,
 } from '../common';
+import { BadgeSnippet } from '../BadgeSnippet';
 import { OrgUnitView } from './OrgUnitView';
 import { TeamView } from './TeamView';
 
@@ -48,11 +49,14 @@ export function GroupTeamInsightsContent() {
     <Box display="flex" flexDirection="column" gridGap={16}>
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       {value.type === 'team' && (
-        <TeamView
-          team={value.team}
-          findings={value.findings}
-          editUrl={editUrl}
-        />
+        <>
+          <TeamView
+            team={value.team}
+            findings={value.findings}
+            editUrl={editUrl}
+          />
+          <BadgeSnippet />
+        </>
       )}
       {value.type === 'org-unit' && (
         <OrgUnitView
