@@ -14,6 +14,16 @@ export interface BenchBackendConfigOptions {
    * memory, like the other plugins.
    */
   catalogDatabaseDir?: string;
+  /**
+   * Every plugin on PostgreSQL instead (the set-up of several replicas):
+   * each plugin in a database named `<prefix><pluginId>`, the catalog in
+   * `catalogDatabase` so that it can be reused by the next run.
+   */
+  postgres?: {
+    connection: Record<string, string | number>;
+    prefix: string;
+    catalogDatabase: string;
+  };
 }
 
 /** A cron expression that does not come round during a benchmark. */
@@ -51,7 +61,7 @@ function booleanCheck(
  * process on 127.0.0.1 with in-memory SQLite. Scheduled work is moved out of
  * the way so that the benchmark decides when things run: Team Insights
  * evaluates once at start-up and then only when asked, Tech Insights'
- * retrievers only when triggered, and the catalog processes each entity
+ * retrievers once at start-up and then only when triggered, and the catalog processes each entity
  * once (its periodic re-processing of every entity is the catalog's own
  * cost and would add noise to every figure).
  */
@@ -62,22 +72,33 @@ export function benchBackendConfig(options: BenchBackendConfigOptions): string {
     backend: {
       baseUrl,
       listen: { host: '127.0.0.1', port: options.port },
-      database: {
-        client: 'better-sqlite3',
-        connection: ':memory:',
-        ...(options.catalogDatabaseDir
-          ? {
-              plugin: {
-                catalog: {
-                  connection: {
-                    directory: options.catalogDatabaseDir,
-                    filename: 'catalog.sqlite',
-                  },
-                },
+      database: options.postgres
+        ? {
+            client: 'pg',
+            connection: options.postgres.connection,
+            prefix: options.postgres.prefix,
+            plugin: {
+              catalog: {
+                connection: { database: options.postgres.catalogDatabase },
               },
-            }
-          : {}),
-      },
+            },
+          }
+        : {
+            client: 'better-sqlite3',
+            connection: ':memory:',
+            ...(options.catalogDatabaseDir
+              ? {
+                  plugin: {
+                    catalog: {
+                      connection: {
+                        directory: options.catalogDatabaseDir,
+                        filename: 'catalog.sqlite',
+                      },
+                    },
+                  },
+                }
+              : {}),
+          },
       auth: {
         externalAccess: [
           {

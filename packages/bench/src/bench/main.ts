@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Client as PgClient } from 'pg';
 import { generateOrganisation } from '../generator';
 import { benchBackendConfig } from '../backend/config';
 import { load, LoadResult } from './apiLoad';
@@ -48,6 +49,8 @@ interface Settings {
   memoryCheckpoints: [number, number];
   phases: Set<'engine' | 'backend'>;
   cpuProfile: boolean;
+  /** Connection string when Team/Tech Insights store in PostgreSQL. */
+  postgres?: string;
 }
 
 function readSettings(argv: string[]): Settings {
@@ -58,10 +61,21 @@ function readSettings(argv: string[]): Settings {
     throw new Error(`--only takes engine or backend, got ${only}`);
   }
   for (const [i, arg] of argv.entries()) {
-    const known = ['--quick', '--only', '--cpu-prof'];
+    const known = ['--quick', '--only', '--cpu-prof', '--postgres'];
     if (!known.includes(arg) && argv[i - 1] !== '--only') {
       throw new Error(
-        `unknown argument ${arg}; use --quick, --only engine|backend, --cpu-prof`,
+        `unknown argument ${arg}; use --quick, --only engine|backend, --cpu-prof, --postgres`,
+      );
+    }
+  }
+  let postgres: string | undefined;
+  if (argv.includes('--postgres')) {
+    postgres =
+      process.env.BENCH_POSTGRES_CONNECTION_STRING ??
+      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+    if (!postgres) {
+      throw new Error(
+        '--postgres needs BENCH_POSTGRES_CONNECTION_STRING or BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, e.g. postgresql://postgres@127.0.0.1:5432',
       );
     }
   }
@@ -76,6 +90,7 @@ function readSettings(argv: string[]): Settings {
     memoryCheckpoints: quick ? [5, 12] : [10, 100],
     phases: new Set(only ? [only] : ['engine', 'backend']),
     cpuProfile: argv.includes('--cpu-prof'),
+    postgres,
   };
 }
 
@@ -165,6 +180,17 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
   const port = await freePort();
   const token = randomBytes(24).toString('base64url');
   const configFile = path.join(OUT_DIR, 'bench-backend.yaml');
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const postgres = settings.postgres
+    ? {
+        connection: postgresConnection(settings.postgres),
+        prefix: `team_insights_bench_${runId}_`,
+        catalogDatabase: `team_insights_bench_catalog_${key.replace(
+          /-/g,
+          '_',
+        )}`,
+      }
+    : undefined;
   fs.writeFileSync(
     configFile,
     benchBackendConfig({
@@ -173,12 +199,18 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
       seed: SEED,
       token,
       catalogDatabaseDir: path.dirname(catalogDb),
+      postgres,
     }),
   );
   log(
-    `backend: starting on 127.0.0.1:${port} with the ${BACKEND_SIZE}-entity organisation (catalog database ${
-      reused ? 'reused' : 'new'
-    }: ${path.relative(PACKAGE_DIR, catalogDb)})`,
+    `backend: starting on 127.0.0.1:${port} with the ${BACKEND_SIZE}-entity organisation (${
+      postgres
+        ? `every plugin on PostgreSQL, catalog in ${postgres.catalogDatabase}`
+        : `catalog database ${reused ? 'reused' : 'new'}: ${path.relative(
+            PACKAGE_DIR,
+            catalogDb,
+          )}; other plugins in in-memory SQLite`
+    })`,
   );
   const backend = BenchBackend.start({
     packageDir: PACKAGE_DIR,
@@ -326,6 +358,45 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
     };
   } finally {
     await backend.stop();
+    if (postgres) {
+      await dropDatabases(postgres.connection, postgres.prefix);
+    }
+  }
+}
+
+/** Knex connection settings from a PostgreSQL connection string. */
+function postgresConnection(connectionString: string) {
+  const url = new URL(connectionString);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username || 'postgres'),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+  };
+}
+
+/**
+ * Drops the databases of this run (all but the catalog's, which the next
+ * run reuses); a failure is only logged.
+ */
+async function dropDatabases(
+  connection: ReturnType<typeof postgresConnection>,
+  prefix: string,
+) {
+  const client = new PgClient({ ...connection, database: 'postgres' });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } catch (error) {
+    log(`could not drop the bench databases: ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 
@@ -399,7 +470,11 @@ async function main() {
   const results = {
     startedAt: new Date(startedAt).toISOString(),
     durationS: Math.round((Date.now() - startedAt) / 1000),
-    settings: { ...settings, phases: [...settings.phases] },
+    settings: {
+      ...settings,
+      phases: [...settings.phases],
+      postgres: settings.postgres ? 'yes' : 'no',
+    },
     machine: { ...info, loadAverageAtEnd: os.loadavg() },
     engine,
     backend,
