@@ -250,18 +250,22 @@ export async function techInsightsOnce(
 /** Process memory of the backend after two forced collections. */
 export async function memoryAfterGc(backend: BenchBackend): Promise<{
   rss: number;
+  heapTotal: number;
   heapUsed: number;
   external: number;
+  arrayBuffers: number;
   rssFromProc?: number;
 }> {
   const { body } = await backend.request<{
-    memory: { rss: number; heapUsed: number; external: number };
+    memory: NodeJS.MemoryUsage;
   }>('POST', '/api/bench/v1/gc');
   await sleep(200);
   return {
     rss: body.memory.rss,
+    heapTotal: body.memory.heapTotal,
     heapUsed: body.memory.heapUsed,
     external: body.memory.external,
+    arrayBuffers: body.memory.arrayBuffers,
     rssFromProc: backend.rssFromProc(),
   };
 }

@@ -161,13 +161,9 @@ interface BackendResults {
   techInsights: TechInsightsMeasurement[];
   load: LoadResult[];
   memory: {
-    checkpoints: Array<{
-      refreshes: number;
-      rss: number;
-      heapUsed: number;
-      external: number;
-      rssFromProc?: number;
-    }>;
+    checkpoints: Array<
+      { refreshes: number } & Awaited<ReturnType<typeof memoryAfterGc>>
+    >;
     refreshMs: number[];
   };
 }
@@ -344,7 +340,7 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
       log(
         `memory: after ${done} refreshes RSS ${mib(memory.rss)}, heap ${mib(
           memory.heapUsed,
-        )}`,
+        )} used of ${mib(memory.heapTotal)}, external ${mib(memory.external)}`,
       );
     }
 
