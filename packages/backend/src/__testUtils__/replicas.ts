@@ -197,7 +197,11 @@ export class Replica {
     try {
       const json = JSON.parse(raw);
       if (json && typeof json.message === 'string') {
-        line = { level: json.level, plugin: json.plugin, message: json.message };
+        line = {
+          level: json.level,
+          plugin: json.plugin,
+          message: json.message,
+        };
       }
     } catch {
       // not JSON: a line the backend did not log through its logger
