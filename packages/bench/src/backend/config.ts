@@ -142,11 +142,17 @@ export function benchBackendConfig(options: BenchBackendConfigOptions): string {
           cadence: YEARLY,
           initialDelay: { seconds: 1 },
           timeout: { minutes: 10 },
+          // Keep only the latest facts per entity, as Team Insights keeps
+          // only the latest report: facts do not pile up between runs.
+          lifecycle: { maxItems: 1 },
         },
         techdocsFactRetriever: {
           cadence: YEARLY,
           initialDelay: { seconds: 1 },
           timeout: { minutes: 10 },
+          // Keep only the latest facts per entity, as Team Insights keeps
+          // only the latest report: facts do not pile up between runs.
+          lifecycle: { maxItems: 1 },
         },
       },
       factChecker: {
