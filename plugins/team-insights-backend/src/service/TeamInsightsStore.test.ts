@@ -67,6 +67,25 @@ describe('TeamInsightsStore', () => {
       );
     });
 
+    it('writes the history of a catalog larger than one statement can hold', async () => {
+      const { knex, store } = await createStore(databaseId);
+      // 1,200 documented entities give 1,200 rows: more than SQLite takes in
+      // one multi-row insert (500 compound terms).
+      const components: Entity[] = Array.from({ length: 1200 }, (_, i) => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: `service-${i}`, namespace: 'default' },
+        spec: { type: 'service', lifecycle: 'production' },
+      }));
+      const report = reportAt('2026-11-27T09:00:00.000Z', components);
+      const rows = await store.writeHistory(report);
+      expect(rows).toBeGreaterThan(1000);
+      const [{ count }] = await knex('team_insights_history').count({
+        count: '*',
+      });
+      expect(Number(count)).toBe(rows);
+    });
+
     it('keeps one point per day and scorecard, oldest first, and deletes days past the retention', async () => {
       const { store } = await createStore(databaseId);
       for (const iso of [

@@ -34,6 +34,15 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Who a history row is about. */
+
+/** SQLite's limit on the terms of a compound SELECT is 500. */
+const SQLITE_MAX_ROWS = 400;
+
+function isSqlite(db: Knex): boolean {
+  const client = db.client.config.client;
+  return typeof client === 'string' && client.includes('sqlite');
+}
+
 export type HistorySubject = 'team' | 'org-unit' | 'entity';
 
 /** One row of `team_insights_history`. */
@@ -266,9 +275,11 @@ export class TeamInsightsStore {
     options: { signal?: AbortSignal; chunkSize?: number } = {},
   ): Promise<number> {
     const rows = historyRowsOf(report);
-    // 8 columns x 1000 rows = 8000 bind parameters per statement, well below
-    // SQLite's 32766 and PostgreSQL's 65535.
-    const chunkSize = options.chunkSize ?? 1000;
+    // knex inserts several rows into SQLite as one compound SELECT, which
+    // SQLite limits to 500 terms; PostgreSQL takes 1000 rows (8000 bind
+    // parameters, well below its 65535) per statement.
+    const chunkSize =
+      options.chunkSize ?? (isSqlite(this.#db) ? SQLITE_MAX_ROWS : 1000);
     await this.#db.transaction(async tx => {
       for (let i = 0; i < rows.length; i += chunkSize) {
         options.signal?.throwIfAborted();
