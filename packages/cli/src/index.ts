@@ -7,3 +7,5 @@
 
 export { main } from './main';
 export type { CliIo } from './io';
+export { attachRelations, emitRelations } from './catalog/relations';
+export type { EmittedRelation } from './catalog/relations';
