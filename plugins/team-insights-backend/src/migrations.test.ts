@@ -165,4 +165,53 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    '20261202000000_snapshot_content_hash.js adds the hash of a snapshot, and removes it again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(knex, '20261202000000_snapshot_content_hash.js');
+      expect(
+        await knex.schema.hasColumn('team_insights_snapshots', 'content_hash'),
+      ).toBe(false);
+      await knex('team_insights_snapshots').insert({
+        evaluated_at: '2026-11-27T10:00:00.000Z',
+        report: Buffer.from('older gzip bytes'),
+      });
+
+      await knex.migrate.up({ directory: migrationsDir });
+
+      const hash = 'a'.repeat(64);
+      await knex('team_insights_snapshots').insert({
+        evaluated_at: '2026-11-27T10:10:00.000Z',
+        report: Buffer.from('gzip bytes'),
+        content_hash: hash,
+      });
+      // a snapshot from before has no hash
+      expect(
+        await knex('team_insights_snapshots')
+          .select('evaluated_at', 'content_hash')
+          .orderBy('id'),
+      ).toEqual([
+        { evaluated_at: '2026-11-27T10:00:00.000Z', content_hash: null },
+        { evaluated_at: '2026-11-27T10:10:00.000Z', content_hash: hash },
+      ]);
+
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex.schema.hasColumn('team_insights_snapshots', 'content_hash'),
+      ).toBe(false);
+      // the snapshots themselves are untouched
+      const rows = await knex('team_insights_snapshots')
+        .select('evaluated_at', 'report')
+        .orderBy('id');
+      expect(
+        rows.map(row => [row.evaluated_at, Buffer.from(row.report).toString()]),
+      ).toEqual([
+        ['2026-11-27T10:00:00.000Z', 'older gzip bytes'],
+        ['2026-11-27T10:10:00.000Z', 'gzip bytes'],
+      ]);
+      await knex.destroy();
+    },
+  );
 });

@@ -48,7 +48,10 @@ export function isEmptyReport(report: Report): boolean {
  * - A failed refresh keeps the last good report, marked stale.
  * - Replicas: each evaluation is stored as a snapshot; a replica looks for a
  *   newer snapshot at most every `syncIntervalMs` (one indexed row read) and
- *   loads it, so the scheduled task that ran on one replica feeds all.
+ *   loads it, so the scheduled task that ran on one replica feeds all. An
+ *   evaluation that finds the same report only moves the snapshot's
+ *   `evaluatedAt`; a replica serving that snapshot takes the new time
+ *   without loading it again.
  * - Start-up: the catalog may still be ingesting when the backend starts. A
  *   report with nothing in it counts as no report: a request evaluates
  *   again (at most every `retryIntervalMs`) and waits for the result. For
@@ -247,9 +250,9 @@ export class ReportService {
     this.#lastEntityCount = entityCount;
 
     try {
-      const snapshotId = await this.#store.saveSnapshot(report);
+      const snapshot = await this.#store.saveSnapshot(report);
       if (this.#current.report === report) {
-        this.#current.snapshotId = snapshotId;
+        this.#current.snapshotId = snapshot.id;
       }
       const rows = await this.#store.writeHistory(report, { signal });
       const deleted = await this.#store.applyRetention(
@@ -267,7 +270,9 @@ export class ReportService {
       this.#logger.info(
         `Evaluated ${entityCount} catalog entities (${trigger}): ` +
           `${report.teams.length} teams, ${report.orgUnits.length} organisational units, ` +
-          `${report.entities.length} documented entities; ${rows} history rows written, ` +
+          `${report.entities.length} documented entities; ${
+            snapshot.written ? 'report stored' : 'report unchanged'
+          }, ${rows} history rows written, ` +
           `${deleted} rows older than ${this.#retentionDays} days deleted, in ${
             this.#now().getTime() - startedAt.getTime()
           } ms`,
@@ -337,6 +342,21 @@ export class ReportService {
       const { latestSnapshot, latestRefresh } = await this.#store.getState();
       const current = this.#current;
       if (
+        current &&
+        latestSnapshot &&
+        latestSnapshot.id === current.snapshotId &&
+        latestSnapshot.evaluatedAt > current.report.evaluatedAt
+      ) {
+        // A later evaluation found the same report: only the time moved.
+        this.#current = {
+          report: {
+            ...current.report,
+            evaluatedAt: latestSnapshot.evaluatedAt,
+          },
+          snapshotId: current.snapshotId,
+        };
+        this.#ownReport = false;
+      } else if (
         latestSnapshot &&
         latestSnapshot.id !== current?.snapshotId &&
         (!current || latestSnapshot.evaluatedAt > current.report.evaluatedAt)

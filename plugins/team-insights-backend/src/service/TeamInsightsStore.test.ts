@@ -192,14 +192,15 @@ describe('TeamInsightsStore', () => {
     it('shares the newest report through snapshots and keeps only the last two', async () => {
       const { knex, store } = await createStore(databaseId);
       expect(await store.getState()).toEqual({});
+      // three different reports: each is stored
       const reports = [
-        reportAt('2026-11-27T08:00:00.000Z'),
+        reportAt('2026-11-27T08:00:00.000Z', createOrg().slice(1)),
         reportAt('2026-11-27T08:10:00.000Z'),
         reportAt('2026-11-27T08:20:00.000Z', fixedOrg()),
       ];
       let lastId = 0;
       for (const report of reports) {
-        lastId = await store.saveSnapshot(report);
+        lastId = (await store.saveSnapshot(report)).id;
       }
       const state = await store.getState();
       expect(state.latestSnapshot).toEqual({
@@ -211,6 +212,57 @@ describe('TeamInsightsStore', () => {
         count: '*',
       });
       expect(Number(count)).toBe(2);
+    });
+
+    it('moves the newest snapshot to a later evaluation of the same report instead of storing it again', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const snapshotCount = async () =>
+        Number(
+          (await knex('team_insights_snapshots').count({ count: '*' }))[0]
+            .count,
+        );
+      const first = await store.saveSnapshot(
+        reportAt('2026-11-27T08:00:00.000Z'),
+      );
+      expect(first.written).toBe(true);
+
+      const again = reportAt('2026-11-27T08:10:00.000Z');
+      expect(await store.saveSnapshot(again)).toEqual({
+        id: first.id,
+        written: false,
+      });
+      expect(await snapshotCount()).toBe(1);
+      expect((await store.getState()).latestSnapshot).toEqual({
+        id: first.id,
+        evaluatedAt: '2026-11-27T08:10:00.000Z',
+      });
+      // a replica loading it gets the later time with the same content
+      expect(await store.loadSnapshot(first.id)).toEqual(again);
+
+      const changed = reportAt('2026-11-27T08:20:00.000Z', fixedOrg());
+      const second = await store.saveSnapshot(changed);
+      expect(second.written).toBe(true);
+      expect(second.id).toBeGreaterThan(first.id);
+      expect(await snapshotCount()).toBe(2);
+      expect(await store.loadSnapshot(second.id)).toEqual(changed);
+
+      // the first report once more is a change too: it is not the newest
+      const back = reportAt('2026-11-27T08:30:00.000Z');
+      const third = await store.saveSnapshot(back);
+      expect(third.written).toBe(true);
+      expect(await store.loadSnapshot(third.id)).toEqual(back);
+    });
+
+    it('stores a report whose text looks like its evaluatedAt unchanged', async () => {
+      const { store } = await createStore(databaseId);
+      const entities = createOrg();
+      const search = entities.find(e => e.metadata.name === 'search')!;
+      search.metadata.description =
+        '"evaluatedAt":"(evaluatedAt)" {"evaluatedAt":"(evaluatedAt)"}';
+      search.metadata.title = '(evaluatedAt)';
+      const report = reportAt('2026-11-27T08:00:00.000Z', entities);
+      const { id } = await store.saveSnapshot(report);
+      expect(await store.loadSnapshot(id)).toEqual(report);
     });
 
     it('records refresh attempts, newest first in the state, and trims the log', async () => {

@@ -11,6 +11,7 @@ import type {
   TrendPoint,
 } from '@team-insights/plugin-team-insights-common';
 import type { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 
@@ -33,7 +34,44 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Who a history row is about. */
+/**
+ * What `evaluatedAt` is replaced with while a report's content is hashed, so
+ * that two evaluations of an unchanged catalog hash the same.
+ */
+const EVALUATED_AT_PLACEHOLDER = '(evaluatedAt)';
+const PLACEHOLDER_FIELD = `"evaluatedAt":${JSON.stringify(
+  EVALUATED_AT_PLACEHOLDER,
+)}`;
+
+/**
+ * A report as JSON with a placeholder for its `evaluatedAt`, and the sha256
+ * of that JSON: the same for two reports that differ only in when they were
+ * evaluated. One `JSON.stringify`, also when the JSON is needed.
+ */
+export function reportContent(report: Report): {
+  template: string;
+  hash: string;
+} {
+  const template = JSON.stringify({
+    ...report,
+    evaluatedAt: EVALUATED_AT_PLACEHOLDER,
+  });
+  return {
+    template,
+    hash: createHash('sha256').update(template).digest('hex'),
+  };
+}
+
+/** The JSON of a report from its {@link reportContent} template. */
+function reportJson(template: string, evaluatedAt: string): string {
+  // The spread keeps the report's key order (`version`, `evaluatedAt`, then
+  // the arrays), so the first occurrence is the top-level field; a string
+  // value cannot hold the sequence, as JSON escapes its quotes.
+  const at = template.indexOf(PLACEHOLDER_FIELD);
+  return `${template.slice(0, at)}"evaluatedAt":${JSON.stringify(
+    evaluatedAt,
+  )}${template.slice(at + PLACEHOLDER_FIELD.length)}`;
+}
 
 /** SQLite's limit on the terms of a compound SELECT is 500. */
 const SQLITE_MAX_ROWS = 400;
@@ -43,6 +81,7 @@ function isSqlite(db: Knex): boolean {
   return typeof client === 'string' && client.includes('sqlite');
 }
 
+/** Who a history row is about. */
 export type HistorySubject = 'team' | 'org-unit' | 'entity';
 
 /** One row of `team_insights_history`. */
@@ -66,6 +105,16 @@ export interface RefreshRecord {
   evaluatedAt?: string;
   entityCount?: number;
   error?: string;
+}
+
+/** Where {@link TeamInsightsStore.saveSnapshot} put a report. */
+export interface SavedSnapshot {
+  id: number;
+  /**
+   * False when the newest snapshot had the same content apart from
+   * `evaluatedAt`: only its `evaluated_at` moved, no report was written.
+   */
+  written: boolean;
 }
 
 /** What a replica needs to know to decide whether to reload. */
@@ -185,11 +234,43 @@ export class TeamInsightsStore {
     this.#db = db;
   }
 
-  /** Stores a report as the newest snapshot and drops old ones. */
-  async saveSnapshot(report: Report): Promise<number> {
-    const compressed = await gzipAsync(Buffer.from(JSON.stringify(report)));
+  /**
+   * Stores a report as the newest snapshot and drops old ones. When the
+   * newest snapshot has the same content apart from `evaluatedAt`, only its
+   * `evaluated_at` moves: an unchanged catalog costs no compression and no
+   * blob write.
+   */
+  async saveSnapshot(report: Report): Promise<SavedSnapshot> {
+    const content = reportContent(report);
+    const latest = await this.#db(SNAPSHOTS)
+      .select('id', 'content_hash', 'evaluated_at')
+      .orderBy('id', 'desc')
+      .first();
+    if (latest && latest.content_hash === content.hash) {
+      const id = Number(latest.id);
+      if (latest.evaluated_at >= report.evaluatedAt) {
+        return { id, written: false };
+      }
+      const updated = await this.#db(SNAPSHOTS)
+        .where({ id, content_hash: content.hash })
+        .update({ evaluated_at: report.evaluatedAt });
+      if (updated > 0) {
+        return { id, written: false };
+      }
+    }
+
+    // Level 1 compresses the report about twice as fast as the default, to
+    // a blob 1.6 times as large (a 17 MiB report: 1.5 MiB instead of 0.9).
+    const compressed = await gzipAsync(
+      Buffer.from(reportJson(content.template, report.evaluatedAt)),
+      { level: 1 },
+    );
     const [inserted] = await this.#db(SNAPSHOTS)
-      .insert({ evaluated_at: report.evaluatedAt, report: compressed })
+      .insert({
+        evaluated_at: report.evaluatedAt,
+        content_hash: content.hash,
+        report: compressed,
+      })
       .returning('id');
     const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     const keep = await this.#db(SNAPSHOTS)
@@ -198,20 +279,25 @@ export class TeamInsightsStore {
       .limit(SNAPSHOTS_KEPT);
     const oldestKept = Math.min(...keep.map(row => Number(row.id)));
     await this.#db(SNAPSHOTS).where('id', '<', oldestKept).delete();
-    return id;
+    return { id, written: true };
   }
 
-  /** Loads a snapshot by id, or undefined when it is gone. */
+  /**
+   * Loads a snapshot by id, or undefined when it is gone. Its `evaluatedAt`
+   * is the row's: the latest evaluation that found this content.
+   */
   async loadSnapshot(id: number): Promise<Report | undefined> {
     const row = await this.#db(SNAPSHOTS)
       .where('id', id)
-      .select('report')
+      .select('report', 'evaluated_at')
       .first();
     if (!row) {
       return undefined;
     }
     const json = await gunzipAsync(row.report as Buffer);
-    return JSON.parse(json.toString('utf8')) as Report;
+    const report = JSON.parse(json.toString('utf8')) as Report;
+    report.evaluatedAt = row.evaluated_at;
+    return report;
   }
 
   /** Records one refresh attempt and trims the log. */
