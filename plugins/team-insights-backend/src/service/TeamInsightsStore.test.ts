@@ -1,8 +1,13 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { Knex } from 'knex';
 import { evaluate, Report } from '@team-insights/plugin-team-insights-common';
 import { createOrg } from '../__testUtils__/org';
-import { historyRowsOf, TeamInsightsStore } from './TeamInsightsStore';
+import {
+  HistoryRow,
+  historyRowsOf,
+  TeamInsightsStore,
+} from './TeamInsightsStore';
 
 jest.setTimeout(60_000);
 
@@ -18,6 +23,15 @@ function fixedOrg(): Entity[] {
   return entities;
 }
 
+/** The rows of `later` whose subject, score, level or failing checks differ from `earlier`'s. */
+function changedRows(earlier: Report, later: Report): HistoryRow[] {
+  const key = (row: HistoryRow) => `${row.entity_ref} ${row.scorecard}`;
+  const value = (row: HistoryRow) =>
+    JSON.stringify([row.subject, row.score, row.level, row.failing_checks]);
+  const before = new Map(historyRowsOf(earlier).map(r => [key(r), value(r)]));
+  return historyRowsOf(later).filter(r => before.get(key(r)) !== value(r));
+}
+
 describe('TeamInsightsStore', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -28,6 +42,25 @@ describe('TeamInsightsStore', () => {
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    /** Every history row, in a stable order, with numbers as numbers. */
+    async function historyTable(knex: Knex): Promise<HistoryRow[]> {
+      const rows = await knex<HistoryRow>('team_insights_history')
+        .select()
+        .orderBy(['day', 'entity_ref', 'scorecard']);
+      return rows.map(row => ({
+        ...row,
+        score: row.score === null ? null : Number(row.score),
+      }));
+    }
+
+    const sorted = (rows: HistoryRow[]) =>
+      [...rows].sort((a, b) =>
+        `${a.day} ${a.entity_ref} ${a.scorecard}` <
+        `${b.day} ${b.entity_ref} ${b.scorecard}`
+          ? -1
+          : 1,
+      );
+
     it('updates the rows of the day when a refresh runs again that day, never appends', async () => {
       const { knex, store } = await createStore(databaseId);
       const morning = reportAt('2026-11-27T09:00:00.000Z');
@@ -64,6 +97,94 @@ describe('TeamInsightsStore', () => {
       // the typo was fixed in the afternoon: the day now says so
       expect(point.failingChecks).not.toContain(
         'composition.annotations-valid',
+      );
+    });
+
+    it('writes only the rows that changed since its last write of the day, and every row carries the latest evaluation', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const morning = reportAt('2026-11-27T09:00:00.000Z');
+      expect(await store.writeHistory(morning, { chunkSize: 4 })).toBe(
+        historyRowsOf(morning).length,
+      );
+
+      // bob fixed his skills: the search team's composition changes, and
+      // with it the means of the units above it; nothing else does
+      const afternoon = reportAt('2026-11-27T15:00:00.000Z', fixedOrg());
+      const changed = changedRows(morning, afternoon);
+      expect(changed.map(r => `${r.entity_ref} ${r.scorecard}`)).toContain(
+        'group:default/search composition',
+      );
+      expect(changed.length).toBeLessThan(historyRowsOf(afternoon).length / 2);
+      expect(await store.writeHistory(afternoon, { chunkSize: 4 })).toBe(
+        changed.length,
+      );
+      // the search team has its new value, every other row is intact, and
+      // all carry the afternoon's evaluation
+      expect(await historyTable(knex)).toEqual(
+        sorted(historyRowsOf(afternoon)),
+      );
+
+      // nothing changed since: no row is written, the time still moves
+      const evening = reportAt('2026-11-27T20:00:00.000Z', fixedOrg());
+      expect(await store.writeHistory(evening)).toBe(0);
+      expect(await historyTable(knex)).toEqual(sorted(historyRowsOf(evening)));
+
+      // a new day starts with every row
+      const nextDay = reportAt('2026-11-28T09:00:00.000Z', fixedOrg());
+      expect(await store.writeHistory(nextDay)).toBe(
+        historyRowsOf(nextDay).length,
+      );
+      expect(await historyTable(knex)).toEqual(
+        sorted([...historyRowsOf(evening), ...historyRowsOf(nextDay)]),
+      );
+    });
+
+    it('writes the rows again on the retry of a write that was rolled back', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const morning = reportAt('2026-11-27T09:00:00.000Z');
+      await store.writeHistory(morning);
+
+      // the afternoon's write is aborted inside its transaction, after it
+      // has begun changing rows
+      const afternoon = reportAt('2026-11-27T15:00:00.000Z', fixedOrg());
+      const controller = new AbortController();
+      const abortOnHistoryWrite = (query: { sql: string }) => {
+        if (/^(update|insert into) .team_insights_history/i.test(query.sql)) {
+          controller.abort(new Error('shutting down'));
+        }
+      };
+      knex.on('query', abortOnHistoryWrite);
+      await expect(
+        store.writeHistory(afternoon, {
+          signal: controller.signal,
+          chunkSize: 1,
+        }),
+      ).rejects.toThrow('shutting down');
+      knex.off('query', abortOnHistoryWrite);
+      expect(await historyTable(knex)).toEqual(sorted(historyRowsOf(morning)));
+
+      // the retry knows the afternoon's values are not there yet
+      const retry = reportAt('2026-11-27T15:05:00.000Z', fixedOrg());
+      const changed = changedRows(morning, retry);
+      expect(changed.length).toBeGreaterThan(1);
+      expect(await store.writeHistory(retry)).toBe(changed.length);
+      expect(await historyTable(knex)).toEqual(sorted(historyRowsOf(retry)));
+    });
+
+    it('writes every row when another replica wrote the day since', async () => {
+      const { knex, store: a } = await createStore(databaseId);
+      const b = new TeamInsightsStore(knex);
+      const morning = reportAt('2026-11-27T09:00:00.000Z');
+      await a.writeHistory(morning);
+      // the other replica's refresh finds bob's fix
+      await b.writeHistory(reportAt('2026-11-27T12:00:00.000Z', fixedOrg()));
+      // bob undoes it: the day is as a last wrote it, but not the table
+      const afternoon = reportAt('2026-11-27T15:00:00.000Z');
+      expect(await a.writeHistory(afternoon)).toBe(
+        historyRowsOf(afternoon).length,
+      );
+      expect(await historyTable(knex)).toEqual(
+        sorted(historyRowsOf(afternoon)),
       );
     });
 

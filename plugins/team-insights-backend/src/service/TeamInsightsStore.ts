@@ -133,6 +133,16 @@ export function dayBefore(date: Date, days: number): string {
   return utcDay(new Date(date.getTime() - days * 24 * 60 * 60 * 1000));
 }
 
+/** A history row's entity and scorecard: what identifies it within its day. */
+function historyKey(row: HistoryRow): string {
+  return `${row.entity_ref}\u0000${row.scorecard}`;
+}
+
+/** What a history row says, apart from when it was evaluated. */
+function historyValue(row: HistoryRow): string {
+  return `${row.subject}\u0000${row.score}\u0000${row.level}\u0000${row.failing_checks}`;
+}
+
 function failingCheckIds(scorecard: ScorecardResult): string[] {
   return scorecard.checks
     .filter(check => check.status === 'fail' && !check.waived)
@@ -229,6 +239,17 @@ export class TeamInsightsStore {
   }
 
   readonly #db: Knex;
+
+  /**
+   * The history rows this instance last wrote or confirmed, of one day: what
+   * each says, by entity and scorecard, and the `evaluated_at` they carry.
+   * Set only once the transaction has committed.
+   */
+  #lastHistory?: {
+    day: string;
+    evaluatedAt: string;
+    values: Map<string, string>;
+  };
 
   constructor(db: Knex) {
     this.#db = db;
@@ -353,24 +374,65 @@ export class TeamInsightsStore {
   }
 
   /**
-   * Writes the day's history rows of a report in one transaction, in chunks.
-   * A second refresh on the same day updates the rows, never appends.
+   * Writes the day's history rows of a report in one transaction, in chunks;
+   * returns how many rows it wrote. A second refresh on the same day updates
+   * the rows, never appends.
+   *
+   * @remarks
+   *
+   * Every row of the report carries the report's `evaluatedAt` afterwards:
+   * `evaluated_at` of a history row is the latest evaluation that found its
+   * value. To get there cheaply, a later refresh of the same day moves
+   * `evaluated_at` of the rows this instance last wrote in one `UPDATE`, and
+   * writes only the rows whose subject, score, level or failing checks
+   * changed. It writes all rows instead when that `UPDATE` does not find
+   * exactly the rows it last wrote (another replica wrote the day since, or
+   * rows were deleted), on a new day, on a new instance, and when an entity
+   * it wrote that day has left the report (its row keeps the evaluation that
+   * last found it).
    */
   async writeHistory(
     report: Report,
     options: { signal?: AbortSignal; chunkSize?: number } = {},
   ): Promise<number> {
     const rows = historyRowsOf(report);
+    const day = utcDay(new Date(report.evaluatedAt));
+    const values = new Map<string, string>();
+    for (const row of rows) {
+      values.set(historyKey(row), historyValue(row));
+    }
+    const last = this.#lastHistory?.day === day ? this.#lastHistory : undefined;
+    const changed =
+      last && [...last.values.keys()].every(key => values.has(key))
+        ? rows.filter(
+            row => last.values.get(historyKey(row)) !== historyValue(row),
+          )
+        : undefined;
+
     // knex inserts several rows into SQLite as one compound SELECT, which
     // SQLite limits to 500 terms; PostgreSQL takes 1000 rows (8000 bind
     // parameters, well below its 65535) per statement.
     const chunkSize =
       options.chunkSize ?? (isSqlite(this.#db) ? SQLITE_MAX_ROWS : 1000);
+    let written = 0;
     await this.#db.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += chunkSize) {
+      let toWrite = rows;
+      if (last && changed) {
+        options.signal?.throwIfAborted();
+        // Rows still carrying our last evaluatedAt still say what we wrote:
+        // anyone else writing one gives it their own evaluatedAt. The
+        // UPDATE locks them until the commit.
+        const confirmed = await tx(HISTORY)
+          .where({ day, evaluated_at: last.evaluatedAt })
+          .update({ evaluated_at: report.evaluatedAt });
+        if (confirmed === last.values.size) {
+          toWrite = changed;
+        }
+      }
+      for (let i = 0; i < toWrite.length; i += chunkSize) {
         options.signal?.throwIfAborted();
         await tx(HISTORY)
-          .insert(rows.slice(i, i + chunkSize))
+          .insert(toWrite.slice(i, i + chunkSize))
           .onConflict(['entity_ref', 'scorecard', 'day'])
           .merge([
             'subject',
@@ -380,8 +442,10 @@ export class TeamInsightsStore {
             'evaluated_at',
           ]);
       }
+      written = toWrite.length;
     });
-    return rows.length;
+    this.#lastHistory = { day, evaluatedAt: report.evaluatedAt, values };
+    return written;
   }
 
   /** Deletes the history of days before `day`; returns the rows deleted. */
