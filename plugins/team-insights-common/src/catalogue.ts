@@ -260,9 +260,11 @@ export const BUILT_IN_CHECK_IDS: readonly string[] = BUILT_IN_CHECKS.map(
   c => c.id,
 );
 
+const BY_ID = new Map(BUILT_IN_CHECKS.map(c => [c.id, c]));
+
 /** Looks up a built-in check by id. */
 export function builtInCheck(id: string): BuiltInCheckInfo {
-  const check = BUILT_IN_CHECKS.find(c => c.id === id);
+  const check = BY_ID.get(id);
   if (!check) {
     throw new Error(`unknown built-in check ${id}`);
   }

@@ -162,11 +162,14 @@ function runCustomCheck(
   config: TeamInsightsConfig,
   findings: Finding[],
 ): CheckResult {
-  const base = {
+  const weight = weightOf(config, check.id, check.weight);
+  const notApplicable = (message: string): CheckResult => ({
     id: check.id,
     title: check.title,
-    weight: weightOf(config, check.id, check.weight),
-  };
+    status: 'not-applicable',
+    weight,
+    message,
+  });
   let outcome: CheckOutcome;
   try {
     outcome = check.evaluate(context);
@@ -181,11 +184,7 @@ function runCustomCheck(
         300,
       )}); it is reported as not applicable`,
     });
-    return {
-      ...base,
-      status: 'not-applicable',
-      message: 'The check could not be evaluated.',
-    };
+    return notApplicable('The check could not be evaluated.');
   }
   if (
     !outcome ||
@@ -197,15 +196,13 @@ function runCustomCheck(
       entityRef: subjectRef,
       message: `check '${check.id}' returned no valid status and message; it is reported as not applicable`,
     });
-    return {
-      ...base,
-      status: 'not-applicable',
-      message: 'The check returned no valid result.',
-    };
+    return notApplicable('The check returned no valid result.');
   }
   const result: CheckResult = {
-    ...base,
+    id: check.id,
+    title: check.title,
     status: outcome.status,
+    weight,
     message: outcome.message.slice(0, 4000),
   };
   if (typeof outcome.remediation === 'string' && outcome.remediation) {
@@ -221,10 +218,16 @@ function runCustomCheck(
 
 function applyWaivers(checks: CheckResult[], waivers: ParsedWaiver[]) {
   if (waivers.length === 0) return;
-  for (const check of checks) {
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i];
     if (check.status === 'not-applicable') continue;
     const waiver = waivers.find(w => w.active && w.checkId === check.id);
-    if (waiver) check.waived = { until: waiver.until, reason: waiver.reason };
+    if (waiver) {
+      checks[i] = orderCheck({
+        ...check,
+        waived: { until: waiver.until, reason: waiver.reason },
+      });
+    }
   }
 }
 
@@ -301,6 +304,7 @@ export function evaluate(
     };
     entityReports.push(report);
   }
+  const docsTemplates = documentationTemplates(docsCustom, config);
   const docScoreByRef = new Map(
     entityReports.map(e => [e.entityRef, e.scorecards.documentation.score]),
   );
@@ -338,7 +342,8 @@ export function evaluate(
     const documentation = teamDocumentation(
       team,
       entityChecks,
-      customOf('documentation'),
+      docsTemplates,
+      docScoreByRef,
       config,
     );
 
@@ -452,7 +457,7 @@ function productReport(
   docScoreByRef: Map<string, number | null>,
 ): ProductReport {
   const adopters = model.adoptersOf(view.entityRef);
-  const owners = model.ownersOf(view.entityRef);
+  const owners = model.ownerRefs(view.entityRef);
   // feature teams other than the owner: the adoption rate's denominator
   const eligible =
     featureTeams.size - owners.filter(o => featureTeams.has(o)).length;
@@ -511,8 +516,8 @@ function concernReports(
     }
     const set = ensure(builtBy, view.concern);
     ensure(products, view.concern);
-    for (const owner of model.ownersOf(view.entityRef)) {
-      const team = model.team(owner);
+    for (const owner of model.ownerRefs(view.entityRef)) {
+      const team = model.teamsByRef.get(owner);
       if (team && team.teamType !== 'centralized') set.add(owner);
     }
   }
@@ -530,6 +535,27 @@ function concernReports(
     });
 }
 
+interface DocumentationTemplate {
+  id: string;
+  title: string;
+  weight: number;
+}
+
+/** The documentation checks, built-in then custom, as every entity has them. */
+function documentationTemplates(
+  custom: TeamInsightsCheck[],
+  config: TeamInsightsConfig,
+): DocumentationTemplate[] {
+  return [
+    ...BUILT_IN_CHECKS.filter(c => c.scorecard === 'documentation'),
+    ...custom,
+  ].map(c => ({
+    id: c.id,
+    title: c.title,
+    weight: weightOf(config, c.id, c.weight),
+  }));
+}
+
 /**
  * A team's documentation scorecard: the score is the mean of its owned
  * entities' scores; each check reports the pass rate across them.
@@ -537,50 +563,34 @@ function concernReports(
 function teamDocumentation(
   team: TeamInfo,
   entityChecks: Map<string, CheckResult[]>,
-  custom: TeamInsightsCheck[],
+  templates: DocumentationTemplate[],
+  docScoreByRef: Map<string, number | null>,
   config: TeamInsightsConfig,
 ): ScorecardResult {
   const owned = team.owned.filter(r => entityChecks.has(r));
-  const templates = [
-    ...BUILT_IN_CHECKS.filter(c => c.scorecard === 'documentation').map(c => ({
-      id: c.id,
-      title: c.title,
-      weight: weightOf(config, c.id, c.weight),
-    })),
-    ...custom.map(c => ({
-      id: c.id,
-      title: c.title,
-      weight: weightOf(config, c.id, c.weight),
-    })),
-  ];
   if (owned.length === 0) {
     return { score: null, level: null, checks: [] };
   }
   const teamWaivers = team.annotations.waivers.filter(w => w.active);
-  const checks = templates.map(template => {
-    const perEntity = owned.map(ref => ({
-      ref,
-      check: entityChecks.get(ref)!.find(c => c.id === template.id),
-    }));
-    const firstFailing = perEntity.find(
-      e =>
-        e.check &&
-        e.check.status !== 'pass' &&
-        e.check.status !== 'not-applicable' &&
-        !e.check.waived,
-    );
-    return teamDocumentationCheck(
+  const checks = templates.map((template, position) =>
+    teamDocumentationCheck(
       template,
-      perEntity,
+      owned,
+      ref => {
+        // every entity's checks come in the templates' order
+        const list = entityChecks.get(ref)!;
+        return list[position]?.id === template.id
+          ? list[position]
+          : list.find(c => c.id === template.id);
+      },
       config,
-      firstFailing?.check?.remediation,
-    );
-  });
+    ),
+  );
   applyWaivers(checks, teamWaivers);
   const waivedIds = new Set(checks.filter(c => c.waived).map(c => c.id));
   const scores = owned.map(ref => {
+    if (waivedIds.size === 0) return docScoreByRef.get(ref) ?? null;
     const list = entityChecks.get(ref)!;
-    if (waivedIds.size === 0) return scoreChecks(list);
     return scoreChecks(
       list.map(c =>
         waivedIds.has(c.id) && !c.waived && c.status !== 'not-applicable'
@@ -593,6 +603,6 @@ function teamDocumentation(
   return {
     score,
     level: levelOf(score, config),
-    checks: checks.map(orderCheck),
+    checks,
   };
 }

@@ -116,9 +116,11 @@ function isTeamSpec(entity: Entity): boolean {
 export function readEntityAnnotations(
   entity: Entity,
   options: LintOptions = {},
+  /** The entity's ref, when the caller has it already. */
+  knownRef?: string,
 ): EntityAnnotations {
   const config = options.config ?? defaultTeamInsightsConfig;
-  const ref = entityRefOf(entity);
+  const ref = knownRef ?? entityRefOf(entity);
   const kind = String(entity.kind ?? '').toLowerCase();
   const namespace = String(entity.metadata?.namespace || 'default');
   const findings: Finding[] = [];

@@ -33,7 +33,6 @@ import type { Finding, SkillHolding, TeamType } from './types';
 import {
   compareStrings,
   entityRefOf,
-  kindOfRef,
   normalizeRef,
   sortedUnique,
   specString,
@@ -55,20 +54,159 @@ export interface TeamInfo extends TeamView {
   membersDeclaringSkills: string[];
 }
 
-type Index = Map<string, Set<string>>;
+/**
+ * A small index built after the relations (adopters, decliners, products
+ * by concern): ref → related refs, sorted and de-duplicated once by
+ * {@link seal}, so that every read afterwards is a plain look-up.
+ */
+type Index = Map<string, string[]>;
+
+const NONE: readonly string[] = Object.freeze([]);
 
 function add(index: Index, key: string, value: string) {
-  let set = index.get(key);
-  if (!set) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(value);
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }
 
-function sortedOf(index: Index, key: string): string[] {
-  const set = index.get(key);
-  return set ? Array.from(set).sort(compareStrings) : [];
+/** Sorts every list of an index and drops duplicates, in place. */
+function seal(index: Index) {
+  for (const list of index.values()) {
+    if (list.length < 2) continue;
+    list.sort(compareStrings);
+    let kept = 1;
+    for (let i = 1; i < list.length; i++) {
+      if (list[i] !== list[kept - 1]) list[kept++] = list[i];
+    }
+    list.length = kept;
+  }
+}
+
+/**
+ * Every ref the relations mention, numbered: the catalog's entities first,
+ * in sorted order, then refs to entities that are not in the catalog, in
+ * the order they are met. Relation indexes hold these numbers, so reading a
+ * relation costs one look-up of its target instead of one per index.
+ */
+class RefTable {
+  readonly refs: string[];
+  readonly #ids = new Map<string, number>();
+  /** Sort position of each ref; undefined while only catalog refs exist. */
+  rank?: Int32Array;
+
+  constructor(sortedRefs: string[]) {
+    this.refs = sortedRefs;
+    for (let i = 0; i < sortedRefs.length; i++) {
+      this.#ids.set(sortedRefs[i], i);
+    }
+  }
+
+  idOf(ref: string): number | undefined {
+    return this.#ids.get(ref);
+  }
+
+  /** The number of a ref, numbering it when it is new. */
+  intern(ref: string): number {
+    let id = this.#ids.get(ref);
+    if (id === undefined) {
+      id = this.refs.length;
+      this.refs.push(ref);
+      this.#ids.set(ref, id);
+    }
+    return id;
+  }
+
+  /** Ranks every ref once the relations are read (see {@link rank}). */
+  rankAll(catalogSize: number) {
+    if (this.refs.length === catalogSize) return;
+    const order = Array.from(this.refs.keys()).sort((a, b) =>
+      compareStrings(this.refs[a], this.refs[b]),
+    );
+    this.rank = new Int32Array(order.length);
+    order.forEach((id, position) => {
+      this.rank![id] = position;
+    });
+  }
+}
+
+/** One relation index: ref number → sorted, de-duplicated ref numbers. */
+class RelationIndex {
+  readonly #ids: Array<number[] | undefined> = [];
+  readonly #lists: Array<readonly string[] | undefined> = [];
+
+  constructor(private readonly table: RefTable) {}
+
+  add(key: number, value: number) {
+    const list = this.#ids[key];
+    if (list) list.push(value);
+    else this.#ids[key] = [value];
+  }
+
+  seal() {
+    const rank = this.table.rank;
+    const byRank = rank
+      ? (a: number, b: number) => rank[a] - rank[b]
+      : (a: number, b: number) => a - b;
+    for (const list of this.#ids) {
+      if (!list || list.length < 2) continue;
+      list.sort(byRank);
+      let kept = 1;
+      for (let i = 1; i < list.length; i++) {
+        if (list[i] !== list[kept - 1]) list[kept++] = list[i];
+      }
+      list.length = kept;
+    }
+  }
+
+  /** The related refs, sorted; the same array on every call. */
+  get(ref: string): readonly string[] | undefined {
+    const id = this.table.idOf(ref);
+    if (id === undefined) return undefined;
+    let list = this.#lists[id];
+    if (list === undefined) {
+      const ids = this.#ids[id];
+      const refs = this.table.refs;
+      list = ids ? ids.map(i => refs[i]) : NONE;
+      this.#lists[id] = list;
+    }
+    return list.length ? list : undefined;
+  }
+}
+
+const INDEXED_RELATIONS = new Set<unknown>([
+  RELATION_MEMBER_OF,
+  RELATION_HAS_MEMBER,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  RELATION_CHILD_OF,
+  RELATION_PARENT_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_CONSUMES_API,
+  RELATION_DEPENDENCY_OF,
+  RELATION_API_CONSUMED_BY,
+  RELATION_PROVIDES_API,
+  RELATION_API_PROVIDED_BY,
+]);
+
+/** Whether a sorted list holds a value (binary search). */
+function containsSorted(list: readonly string[], value: string): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const item = list[middle];
+    if (item === value) return true;
+    if (item < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+function listOf(
+  index: { get(key: string): readonly string[] | undefined },
+  key: string,
+): readonly string[] {
+  return index.get(key) ?? NONE;
 }
 
 function targetOf(relation: unknown): string | undefined {
@@ -78,7 +216,15 @@ function targetOf(relation: unknown): string | undefined {
     target?: { kind?: unknown; namespace?: unknown; name?: unknown };
   };
   if (typeof r.targetRef === 'string' && r.targetRef.length <= 1024) {
-    return normalizeRef(r.targetRef);
+    const raw = r.targetRef;
+    // the catalog writes full refs (kind:namespace/name): the same result
+    // as normalizeRef, without parsing
+    const colon = raw.indexOf(':');
+    const slash = raw.indexOf('/');
+    if (colon > 0 && slash > colon + 1 && slash < raw.length - 1) {
+      return raw.toLowerCase();
+    }
+    return normalizeRef(raw);
   }
   const t = r.target;
   if (t && typeof t === 'object' && typeof t.name === 'string') {
@@ -115,113 +261,185 @@ export class OrganisationModel implements OrganisationView {
   /** Findings that need the whole catalog (e.g. unresolved refs). */
   readonly contextFindings: Finding[] = [];
 
-  private readonly members: Index = new Map();
-  private readonly memberships: Index = new Map();
-  private readonly owners: Index = new Map();
-  private readonly owns: Index = new Map();
-  private readonly parents: Index = new Map();
-  private readonly deps: Index = new Map();
-  private readonly dependents: Index = new Map();
-  private readonly provides: Index = new Map();
-  private readonly providers: Index = new Map();
-  private readonly adopters = new Map<string, string[]>();
+  private readonly refTable: RefTable;
+  private readonly members: RelationIndex;
+  private readonly memberships: RelationIndex;
+  private readonly owners: RelationIndex;
+  private readonly owns: RelationIndex;
+  private readonly parents: RelationIndex;
+  private readonly deps: RelationIndex;
+  private readonly dependents: RelationIndex;
+  private readonly provides: RelationIndex;
+  private readonly providers: RelationIndex;
+  private readonly adopters: Index = new Map();
   private readonly declinedBy: Index = new Map();
   private readonly productsByConcern: Index = new Map();
+  private sortedTeams?: TeamInfo[];
 
   constructor(
     entities: Entity[],
     readonly config: TeamInsightsConfig,
     lintOptions: LintOptions,
   ) {
-    // de-duplicate by ref deterministically, whatever the input order
-    const byRef = new Map<string, { entity: Entity; key: string }>();
+    // de-duplicate by ref deterministically, whatever the input order: of
+    // two entities with one ref, the one whose JSON sorts first wins
+    const byRef = new Map<string, Entity>();
+    const duplicateKeys = new Map<string, string>();
     for (const entity of entities) {
       if (!entity || typeof entity !== 'object' || !entity.metadata) continue;
       if (typeof entity.metadata.name !== 'string') continue;
       const ref = entityRefOf(entity);
       const previous = byRef.get(ref);
       if (!previous) {
-        byRef.set(ref, { entity, key: '' });
+        byRef.set(ref, entity);
       } else {
-        const key = previous.key || JSON.stringify(previous.entity);
+        const key = duplicateKeys.get(ref) ?? JSON.stringify(previous);
         const candidate = JSON.stringify(entity);
-        byRef.set(
-          ref,
-          compareStrings(candidate, key) < 0
-            ? { entity, key: candidate }
-            : { entity: previous.entity, key },
-        );
+        if (compareStrings(candidate, key) < 0) {
+          byRef.set(ref, entity);
+          duplicateKeys.set(ref, candidate);
+        } else {
+          duplicateKeys.set(ref, key);
+        }
       }
     }
-    for (const ref of Array.from(byRef.keys()).sort(compareStrings)) {
-      this.entities.set(ref, byRef.get(ref)!.entity);
+    const sortedRefs = Array.from(byRef.keys()).sort(compareStrings);
+    for (const ref of sortedRefs) {
+      this.entities.set(ref, byRef.get(ref)!);
     }
+    const table = new RefTable(sortedRefs);
+    this.refTable = table;
+    this.members = new RelationIndex(table);
+    this.memberships = new RelationIndex(table);
+    this.owners = new RelationIndex(table);
+    this.owns = new RelationIndex(table);
+    this.parents = new RelationIndex(table);
+    this.deps = new RelationIndex(table);
+    this.dependents = new RelationIndex(table);
+    this.provides = new RelationIndex(table);
+    this.providers = new RelationIndex(table);
 
     for (const [ref, entity] of this.entities) {
-      this.annotations.set(ref, readEntityAnnotations(entity, lintOptions));
-      this.indexRelations(ref, entity);
+      this.annotations.set(
+        ref,
+        readEntityAnnotations(entity, lintOptions, ref),
+      );
     }
+    this.indexRelations();
     this.buildTeams();
     this.buildDocumentables();
     this.resolveDeclinedProducts();
     this.buildAdopters();
+    seal(this.declinedBy);
+    seal(this.productsByConcern);
   }
 
-  private indexRelations(ref: string, entity: Entity) {
-    const relations = Array.isArray(entity.relations) ? entity.relations : [];
-    const kind = kindOfRef(ref);
-    for (const relation of relations) {
-      const target = targetOf(relation);
-      if (!target) continue;
-      switch (relation.type) {
-        case RELATION_MEMBER_OF:
-          if (kind === 'user') {
-            add(this.members, target, ref);
-            add(this.memberships, ref, target);
-          }
-          break;
-        case RELATION_HAS_MEMBER:
-          if (kindOfRef(target) === 'user') {
-            add(this.members, ref, target);
-            add(this.memberships, target, ref);
-          }
-          break;
-        case RELATION_OWNED_BY:
-          add(this.owners, ref, target);
-          add(this.owns, target, ref);
-          break;
-        case RELATION_OWNER_OF:
-          add(this.owners, target, ref);
-          add(this.owns, ref, target);
-          break;
-        case RELATION_CHILD_OF:
-          add(this.parents, ref, target);
-          break;
-        case RELATION_PARENT_OF:
-          add(this.parents, target, ref);
-          break;
-        case RELATION_DEPENDS_ON:
-        case RELATION_CONSUMES_API:
-          add(this.deps, ref, target);
-          add(this.dependents, target, ref);
-          break;
-        case RELATION_DEPENDENCY_OF:
-        case RELATION_API_CONSUMED_BY:
-          add(this.deps, target, ref);
-          add(this.dependents, ref, target);
-          break;
-        case RELATION_PROVIDES_API:
-          add(this.provides, ref, target);
-          add(this.providers, target, ref);
-          break;
-        case RELATION_API_PROVIDED_BY:
-          add(this.provides, target, ref);
-          add(this.providers, ref, target);
-          break;
-        default:
-          break;
+  /**
+   * Reads every relation into the indexes, in whichever direction the
+   * catalog emitted it: `ownedBy` on a Component and `ownerOf` on its Group
+   * both make the Group an owner of the Component. The catalog usually
+   * emits both, so most pairs arrive twice; sealing sorts each list and
+   * drops the duplicates.
+   */
+  private indexRelations() {
+    const table = this.refTable;
+    const catalogSize = table.refs.length;
+    let source = 0;
+    for (const entity of this.entities.values()) {
+      const relations = entity.relations;
+      const from = source++;
+      if (!Array.isArray(relations)) continue;
+      const fromUser = this.refTable.refs[from].startsWith('user:');
+      for (const relation of relations) {
+        const type = relation?.type;
+        if (!INDEXED_RELATIONS.has(type)) continue;
+        const target = targetOf(relation);
+        if (!target) continue;
+        switch (type) {
+          case RELATION_MEMBER_OF:
+            if (fromUser)
+              this.link(
+                this.memberships,
+                this.members,
+                from,
+                table.intern(target),
+              );
+            break;
+          case RELATION_HAS_MEMBER:
+            if (target.startsWith('user:'))
+              this.link(
+                this.members,
+                this.memberships,
+                from,
+                table.intern(target),
+              );
+            break;
+          case RELATION_OWNED_BY:
+            this.link(this.owners, this.owns, from, table.intern(target));
+            break;
+          case RELATION_OWNER_OF:
+            this.link(this.owns, this.owners, from, table.intern(target));
+            break;
+          case RELATION_CHILD_OF:
+            this.parents.add(from, table.intern(target));
+            break;
+          case RELATION_PARENT_OF:
+            this.parents.add(table.intern(target), from);
+            break;
+          case RELATION_DEPENDS_ON:
+          case RELATION_CONSUMES_API:
+            this.link(this.deps, this.dependents, from, table.intern(target));
+            break;
+          case RELATION_DEPENDENCY_OF:
+          case RELATION_API_CONSUMED_BY:
+            this.link(this.dependents, this.deps, from, table.intern(target));
+            break;
+          case RELATION_PROVIDES_API:
+            this.link(
+              this.provides,
+              this.providers,
+              from,
+              table.intern(target),
+            );
+            break;
+          case RELATION_API_PROVIDED_BY:
+            this.link(
+              this.providers,
+              this.provides,
+              from,
+              table.intern(target),
+            );
+            break;
+          default:
+            break;
+        }
       }
     }
+    table.rankAll(catalogSize);
+    for (const index of [
+      this.members,
+      this.memberships,
+      this.owners,
+      this.owns,
+      this.parents,
+      this.deps,
+      this.dependents,
+      this.provides,
+      this.providers,
+    ]) {
+      index.seal();
+    }
+  }
+
+  /** `from` relates to `to` in `index`, and `to` to `from` in `inverse`. */
+  private link(
+    index: RelationIndex,
+    inverse: RelationIndex,
+    from: number,
+    to: number,
+  ) {
+    index.add(from, to);
+    inverse.add(to, from);
   }
 
   private buildTeams() {
@@ -243,9 +461,7 @@ export class OrganisationModel implements OrganisationView {
     for (const [ref, teamType] of teamTypes) {
       const entity = this.entities.get(ref)!;
       const annotations = this.annotations.get(ref)!;
-      const members = sortedOf(this.members, ref).filter(
-        m => this.annotations.get(m)?.kind === 'user',
-      );
+      const members = this.userMembersOf(ref);
       const people: Person[] = [];
       const membersDeclaringSkills: string[] = [];
       for (const member of members) {
@@ -278,12 +494,12 @@ export class OrganisationModel implements OrganisationView {
           if (person.primary === cluster) holding.primary += 1;
         }
       }
-      const owned = sortedOf(this.owns, ref);
+      const owned = listOf(this.owns, ref).slice();
       const dependsOn = new Set<string>();
       for (const o of owned) {
         for (const d of this.deps.get(o) ?? []) dependsOn.add(d);
       }
-      const parents = sortedOf(this.parents, ref);
+      const parents = listOf(this.parents, ref);
       this.teamsByRef.set(ref, {
         entityRef: ref,
         entity,
@@ -321,7 +537,7 @@ export class OrganisationModel implements OrganisationView {
 
   /** The first parent of a group (sorted), if any. */
   parentOf(ref: string): string | undefined {
-    return sortedOf(this.parents, ref)[0];
+    return listOf(this.parents, ref)[0];
   }
 
   /** Ancestors of a group, breadth first (nearest first), without cycles. */
@@ -332,7 +548,7 @@ export class OrganisationModel implements OrganisationView {
     while (frontier.length) {
       const next: string[] = [];
       for (const r of frontier) {
-        for (const p of sortedOf(this.parents, r)) {
+        for (const p of listOf(this.parents, r)) {
           if (seen.has(p)) continue;
           seen.add(p);
           result.push(p);
@@ -348,7 +564,7 @@ export class OrganisationModel implements OrganisationView {
     for (const [ref, a] of this.annotations) {
       if (!DOCUMENTED_KINDS.includes(a.kind)) continue;
       const entity = this.entities.get(ref)!;
-      const owners = sortedOf(this.owners, ref);
+      const owners = listOf(this.owners, ref);
       const specOwner = specString(entity, 'owner');
       const owner =
         owners[0] ??
@@ -410,7 +626,7 @@ export class OrganisationModel implements OrganisationView {
       if (view.concern) {
         add(this.productsByConcern, view.concern, view.entityRef);
       }
-      const productOwners = new Set(sortedOf(this.owners, view.entityRef));
+      const productOwners = listOf(this.owners, view.entityRef);
       const users = new Set<string>();
       for (const d of this.dependents.get(view.entityRef) ?? []) users.add(d);
       for (const api of this.provides.get(view.entityRef) ?? []) {
@@ -419,7 +635,7 @@ export class OrganisationModel implements OrganisationView {
       const teams = new Set<string>();
       for (const user of users) {
         for (const owner of this.owners.get(user) ?? []) {
-          if (this.teamsByRef.has(owner) && !productOwners.has(owner)) {
+          if (this.teamsByRef.has(owner) && !productOwners.includes(owner)) {
             teams.add(owner);
           }
         }
@@ -429,6 +645,10 @@ export class OrganisationModel implements OrganisationView {
   }
 
   // --- OrganisationView -------------------------------------------------
+  // The public methods accept refs in any case and return copies, so that a
+  // custom check cannot change the model. The checks inside this package
+  // call the `…Refs` methods, which take lower-case refs (as the model
+  // stores them) and return the model's own sorted lists without copying.
 
   entity(ref: string): Entity | undefined {
     return this.entities.get(ref.toLowerCase());
@@ -439,9 +659,10 @@ export class OrganisationModel implements OrganisationView {
   }
 
   teams(): TeamInfo[] {
-    return Array.from(this.teamsByRef.values()).sort((a, b) =>
+    this.sortedTeams ??= Array.from(this.teamsByRef.values()).sort((a, b) =>
       compareStrings(a.entityRef, b.entityRef),
     );
+    return this.sortedTeams.slice();
   }
 
   documentable(ref: string): EntityView | undefined {
@@ -449,24 +670,24 @@ export class OrganisationModel implements OrganisationView {
   }
 
   ownersOf(ref: string): string[] {
-    return sortedOf(this.owners, ref.toLowerCase());
+    return listOf(this.owners, ref.toLowerCase()).slice();
   }
 
   dependenciesOf(ref: string): string[] {
-    return sortedOf(this.deps, ref.toLowerCase());
+    return listOf(this.deps, ref.toLowerCase()).slice();
   }
 
   dependentsOf(ref: string): string[] {
-    return sortedOf(this.dependents, ref.toLowerCase());
+    return listOf(this.dependents, ref.toLowerCase()).slice();
   }
 
   providedApisOf(ref: string): string[] {
-    return sortedOf(this.provides, ref.toLowerCase());
+    return listOf(this.provides, ref.toLowerCase()).slice();
   }
 
   /** Components that provide an API, sorted. */
   providersOf(apiRef: string): string[] {
-    return sortedOf(this.providers, apiRef.toLowerCase());
+    return listOf(this.providers, apiRef.toLowerCase()).slice();
   }
 
   products(): EntityView[] {
@@ -477,29 +698,60 @@ export class OrganisationModel implements OrganisationView {
 
   /** Products carrying a concern, sorted. */
   productsWithConcern(concern: string): EntityView[] {
-    return sortedOf(this.productsByConcern, concern).map(
+    return listOf(this.productsByConcern, concern).map(
       r => this.documentables.get(r)!,
     );
   }
 
   adoptersOf(productRef: string): string[] {
-    return [...(this.adopters.get(productRef.toLowerCase()) ?? [])];
+    return listOf(this.adopters, productRef.toLowerCase()).slice();
   }
 
   declinersOf(productRef: string): string[] {
-    return sortedOf(this.declinedBy, productRef);
+    return listOf(this.declinedBy, productRef).slice();
   }
 
   /** Members of a group that exist as Users, sorted. */
   membersOf(ref: string): string[] {
-    return sortedOf(this.members, ref).filter(
-      m => this.annotations.get(m)?.kind === 'user',
-    );
+    return this.userMembersOf(ref);
   }
 
   /** Groups a User is a direct member of, sorted. */
   groupsOfMember(userRef: string): string[] {
-    return sortedOf(this.memberships, userRef.toLowerCase());
+    return listOf(this.memberships, userRef.toLowerCase()).slice();
+  }
+
+  // --- without copies, for the built-in checks ---------------------------
+
+  /** Owners of an entity (lower-case ref), sorted; do not modify. */
+  ownerRefs(ref: string): readonly string[] {
+    return listOf(this.owners, ref);
+  }
+
+  /** Components providing an API (lower-case ref), sorted; do not modify. */
+  providerRefs(apiRef: string): readonly string[] {
+    return listOf(this.providers, apiRef);
+  }
+
+  /** APIs a Component (lower-case ref) provides, sorted; do not modify. */
+  providedApiRefs(ref: string): readonly string[] {
+    return listOf(this.provides, ref);
+  }
+
+  /** Whether a team adopts a product (both lower-case refs). */
+  isAdopter(teamRef: string, productRef: string): boolean {
+    return containsSorted(listOf(this.adopters, productRef), teamRef);
+  }
+
+  /** Teams adopting a product (lower-case ref), sorted; do not modify. */
+  adopterRefs(productRef: string): readonly string[] {
+    return listOf(this.adopters, productRef);
+  }
+
+  private userMembersOf(ref: string): string[] {
+    return listOf(this.members, ref).filter(
+      m => this.annotations.get(m)?.kind === 'user',
+    );
   }
 
   /** Whether an entity (by ref) is a product. */

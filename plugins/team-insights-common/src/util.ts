@@ -22,6 +22,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** A sorted, de-duplicated copy. */
 export function sortedUnique(values: Iterable<string>): string[] {
+  if (Array.isArray(values) && values.length < 2) return values.slice();
   return Array.from(new Set(values)).sort(compareStrings);
 }
 
@@ -117,12 +118,11 @@ export function closest(
 
 /** The lower-case ref of an entity, as the catalog writes refs in relations. */
 export function entityRefOf(entity: Entity): string {
+  // what stringifyEntityRef gives, lower-cased, without its object
   const namespace = entity.metadata?.namespace || 'default';
-  return stringifyEntityRef({
-    kind: String(entity.kind ?? 'unknown'),
-    namespace: String(namespace),
-    name: String(entity.metadata?.name ?? ''),
-  }).toLowerCase();
+  return `${String(entity.kind ?? 'unknown')}:${String(namespace)}/${String(
+    entity.metadata?.name ?? '',
+  )}`.toLowerCase();
 }
 
 const KIND = /^[a-zA-Z][a-zA-Z0-9]*$/;
@@ -141,6 +141,26 @@ export function normalizeRef(
     strict?: boolean;
   } = {},
 ): string | undefined {
+  if (ref.indexOf(':') < 0 && ref.indexOf('/') < 0) {
+    // a bare name, the most common shorthand: what parseEntityRef and
+    // stringifyEntityRef give, without their objects
+    const kind = defaults.defaultKind;
+    const namespace = defaults.defaultNamespace || 'default';
+    if (!kind || !ref) return undefined;
+    if (
+      defaults.strict &&
+      !(
+        KIND.test(kind) &&
+        NAME.test(namespace) &&
+        NAME.test(ref) &&
+        namespace.length <= 63 &&
+        ref.length <= 63
+      )
+    ) {
+      return undefined;
+    }
+    return `${kind}:${namespace}/${ref}`.toLowerCase();
+  }
   try {
     const parsed = parseEntityRef(ref, {
       defaultKind: defaults.defaultKind,

@@ -98,12 +98,12 @@ function centralizedChecks(
     return results;
   }
 
-  const withAdopters = products.filter(p => model.adoptersOf(p).length > 0);
-  const unadopted = products.filter(p => model.adoptersOf(p).length === 0);
+  const withAdopters = products.filter(p => model.adopterRefs(p).length > 0);
+  const unadopted = products.filter(p => model.adopterRefs(p).length === 0);
   const reach = withAdopters.length / products.length;
   const rt = config.thresholds.reach;
   const reachDetails = products.map(
-    p => `${p} (${plural(model.adoptersOf(p).length, 'team', 'teams')})`,
+    p => `${p} (${plural(model.adopterRefs(p).length, 'team', 'teams')})`,
   );
   results.push(
     builtIn(
@@ -213,7 +213,7 @@ function reuseCheck(
   // concerns the team builds itself, with the entities that carry them
   const built = new Map<string, string[]>();
   for (const ref of team.owned) {
-    const view = model.documentable(ref);
+    const view = model.documentables.get(ref);
     if (!view || view.product || !view.concern) continue;
     built.set(view.concern, [...(built.get(view.concern) ?? []), ref]);
   }
@@ -235,9 +235,9 @@ function reuseCheck(
       .productsWithConcern(concern)
       .filter(
         p =>
-          !model.ownersOf(p.entityRef).includes(team.entityRef) &&
+          !model.ownerRefs(p.entityRef).includes(team.entityRef) &&
           !declined.has(p.entityRef) &&
-          !model.adoptersOf(p.entityRef).includes(team.entityRef),
+          !model.isAdopter(team.entityRef, p.entityRef),
       );
     if (candidates.length === 0) continue;
     gaps.push(concern);

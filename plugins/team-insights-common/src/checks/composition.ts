@@ -290,8 +290,8 @@ function handOvers(
   const via = new Map<string, Set<string>>();
   const consider = (target: string) => {
     if (model.isProduct(target)) return;
-    for (const owner of model.ownersOf(target)) {
-      const other = model.team(owner);
+    for (const owner of model.ownerRefs(target)) {
+      const other = model.teamsByRef.get(owner);
       if (!other || owner === team.entityRef) continue;
       if (other.teamType === 'centralized') continue;
       let set = via.get(owner);
@@ -306,7 +306,7 @@ function handOvers(
     consider(target);
     if (kindOfRef(target) === 'api') {
       // an API is reached through the Components that provide it
-      for (const provider of model.providersOf(target)) {
+      for (const provider of model.providerRefs(target)) {
         consider(provider);
       }
     }

@@ -36,14 +36,40 @@ const PLACEHOLDERS = new Set([
   'tba',
 ]);
 
+// Remediations that do not depend on the entity: built once, shared by
+// every entity that fails the check.
+const FIX = {
+  description: `Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n${yaml(
+    `metadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API`,
+  )}`,
+  techdocs: `Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n${annotationsYaml(
+    { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
+  )}`,
+  source: `Register the entity from its repository (a \`url:\` location), or point to the code:\n\n${annotationsYaml(
+    {
+      [ANNOTATION_SOURCE_LOCATION]:
+        'url:https://github.com/my-org/my-repo/tree/main/',
+    },
+  )}`,
+  lifecycle: yaml(
+    'spec:\n  lifecycle: production # or experimental, deprecated',
+  ),
+  system: yaml('spec:\n  system: my-system'),
+  links: yaml(
+    'metadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard',
+  ),
+  tags: yaml('metadata:\n  tags:\n    - python\n    - batch'),
+  apiDefinition: `Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n${yaml(
+    'spec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml',
+  )}`,
+};
+
 function description(view: EntityView, config: TeamInsightsConfig) {
   const id = 'docs.description';
   const min = config.thresholds.descriptionMinLength;
   const raw = view.entity.metadata?.description;
   const text = typeof raw === 'string' ? raw.trim() : '';
-  const fix = `Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n${yaml(
-    `metadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API`,
-  )}`;
+  const fix = FIX.description;
   if (!text) {
     return builtIn(config, id, 'fail', 'No description.', fix);
   }
@@ -82,11 +108,13 @@ function owner(
   const raw = specString(view.entity, 'owner');
   const fix = (example: string) =>
     `Make a team the owner:\n\n${yaml(`spec:\n  owner: ${example}`)}`;
-  const example =
-    model.ownersOf(view.entityRef).find(o => kindOfRef(o) === 'group') ??
-    'group:default/my-team';
+  const fixWithOwner = () =>
+    fix(
+      model.ownerRefs(view.entityRef).find(o => kindOfRef(o) === 'group') ??
+        'group:default/my-team',
+    );
   if (!raw || !raw.trim()) {
-    return builtIn(config, id, 'fail', 'No `spec.owner`.', fix(example));
+    return builtIn(config, id, 'fail', 'No `spec.owner`.', fixWithOwner());
   }
   const ref =
     raw.length <= 1024
@@ -98,14 +126,14 @@ function owner(
           strict: true,
         })
       : undefined;
-  const target = ref ? model.entity(ref) : undefined;
+  const target = ref ? model.entities.get(ref) : undefined;
   if (!ref || !target) {
     return builtIn(
       config,
       id,
       'fail',
       `The owner ${quote(raw)} does not resolve to an entity in the catalog.`,
-      `Check the kind, namespace and name of the owner. ${fix(example)}`,
+      `Check the kind, namespace and name of the owner. ${fixWithOwner()}`,
       ref ? [ref] : [],
     );
   }
@@ -130,7 +158,7 @@ function owner(
     id,
     'fail',
     `The owner ${ref} is a ${kindOfRef(ref)}, not a Group.`,
-    fix(example),
+    fixWithOwner(),
     [ref],
   );
 }
@@ -171,9 +199,7 @@ export function documentationChecks(
       !!techdocs,
       `TechDocs: ${techdocs}.`,
       'No TechDocs: readers have to ask the owning team.',
-      `Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n${annotationsYaml(
-        { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
-      )}`,
+      FIX.techdocs,
     ),
   );
 
@@ -189,12 +215,7 @@ export function documentationChecks(
       !!source,
       `Source: ${source.length > 200 ? `${source.slice(0, 200)}…` : source}.`,
       'No source location: readers cannot find the code.',
-      `Register the entity from its repository (a \`url:\` location), or point to the code:\n\n${annotationsYaml(
-        {
-          [ANNOTATION_SOURCE_LOCATION]:
-            'url:https://github.com/my-org/my-repo/tree/main/',
-        },
-      )}`,
+      FIX.source,
     ),
   );
 
@@ -207,7 +228,7 @@ export function documentationChecks(
         !!lifecycle,
         `Lifecycle: ${lifecycle}.`,
         'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
-        yaml('spec:\n  lifecycle: production # or experimental, deprecated'),
+        FIX.lifecycle,
       ),
     );
   } else {
@@ -230,7 +251,7 @@ export function documentationChecks(
         !!system,
         `Part of system ${system}.`,
         'No `spec.system`: readers cannot see what it belongs to.',
-        yaml('spec:\n  system: my-system'),
+        FIX.system,
       ),
     );
   } else {
@@ -254,9 +275,7 @@ export function documentationChecks(
       links > 0,
       `${plural(links, 'link', 'links')}.`,
       'No links to dashboards, runbooks or support channels.',
-      yaml(
-        'metadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard',
-      ),
+      FIX.links,
     ),
   );
 
@@ -270,7 +289,7 @@ export function documentationChecks(
       tags > 0,
       `${plural(tags, 'tag', 'tags')}.`,
       'No tags: the entity is harder to find in catalog search.',
-      yaml('metadata:\n  tags:\n    - python\n    - batch'),
+      FIX.tags,
     ),
   );
 
@@ -295,9 +314,7 @@ export function documentationChecks(
               'characters',
             )}, fewer than ${min}: too short to learn the API from.`
           : 'No `spec.definition`: the API can only be learned by asking.',
-        `Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n${yaml(
-          'spec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml',
-        )}`,
+        FIX.apiDefinition,
       ),
     );
   } else {
@@ -312,7 +329,7 @@ export function documentationChecks(
   }
 
   if (kind === 'component' && view.product) {
-    const apis = model.providedApisOf(view.entityRef);
+    const apis = model.providedApiRefs(view.entityRef);
     const declared = (entity.spec as { providesApis?: unknown })?.providesApis;
     let count = apis.length;
     if (!count && Array.isArray(declared)) count = declared.length;
@@ -326,9 +343,11 @@ export function documentationChecks(
               apis.length ? `: ${listNames(apis, 5)}` : ''
             }.`
           : 'The product provides no API: teams can only use it by asking its team.',
-        `Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n${yaml(
-          `spec:\n  providesApis:\n    - ${view.entity.metadata.name}-api`,
-        )}`,
+        count > 0
+          ? undefined
+          : `Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n${yaml(
+              `spec:\n  providesApis:\n    - ${view.entity.metadata.name}-api`,
+            )}`,
         apis,
       ),
     );
@@ -353,39 +372,45 @@ export function documentationChecks(
  */
 export function teamDocumentationCheck(
   template: { id: string; title: string; weight: number },
-  perEntity: Array<{ ref: string; check?: CheckResult }>,
+  owned: readonly string[],
+  checkOf: (ref: string) => CheckResult | undefined,
   config: TeamInsightsConfig,
-  remediation?: string,
 ): CheckResult {
-  const applicable = perEntity.filter(
-    e => e.check && e.check.status !== 'not-applicable',
-  );
-  const base = {
-    id: template.id,
-    title: template.title,
-    weight: template.weight,
-  };
-  if (applicable.length === 0) {
+  let applicable = 0;
+  let passing = 0;
+  const failing: string[] = [];
+  // the remediation of the first failing entity, as an example
+  let remediation: string | undefined;
+  for (const ref of owned) {
+    const check = checkOf(ref);
+    if (!check || check.status === 'not-applicable') continue;
+    applicable += 1;
+    if (check.status === 'pass' || check.waived) {
+      passing += 1;
+    } else {
+      if (!failing.length) remediation = check.remediation;
+      failing.push(ref);
+    }
+  }
+  if (applicable === 0) {
     return {
-      ...base,
+      id: template.id,
+      title: template.title,
       status: 'not-applicable',
+      weight: template.weight,
       message: 'Applies to none of the entities the team owns.',
     };
   }
-  const passing = applicable.filter(
-    e => e.check!.status === 'pass' || e.check!.waived,
-  );
-  const failing = applicable
-    .filter(e => !(e.check!.status === 'pass' || e.check!.waived))
-    .map(e => e.ref);
-  const rate = passing.length / applicable.length;
+  const rate = passing / applicable;
   const t = config.thresholds.documentationPassRate;
   const status: CheckStatus = grade(rate, t.pass, t.warn);
   const result: CheckResult = {
-    ...base,
+    id: template.id,
+    title: template.title,
     status,
-    message: `${passing.length} of ${plural(
-      applicable.length,
+    weight: template.weight,
+    message: `${passing} of ${plural(
+      applicable,
       'owned entity passes',
       'owned entities pass',
     )} (${percent(rate)})${

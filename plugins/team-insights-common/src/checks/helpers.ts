@@ -66,7 +66,9 @@ export function builtIn(
   if (remediation && status !== 'pass' && status !== 'not-applicable') {
     result.remediation = remediation;
   }
-  const list = entities ? sortedUnique(entities) : [];
-  if (list.length) result.entities = list;
+  if (entities) {
+    const list = sortedUnique(entities);
+    if (list.length) result.entities = list;
+  }
   return result;
 }
