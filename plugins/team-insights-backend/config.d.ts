@@ -53,6 +53,15 @@ export interface Config {
      */
     visibilityCacheTtl?: HumanDuration | string;
     /**
+     * How long a user's decision on `team-insights.scorecards.read` and
+     * `team-insights.scorecards.refresh`, allowed or denied, is reused in
+     * each replica before the permission backend is asked again: a changed
+     * policy takes effect for a user within this time. Services are asked on
+     * every request. `0` (or `{ seconds: 0 }`) asks on every request.
+     * Default `{ seconds: 10 }`.
+     */
+    permissionCacheTtl?: HumanDuration | string | 0;
+    /**
      * Notifications to the Group concerned, through Backstage's notifications
      * (`@backstage/plugin-notifications-backend`), sent by the refresh task
      * once per event.

@@ -13,6 +13,7 @@ describe('readBackendOptions', () => {
       },
       retentionDays: 400,
       visibilityCacheTtlMs: 60_000,
+      permissionCacheTtlMs: 10_000,
       badges: { public: false },
       notifications: {
         levelDrop: true,
@@ -74,6 +75,7 @@ describe('readBackendOptions', () => {
           },
           history: { retentionDays: 30 },
           visibilityCacheTtl: { seconds: 10 },
+          permissionCacheTtl: '30s',
         },
       }),
     );
@@ -84,6 +86,17 @@ describe('readBackendOptions', () => {
     expect(options.refresh.warmUpMs).toBe(0);
     expect(options.retentionDays).toBe(30);
     expect(options.visibilityCacheTtlMs).toBe(10_000);
+    expect(options.permissionCacheTtlMs).toBe(30_000);
+  });
+
+  it('turns the permission cache off with 0', () => {
+    for (const permissionCacheTtl of [0, { seconds: 0 }, '0s']) {
+      expect(
+        readBackendOptions(
+          new ConfigReader({ teamInsights: { permissionCacheTtl } }),
+        ).permissionCacheTtlMs,
+      ).toBe(0);
+    }
   });
 
   it('says which key is wrong', () => {
@@ -104,6 +117,11 @@ describe('readBackendOptions', () => {
         }),
       ),
     ).toThrow("Invalid duration at 'teamInsights.notifications.quietPeriod'");
+    expect(() =>
+      readBackendOptions(
+        new ConfigReader({ teamInsights: { permissionCacheTtl: 10 } }),
+      ),
+    ).toThrow("Invalid duration at 'teamInsights.permissionCacheTtl'");
     expect(() =>
       readBackendOptions(
         new ConfigReader({

@@ -16,6 +16,8 @@ export interface BackendOptions {
   };
   retentionDays: number;
   visibilityCacheTtlMs: number;
+  /** How long a user's decision on the plugin's own permissions is reused; 0 never. */
+  permissionCacheTtlMs: number;
   badges: {
     /** Whether anonymous readers may fetch badges. */
     public: boolean;
@@ -28,6 +30,7 @@ const DEFAULT_TIMEOUT: HumanDuration = { minutes: 5 };
 const DEFAULT_SYNC_INTERVAL: HumanDuration = { seconds: 5 };
 const DEFAULT_WARM_UP: HumanDuration = { minutes: 5 };
 const DEFAULT_VISIBILITY_TTL: HumanDuration = { minutes: 1 };
+const DEFAULT_PERMISSION_TTL: HumanDuration = { seconds: 10 };
 const DEFAULT_RETENTION_DAYS = 400;
 const DEFAULT_QUIET_PERIOD: HumanDuration = { days: 7 };
 const DEFAULT_WAIVER_NOTICE_DAYS = 14;
@@ -109,6 +112,16 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     'teamInsights.visibilityCacheTtl',
     DEFAULT_VISIBILITY_TTL,
   )!;
+  // A plain `0` is accepted too: it reads naturally as "do not cache".
+  const permissionCacheTtl: HumanDuration =
+    config?.getOptional('permissionCacheTtl') === 0
+      ? { seconds: 0 }
+      : readDuration(
+          config,
+          'permissionCacheTtl',
+          'teamInsights.permissionCacheTtl',
+          DEFAULT_PERMISSION_TTL,
+        )!;
 
   const notifications = config?.getOptionalConfig('notifications');
   const enabled = notifications?.getOptionalBoolean('enabled') ?? true;
@@ -143,6 +156,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     },
     retentionDays,
     visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),
+    permissionCacheTtlMs: durationToMilliseconds(permissionCacheTtl),
     badges: {
       public: config?.getOptionalBoolean('badges.public') ?? false,
     },

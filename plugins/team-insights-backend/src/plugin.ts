@@ -164,6 +164,8 @@ export const teamInsightsPlugin = createBackendPlugin({
 
         const queries = new ScorecardQueries({
           permissions,
+          auth,
+          permissionCacheTtlMs: options.permissionCacheTtlMs,
           reports,
           store,
           visibility,

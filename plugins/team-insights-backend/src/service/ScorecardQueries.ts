@@ -1,4 +1,5 @@
 import type {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -104,6 +105,19 @@ export type CheckExplanation = BuiltInCheckInfo & {
 
 const BUILT_IN_IDS = new Set(BUILT_IN_CHECKS.map(check => check.id));
 
+/**
+ * Most permission decisions kept at once. When full, expired ones are
+ * dropped, and if that is not enough, all of them: memory does not grow with
+ * the number of users.
+ */
+export const PERMISSION_CACHE_LIMIT = 10_000;
+
+/** A user's decision on one permission, or the question still being asked. */
+interface CachedDecision {
+  allowed: Promise<boolean>;
+  expiresAt: number;
+}
+
 /** The report as one caller may see it. */
 export type CallerContext = Awaited<
   ReturnType<ScorecardQueries['readContext']>
@@ -116,6 +130,9 @@ export type CallerContext = Awaited<
  */
 export class ScorecardQueries {
   readonly #permissions: PermissionsService;
+  readonly #auth: AuthService;
+  readonly #permissionCacheTtlMs: number;
+  readonly #decisions = new Map<string, CachedDecision>();
   readonly #reports: ReportService;
   readonly #store: TeamInsightsStore;
   readonly #visibility: VisibilityService;
@@ -125,6 +142,12 @@ export class ScorecardQueries {
 
   constructor(options: {
     permissions: PermissionsService;
+    auth: AuthService;
+    /**
+     * How long a user's decision on the plugin's own permissions is reused
+     * (`teamInsights.permissionCacheTtl`); 0 asks on every request.
+     */
+    permissionCacheTtlMs?: number;
     reports: ReportService;
     store: TeamInsightsStore;
     visibility: VisibilityService;
@@ -134,6 +157,8 @@ export class ScorecardQueries {
     now?: () => Date;
   }) {
     this.#permissions = options.permissions;
+    this.#auth = options.auth;
+    this.#permissionCacheTtlMs = options.permissionCacheTtlMs ?? 0;
     this.#reports = options.reports;
     this.#store = options.store;
     this.#visibility = options.visibility;
@@ -142,15 +167,17 @@ export class ScorecardQueries {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Throws NotAllowedError unless the policy allows the permission. */
+  /**
+   * Throws NotAllowedError unless the policy allows the permission. A user's
+   * decision, ALLOW or DENY, is reused for `permissionCacheTtlMs`: the round
+   * trip to the permission backend is most of a request's cost. Services
+   * and anonymous callers are asked every time.
+   */
   async authorize(
     credentials: BackstageCredentials,
     permission: BasicPermission,
   ): Promise<void> {
-    const [decision] = await this.#permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (!(await this.#isAllowed(credentials, permission))) {
       throw new NotAllowedError(
         `You are not allowed to ${
           permission === teamInsightsScorecardsRefreshPermission
@@ -159,6 +186,64 @@ export class ScorecardQueries {
         } Team Insights scorecards (${permission.name})`,
       );
     }
+  }
+
+  async #isAllowed(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
+    if (
+      this.#permissionCacheTtlMs <= 0 ||
+      !this.#auth.isPrincipal(credentials, 'user')
+    ) {
+      return this.#ask(credentials, permission);
+    }
+    const key = `${
+      permission.name
+    } ${credentials.principal.userEntityRef.toLowerCase()}`;
+    const now = this.#now().getTime();
+    const cached = this.#decisions.get(key);
+    if (cached && cached.expiresAt > now) {
+      return cached.allowed;
+    }
+    // Concurrent requests of the user share the one question.
+    const entry: CachedDecision = {
+      allowed: this.#ask(credentials, permission),
+      expiresAt: now + this.#permissionCacheTtlMs,
+    };
+    this.#remember(key, entry, now);
+    try {
+      return await entry.allowed;
+    } catch (error) {
+      // A failure is not a decision: the next request asks again.
+      if (this.#decisions.get(key) === entry) {
+        this.#decisions.delete(key);
+      }
+      throw error;
+    }
+  }
+
+  async #ask(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
+    const [decision] = await this.#permissions.authorize([{ permission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  #remember(key: string, entry: CachedDecision, now: number) {
+    const decisions = this.#decisions;
+    if (!decisions.has(key) && decisions.size >= PERMISSION_CACHE_LIMIT) {
+      for (const [k, cached] of decisions) {
+        if (cached.expiresAt <= now) decisions.delete(k);
+      }
+      if (decisions.size >= PERMISSION_CACHE_LIMIT) {
+        decisions.clear();
+      }
+    }
+    decisions.set(key, entry);
   }
 
   /** The report and the caller's view of it, after the read permission. */
