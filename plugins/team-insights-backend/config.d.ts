@@ -38,7 +38,7 @@ export interface Config {
        * (A report of an empty catalog is always re-evaluated on request, at
        * most every 15 seconds.) Default `{ minutes: 5 }`.
        */
-      warmUp?: HumanDuration | string;
+      warmUp?: HumanDuration | string | 0;
     };
     history?: {
       /**

@@ -99,6 +99,16 @@ describe('readBackendOptions', () => {
     }
   });
 
+  it('turns the warm-up off with 0', () => {
+    for (const warmUp of [0, { seconds: 0 }, '0s']) {
+      expect(
+        readBackendOptions(
+          new ConfigReader({ teamInsights: { refresh: { warmUp } } }),
+        ).refresh.warmUpMs,
+      ).toBe(0);
+    }
+  });
+
   it('says which key is wrong', () => {
     expect(() =>
       readBackendOptions(

@@ -40,9 +40,14 @@ function readDuration(
   key: string,
   path: string,
   fallback?: HumanDuration,
+  options: { zero?: boolean } = {},
 ): HumanDuration | undefined {
   if (!config?.has(key)) {
     return fallback;
+  }
+  // where `0` means "off", a plain 0 reads naturally and is accepted
+  if (options.zero && config.get(key) === 0) {
+    return { seconds: 0 };
   }
   try {
     return readDurationFromConfig(config, { key });
@@ -96,6 +101,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     'warmUp',
     'teamInsights.refresh.warmUp',
     DEFAULT_WARM_UP,
+    { zero: true },
   )!;
 
   const retentionDays =
@@ -112,16 +118,13 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     'teamInsights.visibilityCacheTtl',
     DEFAULT_VISIBILITY_TTL,
   )!;
-  // A plain `0` is accepted too: it reads naturally as "do not cache".
-  const permissionCacheTtl: HumanDuration =
-    config?.getOptional('permissionCacheTtl') === 0
-      ? { seconds: 0 }
-      : readDuration(
-          config,
-          'permissionCacheTtl',
-          'teamInsights.permissionCacheTtl',
-          DEFAULT_PERMISSION_TTL,
-        )!;
+  const permissionCacheTtl = readDuration(
+    config,
+    'permissionCacheTtl',
+    'teamInsights.permissionCacheTtl',
+    DEFAULT_PERMISSION_TTL,
+    { zero: true },
+  )!;
 
   const notifications = config?.getOptionalConfig('notifications');
   const enabled = notifications?.getOptionalBoolean('enabled') ?? true;
