@@ -57,13 +57,19 @@ export const benchProbePlugin = createBackendPlugin({
         });
 
         // The floor of a refresh: stream every entity with exactly the fields
-        // Team Insights asks for, in pages of the same size, into one array.
-        router.post('/v1/stream', async (_req, res) => {
+        // Team Insights asks for, in pages of the same size (500, unless
+        // `?pageSize=` asks for another to compare), into one array.
+        router.post('/v1/stream', async (req, res) => {
           const credentials = await auth.getOwnServiceCredentials();
+          const pageSize = Number(req.query.pageSize ?? 500);
+          if (!Number.isInteger(pageSize) || pageSize < 1) {
+            res.status(400).json({ error: 'pageSize must be a whole number' });
+            return;
+          }
           const started = performance.now();
           const entities: Entity[] = [];
           for await (const page of catalog.streamEntities(
-            { fields: [...TEAM_INSIGHTS_ENTITY_FIELDS], pageSize: 500 },
+            { fields: [...TEAM_INSIGHTS_ENTITY_FIELDS], pageSize },
             { credentials },
           )) {
             for (const entity of page) entities.push(entity);
