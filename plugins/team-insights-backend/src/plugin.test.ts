@@ -381,6 +381,27 @@ describe('team-insights backend', () => {
       ]);
     });
 
+    it('keeps each sort order apart when it reuses a sort', async () => {
+      const order = async (query: string) =>
+        (await request(server).get(`${base}/teams?${query}`)).body.items.map(
+          (t: any) => t.entityRef,
+        );
+      const ascending = await order('sort=size&order=asc');
+      const descending = await order('sort=size&order=desc');
+      expect(ascending).toEqual([
+        'group:default/platform',
+        'group:default/search',
+        'group:default/secret-team',
+      ]);
+      expect(descending).toEqual([...ascending].reverse());
+      expect(await order('sort=size&order=asc')).toEqual(ascending);
+      expect(await order('sort=title&order=desc')).toEqual([
+        'group:default/secret-team',
+        'group:default/search',
+        'group:default/platform',
+      ]);
+    });
+
     it('refuses a cursor from a different query', async () => {
       const first = await request(server).get(`${base}/teams?limit=1`);
       const res = await request(server)

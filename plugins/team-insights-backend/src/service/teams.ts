@@ -147,6 +147,69 @@ function decodeCursor(cursor: string, signature: string): CursorPayload {
   return payload;
 }
 
+interface Keyed {
+  team: TeamReport;
+  key: [SortValue, string];
+}
+
+/**
+ * The teams of a report in each order asked for so far. A caller who may
+ * see every team gets the report's own array, so every page of every such
+ * caller reuses one sort until the next report; a filtered array is sorted
+ * per request.
+ */
+const sortedCache = new WeakMap<TeamReport[], Map<string, Keyed[]>>();
+
+function sortedTeams(
+  teams: TeamReport[],
+  sort: TeamSortKey,
+  order: 'asc' | 'desc',
+): Keyed[] {
+  let orders = sortedCache.get(teams);
+  if (!orders) {
+    orders = new Map();
+    sortedCache.set(teams, orders);
+  }
+  let keyed = orders.get(`${sort} ${order}`);
+  if (!keyed) {
+    keyed = teams.map(team => ({
+      team,
+      key: [sortValue(team, sort), team.entityRef] as [SortValue, string],
+    }));
+    keyed.sort((a, b) => compareKeys(a.key, b.key, order));
+    orders.set(`${sort} ${order}`, keyed);
+  }
+  return keyed;
+}
+
+/** The position of the first item after `key` (binary search). */
+function firstAfter(
+  keyed: Keyed[],
+  key: [SortValue, string],
+  order: 'asc' | 'desc',
+): number {
+  let low = 0;
+  let high = keyed.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareKeys(keyed[middle].key, key, order) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+const summaries = new WeakMap<TeamReport, TeamSummary>();
+
+/** {@link summarizeTeam}, once per team of a report. */
+function summaryOf(team: TeamReport): TeamSummary {
+  let summary = summaries.get(team);
+  if (!summary) {
+    summary = summarizeTeam(team);
+    summaries.set(team, summary);
+  }
+  return summary;
+}
+
 /** Filters, sorts and pages the (already visibility-filtered) teams. */
 export function queryTeams(
   teams: TeamReport[],
@@ -160,7 +223,7 @@ export function queryTeams(
   const orgUnit = query.orgUnit?.toLowerCase();
   const signature = signatureOf({ ...query, sort, order });
 
-  const filtered = teams.filter(team => {
+  const keyed = sortedTeams(teams, sort, order).filter(({ team }) => {
     if (query.type && team.teamType !== query.type) return false;
     for (const id of SCORECARD_IDS) {
       const wanted = query[id];
@@ -183,23 +246,16 @@ export function queryTeams(
   for (const id of SCORECARD_IDS) {
     const counts = { 'n/a': 0 } as Record<Level | 'n/a', number>;
     for (const level of LEVELS) counts[level] = 0;
-    for (const team of filtered) {
+    for (const { team } of keyed) {
       counts[team.scorecards[id]?.level ?? 'n/a'] += 1;
     }
     levelCounts[id as ScorecardId] = counts;
   }
 
-  const keyed = filtered.map(team => ({
-    team,
-    key: [sortValue(team, sort), team.entityRef] as [SortValue, string],
-  }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key, order));
-
   let start = 0;
   if (query.cursor) {
     const { k } = decodeCursor(query.cursor, signature);
-    start = keyed.findIndex(item => compareKeys(item.key, k, order) > 0);
-    if (start < 0) start = keyed.length;
+    start = firstAfter(keyed, k, order);
   }
   const page = keyed.slice(start, start + limit);
   const hasMore = start + limit < keyed.length;
@@ -207,8 +263,8 @@ export function queryTeams(
   const result: TeamsPage = {
     evaluatedAt: meta.evaluatedAt,
     stale: meta.stale,
-    items: page.map(item => summarizeTeam(item.team)),
-    totalCount: filtered.length,
+    items: page.map(item => summaryOf(item.team)),
+    totalCount: keyed.length,
     levelCounts,
   };
   if (hasMore && page.length > 0) {
