@@ -8,6 +8,7 @@ import {
   documentedOperations,
   expectValidResponse,
 } from './__testUtils__/openapi';
+import { createOrg } from './__testUtils__/org';
 import {
   checksModule,
   DENIED_USER,
@@ -402,6 +403,21 @@ describe('team-insights backend', () => {
       ]);
     });
 
+    it('never gives a restricted caller the page kept for everyone else', async () => {
+      const everyone = await request(server).get(`${base}/teams?sort=size`);
+      expect(everyone.body.totalCount).toBe(3);
+      const hidden = await request(server)
+        .get(`${base}/teams?sort=size`)
+        .set('Authorization', restricted);
+      expectValidResponse(hidden);
+      expect(hidden.body.totalCount).toBe(2);
+      expect(refsIn(hidden.body).filter(ref => ref.includes('secret'))).toEqual(
+        [],
+      );
+      const again = await request(server).get(`${base}/teams?sort=size`);
+      expect(again.text).toBe(everyone.text);
+    });
+
     it('refuses a cursor from a different query', async () => {
       const first = await request(server).get(`${base}/teams?limit=1`);
       const res = await request(server)
@@ -436,6 +452,36 @@ describe('team-insights backend', () => {
       expectValidResponse(done);
       const after = await request(server).get(`${base}/report`);
       expect(after.body.evaluatedAt > before.body.evaluatedAt).toBe(true);
+    });
+
+    it('lists the teams of a new report, not a page kept from the previous one', async () => {
+      const { server, catalog } = await startPlugin();
+      const before = await request(server).get(`${base}/teams`);
+      expect(before.body.totalCount).toBe(3);
+      catalog.setEntities([
+        ...createOrg(),
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: {
+            name: 'new-team',
+            annotations: { 'team-insights.io/team-type': 'feature' },
+          },
+          spec: { type: 'team', children: [] },
+        },
+      ]);
+      await request(server).post(`${base}/refresh`).expect(202);
+      let after = await request(server).get(`${base}/teams`);
+      for (let i = 0; i < 100 && after.body.totalCount === 3; i++) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+        after = await request(server).get(`${base}/teams`);
+      }
+      expectValidResponse(after);
+      expect(after.body.totalCount).toBe(4);
+      expect(after.body.evaluatedAt > before.body.evaluatedAt).toBe(true);
+      expect(after.body.items.map((t: any) => t.entityRef)).toContain(
+        'group:default/new-team',
+      );
     });
 
     it('keeps serving the last good report, marked stale, when a refresh fails', async () => {

@@ -139,7 +139,9 @@ export async function createRouter(
 
   router.get('/v1/teams', async (req, res) => {
     const query: TeamsQuery = parse(teamsQuerySchema, req.query, 'query');
-    res.json(await queries.teams(await credentialsOf(req), query));
+    res
+      .type('application/json')
+      .send(await queries.teamsJson(await credentialsOf(req), query));
   });
 
   router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {

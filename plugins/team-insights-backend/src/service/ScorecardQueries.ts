@@ -112,6 +112,9 @@ const BUILT_IN_IDS = new Set(BUILT_IN_CHECKS.map(check => check.id));
  */
 export const PERMISSION_CACHE_LIMIT = 10_000;
 
+/** Serialised pages of `GET /teams` kept per report, at most. */
+const TEAM_PAGES_KEPT = 200;
+
 /** A user's decision on one permission, or the question still being asked. */
 interface CachedDecision {
   allowed: Promise<boolean>;
@@ -133,6 +136,7 @@ export class ScorecardQueries {
   readonly #auth: AuthService;
   readonly #permissionCacheTtlMs: number;
   readonly #decisions = new Map<string, CachedDecision>();
+  readonly #teamPages = new WeakMap<Report, Map<string, string>>();
   readonly #reports: ReportService;
   readonly #store: TeamInsightsStore;
   readonly #visibility: VisibilityService;
@@ -272,6 +276,42 @@ export class ScorecardQueries {
   ): Promise<TeamsPage> {
     const { report, filter, meta } = await this.readContext(credentials);
     return queryTeams(filter.teams(report.teams), query, meta);
+  }
+
+  /**
+   * {@link ScorecardQueries.teams} as JSON, for the REST API. For a caller
+   * who may see every team the page is the same for everyone, so it is
+   * serialised once per report, query and staleness; other callers get
+   * their own page every time.
+   */
+  async teamsJson(
+    credentials: BackstageCredentials,
+    query: TeamsQuery,
+  ): Promise<string> {
+    const { report, filter, meta, view } = await this.readContext(credentials);
+    if (!view.all) {
+      return JSON.stringify(
+        queryTeams(filter.teams(report.teams), query, meta),
+      );
+    }
+    let pages = this.#teamPages.get(report);
+    if (!pages) {
+      pages = new Map();
+      this.#teamPages.set(report, pages);
+    }
+    const key = JSON.stringify([
+      meta.stale,
+      Object.keys(query)
+        .sort()
+        .map(k => [k, query[k as keyof TeamsQuery]]),
+    ]);
+    let body = pages.get(key);
+    if (body === undefined) {
+      body = JSON.stringify(queryTeams(report.teams, query, meta));
+      if (pages.size >= TEAM_PAGES_KEPT) pages.clear();
+      pages.set(key, body);
+    }
+    return body;
   }
 
   /**
