@@ -69,16 +69,21 @@ function add(index: Index, key: string, value: string) {
   else index.set(key, [value]);
 }
 
+/** Drops the duplicates of a sorted list, in place. */
+function dropRepeats<T>(list: T[]) {
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) {
+    if (list[i] !== list[kept - 1]) list[kept++] = list[i];
+  }
+  list.length = Math.min(kept, list.length);
+}
+
 /** Sorts every list of an index and drops duplicates, in place. */
 function seal(index: Index) {
   for (const list of index.values()) {
     if (list.length < 2) continue;
     list.sort(compareStrings);
-    let kept = 1;
-    for (let i = 1; i < list.length; i++) {
-      if (list[i] !== list[kept - 1]) list[kept++] = list[i];
-    }
-    list.length = kept;
+    dropRepeats(list);
   }
 }
 
@@ -150,11 +155,7 @@ class RelationIndex {
     for (const list of this.#ids) {
       if (!list || list.length < 2) continue;
       list.sort(byRank);
-      let kept = 1;
-      for (let i = 1; i < list.length; i++) {
-        if (list[i] !== list[kept - 1]) list[kept++] = list[i];
-      }
-      list.length = kept;
+      dropRepeats(list);
     }
   }
 
