@@ -5,14 +5,19 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  LEVELS,
   RefreshResponse,
+  SCORECARD_IDS,
   ScorecardId,
+  TEAM_SORT_KEYS,
+  TEAM_TYPES,
   teamInsightsScorecardsRefreshPermission,
   TeamsQuery,
 } from '@team-insights/plugin-team-insights-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { tuple } from './schema/enums';
 import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';
 import { ScorecardQueries } from './service/ScorecardQueries';
@@ -26,28 +31,19 @@ export const BADGE_ROUTE = '/v1/badges/:kind/:namespace/:name/:file';
 /** How long browsers and proxies may keep a badge, in seconds. */
 const BADGE_MAX_AGE = 300;
 
-const level = z.enum(['gold', 'silver', 'bronze', 'none']);
-const scorecard = z.enum(['composition', 'adoption', 'documentation']);
+const level = z.enum(tuple(LEVELS));
+const scorecard = z.enum(tuple(SCORECARD_IDS));
 const days = z.coerce.number().int().min(1).max(3650).default(90);
 
 const teamsQuerySchema = z
   .object({
-    type: z.enum(['feature', 'centralized', 'expertise']).optional(),
+    type: z.enum(tuple(TEAM_TYPES)).optional(),
     composition: level.optional(),
     adoption: level.optional(),
     documentation: level.optional(),
     orgUnit: z.string().min(1).max(300).optional(),
     q: z.string().max(200).optional(),
-    sort: z
-      .enum([
-        'title',
-        'size',
-        'type',
-        'composition',
-        'adoption',
-        'documentation',
-      ])
-      .default('title'),
+    sort: z.enum(tuple(TEAM_SORT_KEYS)).default('title'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().min(1).max(2000).optional(),

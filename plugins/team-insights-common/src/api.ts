@@ -60,6 +60,16 @@ export type TeamSortKey =
   | 'adoption'
   | 'documentation';
 
+/** Every sort key of `GET /teams`; a scorecard sorts by its score. @public */
+export const TEAM_SORT_KEYS: readonly TeamSortKey[] = [
+  'title',
+  'size',
+  'type',
+  'composition',
+  'adoption',
+  'documentation',
+];
+
 /** Query of `GET /teams`. @public */
 export interface TeamsQuery {
   type?: TeamType;

@@ -277,6 +277,8 @@ export function evaluate(
   const entityChecks = new Map<string, CheckResult[]>();
   const entityReports: EntityReport[] = [];
   const docsCustom = customOf('documentation');
+  const compositionCustom = customOf('composition');
+  const adoptionCustom = customOf('adoption');
   for (const view of Array.from(model.documentables.values()).sort((a, b) =>
     compareStrings(a.entityRef, b.entityRef),
   )) {
@@ -327,12 +329,12 @@ export function evaluate(
       org: model,
       config,
     };
-    for (const check of customOf('composition')) {
+    for (const check of compositionCustom) {
       composition.push(
         runCustomCheck(check, context, team.entityRef, config, checkFindings),
       );
     }
-    for (const check of customOf('adoption')) {
+    for (const check of adoptionCustom) {
       adoption.push(
         runCustomCheck(check, context, team.entityRef, config, checkFindings),
       );

@@ -12,10 +12,12 @@ import {
   ANNOTATION_WAIVERS,
   LEVELS,
   SCORECARD_IDS,
+  TEAM_SORT_KEYS,
   TEAM_TYPES,
   teamInsightsScorecardsReadPermission,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
+import { tuple } from '../schema/enums';
 import { ScorecardQueries } from '../service/ScorecardQueries';
 
 /** The zod the actions registry hands to schema functions. */
@@ -23,8 +25,9 @@ type Zod = Parameters<
   ActionsRegistryActionOptions<any, any>['schema']['input']
 >[0];
 
-function tuple<T extends string>(values: readonly T[]): [T, ...T[]] {
-  return [...values] as [T, ...T[]];
+/** The `entityRef` input of the actions that answer about one entity. */
+function entityRefInput(z: Zod, description: string) {
+  return z.string().min(1).max(500).describe(description);
 }
 
 /**
@@ -253,13 +256,10 @@ Only entities the caller may read in the catalog are answered; anything else is 
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(500)
-            .describe(
-              'The entity ref, e.g. group:default/search-ranking; a bare name means a Group in the default namespace',
-            ),
+          entityRef: entityRefInput(
+            z,
+            'The entity ref, e.g. group:default/search-ranking; a bare name means a Group in the default namespace',
+          ),
         }),
       output: z => {
         const s = reportSchemas(z);
@@ -322,14 +322,7 @@ Use it to find teams that need help, e.g. composition "none", or the teams below
             .optional()
             .describe('Text matched against the ref and the title'),
           sort: z
-            .enum([
-              'title',
-              'size',
-              'type',
-              'composition',
-              'adoption',
-              'documentation',
-            ])
+            .enum(tuple(TEAM_SORT_KEYS))
             .optional()
             .describe('Sort key; a scorecard sorts by its score'),
           order: z.enum(['asc', 'desc']).optional(),
@@ -455,13 +448,10 @@ For a team (e.g. group:default/ml-platform): the products it owns with the same 
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(500)
-            .describe(
-              'A product (component:default/name, api:…, resource:…) or a team (group:default/name)',
-            ),
+          entityRef: entityRefInput(
+            z,
+            'A product (component:default/name, api:…, resource:…) or a team (group:default/name)',
+          ),
         }),
       output: z => {
         const s = reportSchemas(z);

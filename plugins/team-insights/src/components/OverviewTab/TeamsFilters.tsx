@@ -1,9 +1,10 @@
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import type {
+import {
   Level,
   ScorecardId,
+  TEAM_TYPES,
   TeamType,
 } from '@team-insights/plugin-team-insights-common';
 import {
@@ -23,8 +24,6 @@ export interface TeamsFilterValues {
   adoption?: Level;
   documentation?: Level;
 }
-
-const TYPES: TeamType[] = ['feature', 'centralized', 'expertise'];
 
 export function TeamsFilters(props: {
   value: TeamsFilterValues;
@@ -50,7 +49,7 @@ export function TeamsFilters(props: {
           }
         >
           <MenuItem value="">All types</MenuItem>
-          {TYPES.map(type => (
+          {TEAM_TYPES.map(type => (
             <MenuItem key={type} value={type}>
               {TEAM_TYPE_LABELS[type]}
             </MenuItem>

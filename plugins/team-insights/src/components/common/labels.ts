@@ -1,25 +1,18 @@
-import type {
+import {
   CheckStatus,
   ConcernVerdict,
   Level,
+  LEVELS,
+  SCORECARD_IDS,
   ScorecardId,
   TeamType,
 } from '@team-insights/plugin-team-insights-common';
 
 /** The three scorecards, in the order every view shows them. */
-export const SCORECARDS: readonly ScorecardId[] = [
-  'composition',
-  'adoption',
-  'documentation',
-];
+export const SCORECARDS: readonly ScorecardId[] = SCORECARD_IDS;
 
 /** Levels from best to worst. */
-export const LEVEL_ORDER: readonly Level[] = [
-  'gold',
-  'silver',
-  'bronze',
-  'none',
-];
+export const LEVEL_ORDER: readonly Level[] = LEVELS;
 
 export const SCORECARD_TITLES: Record<ScorecardId, string> = {
   composition: 'Team composition',
