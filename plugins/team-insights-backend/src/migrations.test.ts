@@ -22,6 +22,18 @@ async function migrateUntilBefore(knex: Knex, target: string) {
   }
 }
 
+/** A history row of one team, scorecard and day. */
+const SEARCH_ROW = {
+  entity_ref: 'group:default/search',
+  subject: 'team',
+  scorecard: 'composition',
+  day: '2026-11-27',
+  score: 80,
+  level: 'silver',
+  failing_checks: '[]',
+  evaluated_at: '2026-11-27T10:00:00.000Z',
+};
+
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
@@ -34,26 +46,13 @@ describe('migrations', () => {
 
       await knex.migrate.up({ directory: migrationsDir });
 
-      await knex('team_insights_history').insert({
-        entity_ref: 'group:default/search',
-        subject: 'team',
-        scorecard: 'composition',
-        day: '2026-11-27',
-        score: 80,
-        level: 'silver',
-        failing_checks: '[]',
-        evaluated_at: '2026-11-27T10:00:00.000Z',
-      });
+      await knex('team_insights_history').insert(SEARCH_ROW);
       // the primary key allows one row per entity, scorecard and day
       await expect(
         knex('team_insights_history').insert({
-          entity_ref: 'group:default/search',
-          subject: 'team',
-          scorecard: 'composition',
-          day: '2026-11-27',
+          ...SEARCH_ROW,
           score: 70,
           level: 'bronze',
-          failing_checks: '[]',
           evaluated_at: '2026-11-27T11:00:00.000Z',
         }),
       ).rejects.toMatchObject({
@@ -96,16 +95,7 @@ describe('migrations', () => {
       expect(await knex.schema.hasTable('team_insights_nudge_state')).toBe(
         false,
       );
-      await knex('team_insights_history').insert({
-        entity_ref: 'group:default/search',
-        subject: 'team',
-        scorecard: 'composition',
-        day: '2026-11-27',
-        score: 80,
-        level: 'silver',
-        failing_checks: '[]',
-        evaluated_at: '2026-11-27T10:00:00.000Z',
-      });
+      await knex('team_insights_history').insert(SEARCH_ROW);
 
       await knex.migrate.up({ directory: migrationsDir });
 
