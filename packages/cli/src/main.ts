@@ -6,7 +6,30 @@ import { CliIo, commandContext } from './io';
 
 const COMMON_HELP = `
 Paths are catalog files or folders; folders are searched for *.yaml and
-*.yml (skipping node_modules and dot folders). Default: the current folder.`;
+*.yml (skipping node_modules, dot folders, paths matched by --ignore or by a
+.team-insightsignore file in a folder given, and the skeletons of Scaffolder
+templates). Default: the current folder. Nothing outside the paths given is
+read: $text, $json and $yaml placeholders that point elsewhere, and links
+that lead out, are findings.`;
+
+/** The options lint and score share. */
+function commonOptions(command: Command): Command {
+  return command
+    .option(
+      '-c, --config <file>',
+      'app-config YAML file whose teamInsights section to use',
+    )
+    .addOption(
+      new Option(
+        '--ignore <glob>',
+        'leave out paths matching this glob, as in .gitignore, relative to the current folder (repeatable)',
+      ).argParser(collect),
+    )
+    .option(
+      '--no-placeholders',
+      'do not read files named by $text, $json and $yaml placeholders',
+    );
+}
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -48,8 +71,7 @@ export async function main(
         ),
     });
 
-  program
-    .command('lint')
+  commonOptions(program.command('lint'))
     .description(
       'Check the Team Insights annotations (and what the catalog would reject) ' +
         'and print each finding at its place: path:line:col severity message.',
@@ -61,10 +83,6 @@ export async function main(
         .default('text'),
     )
     .option(
-      '-c, --config <file>',
-      'app-config YAML file whose teamInsights section to use',
-    )
-    .option(
       '--now <date>',
       'evaluate waivers as of this day (YYYY-MM-DD) instead of today',
     )
@@ -72,8 +90,8 @@ export async function main(
       'after',
       `${COMMON_HELP}
 
-Exit codes: 0 no errors (warnings allowed), 1 error findings, 2 usage error
-or unreadable file.
+Exit codes: 0 no errors (warnings and notes allowed), 1 error findings, 2
+usage error or a path given that does not exist.
 
 Examples:
   team-insights lint catalog-info.yaml
@@ -83,8 +101,7 @@ Examples:
       exitCode = await runLint(paths, options, ctx);
     });
 
-  program
-    .command('score')
+  commonOptions(program.command('score'))
     .description(
       'Score the teams and entities in the files: composition, adoption and ' +
         'documentation, with levels gold, silver, bronze and none.',
@@ -108,10 +125,6 @@ Examples:
       ).choices(['bronze', 'silver', 'gold']),
     )
     .option(
-      '-c, --config <file>',
-      'app-config YAML file whose teamInsights section to use',
-    )
-    .option(
       '--now <date>',
       'evaluate as of this day (YYYY-MM-DD), for reproducible CI runs',
     )
@@ -122,8 +135,8 @@ Examples:
 --format json prints the report of the Team Insights REST API. Scorecards
 with nothing to judge (no score) never fail --fail-below.
 
-Exit codes: 0 success, 1 --fail-below not met, 2 usage error or unreadable
-file.
+Exit codes: 0 success, 1 --fail-below not met, 2 usage error or a path given
+that does not exist.
 
 Examples:
   team-insights score .

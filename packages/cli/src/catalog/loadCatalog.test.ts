@@ -227,12 +227,14 @@ describe('loadCatalog', () => {
       ].join('---\n'),
       'placeholders/openapi.yaml': definition,
     });
-    const catalog = await load(['placeholders/api.yaml']);
+    const catalog = await load(['placeholders']);
     expect(catalog.entities.map(e => e.metadata.name)).toEqual([
       'search',
       'remote',
     ]);
     expect(catalog.entities[0].spec!.definition).toBe(definition);
+    // what the CLI does not fetch is missing, not the placeholder object
+    expect(catalog.entities[1].spec).not.toHaveProperty('definition');
     expect(catalog.problems.map(p => [p.severity, p.message])).toEqual([
       [
         'error',
@@ -246,6 +248,51 @@ describe('loadCatalog', () => {
           '$text placeholder https://example.com/openapi.yaml is not fetched',
         ),
       ],
+    ]);
+  });
+
+  it('reads placeholders only from the folders and files given: naming the entity file alone does not open the file beside it', async () => {
+    tmp.write({
+      'alone/api.yaml': yamlEntity('API', 'alone', {
+        spec: {
+          type: 'openapi',
+          lifecycle: 'production',
+          owner: 'team-a',
+          definition: { $text: './openapi.yaml' },
+        },
+      }),
+      'alone/openapi.yaml': 'openapi: 3.0.0\n',
+    });
+    const catalog = await load(['alone/api.yaml']);
+    expect(catalog.entities.map(e => e.metadata.name)).toEqual(['alone']);
+    expect(catalog.entities[0].spec).not.toHaveProperty('definition');
+    expect(catalog.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: tmp.resolve('alone/api.yaml'),
+        line: 5,
+        entityRef: 'api:default/alone',
+        message: expect.stringContaining(
+          '$text placeholder ./openapi.yaml is not read: it is outside the folders and files given on the command line',
+        ),
+      }),
+    ]);
+    expect((await load(['alone'])).problems).toEqual([]);
+  });
+
+  it('leaves placeholders unread with --no-placeholders, as warnings', async () => {
+    const catalog = await loadCatalog(
+      await findCatalogFiles(['alone'], tmp.path),
+      p => p,
+      { placeholders: false },
+    );
+    expect(catalog.entities[0].spec).not.toHaveProperty('definition');
+    expect(catalog.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          '$text placeholder ./openapi.yaml is not read (--no-placeholders); spec.definition counts as missing here',
+      }),
     ]);
   });
 });

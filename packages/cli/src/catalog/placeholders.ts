@@ -2,15 +2,35 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { isObject, setOwn } from '../util';
+import { OUTSIDE_ROOTS, ReadBoundary } from './boundary';
+import {
+  formatSize,
+  MAX_PLACEHOLDER_BYTES,
+  readLimited,
+} from './readLimited';
 
 /** Where a placeholder sits in the entity, e.g. `['spec', 'definition']`. */
 export type ValuePath = Array<string | number>;
 
-/** A placeholder that points at a URL: the CLI works offline. */
-export interface RemotePlaceholder {
+/** Why a placeholder was left as it is. */
+export type UnresolvedReason =
+  /** It points at a URL: the CLI works offline. */
+  | 'remote'
+  /** `--no-placeholders`. */
+  | 'disabled'
+  /** It points at a file the CLI does not read, or at one too large. */
+  | 'refused';
+
+/** A placeholder the CLI did not resolve; its value counts as missing. */
+export interface UnresolvedPlaceholder {
   path: ValuePath;
+  /** `$text`, `$json` or `$yaml`. */
   key: string;
-  url: string;
+  /** The placeholder's argument, as written in the file. */
+  target: string;
+  reason: UnresolvedReason;
+  /** Why, in words, for `refused`. */
+  detail?: string;
 }
 
 /** A placeholder the catalog would fail on; the entity is then rejected. */
@@ -24,43 +44,108 @@ export class PlaceholderError extends Error {
   }
 }
 
+/** How placeholders are resolved. */
+export interface PlaceholderOptions {
+  /** What may be read; placeholders pointing elsewhere are refused. */
+  boundary: ReadBoundary;
+  /** `false` for `--no-placeholders`: none are read. */
+  resolve: boolean;
+}
+
 const RESOLVERS = ['text', 'json', 'yaml'] as const;
 type ResolverKey = (typeof RESOLVERS)[number];
 
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-async function resolveOne(
-  key: ResolverKey,
-  value: unknown,
+const OUTSIDE =
+  'it is outside the folders and files given on the command line (give the folder that holds it, to read it)';
+
+/** The target a placeholder may read, or why not. */
+async function locateTarget(
+  value: string,
   baseFile: string,
-  valuePath: ValuePath,
-): Promise<unknown> {
-  if (typeof value !== 'string') {
-    throw new PlaceholderError(
-      `Placeholder $${key} expected a string value parameter, in the form of an absolute URL or a relative path`,
-      valuePath,
-    );
+  boundary: ReadBoundary,
+): Promise<{ file: string } | { refused: string }> {
+  if (path.isAbsolute(value) || /^[a-z]:[\\/]/i.test(value)) {
+    return {
+      refused:
+        'absolute paths are not read (placeholders read only files inside the folders and files given on the command line)',
+    };
   }
   const target = path.resolve(path.dirname(baseFile), value);
+  // A ../ that leaves every folder given is refused before anything is
+  // looked up, so that a placeholder cannot even probe what exists there.
+  if (!boundary.mayContain(target)) {
+    return { refused: OUTSIDE };
+  }
+  let realPath: string;
+  try {
+    realPath = await fs.realpath(target);
+  } catch (error) {
+    return { file: target };
+  }
+  const refusal = boundary.refusal(realPath, false);
+  if (refusal === OUTSIDE_ROOTS) {
+    return { refused: OUTSIDE };
+  }
+  return refusal ? { refused: refusal } : { file: realPath };
+}
+
+type Resolution =
+  | { value: unknown }
+  | { unresolved: Omit<UnresolvedPlaceholder, 'path' | 'key' | 'target'> };
+
+async function resolveOne(
+  key: ResolverKey,
+  value: string,
+  baseFile: string,
+  valuePath: ValuePath,
+  boundary: ReadBoundary,
+): Promise<Resolution> {
+  const located = await locateTarget(value, baseFile, boundary);
+  if ('refused' in located) {
+    return { unresolved: { reason: 'refused', detail: located.refused } };
+  }
   let content: string;
   try {
-    content = await fs.readFile(target, 'utf8');
+    const read = await readLimited(located.file, MAX_PLACEHOLDER_BYTES);
+    if (read.kind === 'too-large') {
+      return {
+        unresolved: {
+          reason: 'refused',
+          detail: `it is ${formatSize(read.size)}, more than the ${formatSize(
+            MAX_PLACEHOLDER_BYTES,
+          )} a placeholder may read`,
+        },
+      };
+    }
+    if (read.kind === 'not-regular') {
+      return {
+        unresolved: { reason: 'refused', detail: 'it is not a regular file' },
+      };
+    }
+    content = read.text;
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
+      code === 'ENOENT'
         ? 'no such file'
-        : (error as Error).message;
+        : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+        ? 'it is a folder'
+        : code ?? 'read error';
     throw new PlaceholderError(
       `Placeholder $${key} could not read location ${value}: ${reason}`,
       valuePath,
     );
   }
   if (key === 'text') {
-    return content;
+    return { value: content };
   }
   if (key === 'json') {
     try {
-      return JSON.parse(content);
+      return { value: JSON.parse(content) };
     } catch (error) {
       throw new PlaceholderError(
         `Placeholder $json failed to parse JSON data at ${value}, ${
@@ -70,7 +155,10 @@ async function resolveOne(
       );
     }
   }
-  const documents = parseAllDocuments(content, { merge: false });
+  const documents = parseAllDocuments(content, {
+    merge: false,
+    prettyErrors: false,
+  });
   const list = Array.isArray(documents) ? documents : [];
   if (list.length !== 1) {
     throw new PlaceholderError(
@@ -84,22 +172,38 @@ async function resolveOne(
       valuePath,
     );
   }
-  return list[0].toJSON();
+  try {
+    // toJSON() is where the alias-count limit (yaml's defence against
+    // "billion laughs") throws.
+    return { value: list[0].toJSON() };
+  } catch (error) {
+    throw new PlaceholderError(
+      `Placeholder $yaml found an error in the data at ${value}, ${
+        (error as Error).message
+      }`,
+      valuePath,
+    );
+  }
 }
 
 /**
  * Resolves `$text`, `$json` and `$yaml` placeholders as the catalog's
  * `PlaceholderProcessor` does (an object with exactly one key naming a
- * resolver), reading relative paths from beside the entity's file. URLs are
- * not fetched: those placeholders stay as they are and are reported.
+ * resolver), reading relative paths from beside the entity's file, but only
+ * files inside the folders and files given on the command line (compared
+ * with symbolic links resolved; never hidden or ignored ones) and at most
+ * {@link MAX_PLACEHOLDER_BYTES} of them. URLs are not fetched. Placeholders
+ * that are not read stay as they are and are listed as `unresolved`.
  *
- * @throws PlaceholderError when a file is missing or does not parse.
+ * @throws PlaceholderError when a file is missing or does not parse, as the
+ *   catalog would fail then too.
  */
 export async function resolvePlaceholders(
   data: unknown,
   baseFile: string,
-): Promise<{ value: unknown; remote: RemotePlaceholder[] }> {
-  const remote: RemotePlaceholder[] = [];
+  options: PlaceholderOptions,
+): Promise<{ value: unknown; unresolved: UnresolvedPlaceholder[] }> {
+  const unresolved: UnresolvedPlaceholder[] = [];
 
   async function visit(value: unknown, valuePath: ValuePath): Promise<unknown> {
     if (Array.isArray(value)) {
@@ -128,15 +232,34 @@ export async function resolvePlaceholders(
       return value;
     }
     const argument = value[keys[0]];
-    if (typeof argument === 'string' && URL_PATTERN.test(argument)) {
-      remote.push({ path: valuePath, key: keys[0], url: argument });
+    if (typeof argument !== 'string') {
+      throw new PlaceholderError(
+        `Placeholder $${key} expected a string value parameter, in the form of an absolute URL or a relative path`,
+        [...valuePath, keys[0]],
+      );
+    }
+    const base = { path: valuePath, key: keys[0], target: argument };
+    if (URL_PATTERN.test(argument)) {
+      unresolved.push({ ...base, reason: 'remote' });
       return value;
     }
-    return resolveOne(key as ResolverKey, argument, baseFile, [
-      ...valuePath,
-      keys[0],
-    ]);
+    if (!options.resolve) {
+      unresolved.push({ ...base, reason: 'disabled' });
+      return value;
+    }
+    const resolution = await resolveOne(
+      key as ResolverKey,
+      argument,
+      baseFile,
+      [...valuePath, keys[0]],
+      options.boundary,
+    );
+    if ('unresolved' in resolution) {
+      unresolved.push({ ...base, ...resolution.unresolved });
+      return value;
+    }
+    return resolution.value;
   }
 
-  return { value: await visit(data, []), remote };
+  return { value: await visit(data, []), unresolved };
 }

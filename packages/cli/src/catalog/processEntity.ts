@@ -21,8 +21,9 @@ import {
 import { EmittedRelation, emitRelations, RelationRefError } from './relations';
 import {
   PlaceholderError,
-  RemotePlaceholder,
+  PlaceholderOptions,
   resolvePlaceholders,
+  UnresolvedPlaceholder,
   ValuePath,
 } from './placeholders';
 import { isObject, setOwn } from '../util';
@@ -76,7 +77,8 @@ export interface ProcessedEntity {
   outcome: 'accepted';
   entity: Entity;
   relations: EmittedRelation[];
-  remotePlaceholders: RemotePlaceholder[];
+  /** Placeholders left as they are; their values are missing from `entity`. */
+  unresolvedPlaceholders: UnresolvedPlaceholder[];
 }
 
 /** An entity the catalog would refuse, and why. */
@@ -137,12 +139,38 @@ function rejected(error: unknown, path?: ValuePath): RejectedEntity {
   return { outcome: 'rejected', message, path: path ?? pathOfMessage(message) };
 }
 
-function setPath(target: unknown, valuePath: ValuePath, value: unknown) {
+function parentOf(target: unknown, valuePath: ValuePath) {
   let node = target as Record<string | number, unknown>;
   for (const part of valuePath.slice(0, -1)) {
     node = node[part] as Record<string | number, unknown>;
   }
-  node[valuePath[valuePath.length - 1]] = value;
+  return node;
+}
+
+function setPath(target: unknown, valuePath: ValuePath, value: unknown) {
+  parentOf(target, valuePath)[valuePath[valuePath.length - 1]] = value;
+}
+
+/** Removes the values at the paths (list items too, last first). */
+function removePaths(target: unknown, paths: ValuePath[]) {
+  const sorted = [...paths].sort((a, b) => {
+    const last = (p: ValuePath) => p[p.length - 1];
+    return typeof last(a) === 'number' && typeof last(b) === 'number'
+      ? (last(b) as number) - (last(a) as number)
+      : 0;
+  });
+  for (const valuePath of sorted) {
+    if (!valuePath.length) {
+      continue;
+    }
+    const parent = parentOf(target, valuePath);
+    const key = valuePath[valuePath.length - 1];
+    if (Array.isArray(parent) && typeof key === 'number') {
+      parent.splice(key, 1);
+    } else {
+      delete parent[key];
+    }
+  }
 }
 
 /**
@@ -156,11 +184,20 @@ function setPath(target: unknown, valuePath: ValuePath, value: unknown) {
  *
  * @param raw - an entity whose envelope (apiVersion, kind, metadata.name)
  *   is valid.
+ * Placeholders the CLI does not resolve (URLs, files it may not read,
+ * `--no-placeholders`) stand in as their argument while the entity is
+ * validated, so that the rest of it is still checked, and are missing from
+ * the entity that is scored: their content is never guessed at.
+ *
+ * @param raw - an entity whose envelope (apiVersion, kind, metadata.name)
+ *   is valid.
  * @param file - the absolute path of the file it was read from.
+ * @param placeholders - what placeholders may read.
  */
 export async function processEntity(
   raw: Entity,
   file: string,
+  placeholders: PlaceholderOptions,
 ): Promise<ProcessingOutcome> {
   const annotations = raw.metadata.annotations ?? {};
   if (!isObject(annotations)) {
@@ -183,11 +220,15 @@ export async function processEntity(
   };
 
   let entity: Entity;
-  let remotePlaceholders: RemotePlaceholder[];
+  let unresolvedPlaceholders: UnresolvedPlaceholder[];
   try {
-    const resolved = await resolvePlaceholders(withLocation, file);
+    const resolved = await resolvePlaceholders(
+      withLocation,
+      file,
+      placeholders,
+    );
     entity = resolved.value as Entity;
-    remotePlaceholders = resolved.remote;
+    unresolvedPlaceholders = resolved.unresolved;
   } catch (error) {
     if (error instanceof PlaceholderError) {
       return rejected(error, error.path);
@@ -205,14 +246,16 @@ export async function processEntity(
     }
   }
 
-  // Placeholders the CLI does not fetch stand in as their URL while the
-  // entity is validated, so that the rest of it is still checked.
   let candidate = entity;
-  if (remotePlaceholders.length) {
+  if (unresolvedPlaceholders.length) {
     candidate = JSON.parse(JSON.stringify(entity));
-    for (const placeholder of remotePlaceholders) {
-      setPath(candidate, placeholder.path, placeholder.url);
+    for (const placeholder of unresolvedPlaceholders) {
+      setPath(candidate, placeholder.path, placeholder.target);
     }
+    removePaths(
+      entity,
+      unresolvedPlaceholders.map(p => p.path),
+    );
   }
 
   try {
@@ -249,7 +292,12 @@ export async function processEntity(
     }
     entity.metadata.namespace = enforced.metadata.namespace;
     const relations = emitRelations(enforced);
-    return { outcome: 'accepted', entity, relations, remotePlaceholders };
+    return {
+      outcome: 'accepted',
+      entity,
+      relations,
+      unresolvedPlaceholders,
+    };
   } catch (error) {
     if (error instanceof RelationRefError) {
       return rejected(

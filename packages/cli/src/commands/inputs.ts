@@ -17,6 +17,10 @@ import { isObject } from '../util';
 export interface CommonOptions {
   config?: string;
   now?: string;
+  /** `--ignore` globs. */
+  ignore?: string[];
+  /** `false` with `--no-placeholders`. */
+  placeholders?: boolean;
 }
 
 /** What a command works on. */
@@ -106,14 +110,22 @@ export async function readInputs(
     ? await readConfigFile(options.config, ctx)
     : defaultTeamInsightsConfig;
   const given = paths.length ? paths : ['.'];
-  const files = await findCatalogFiles(given, ctx.cwd);
-  if (!files.length) {
+  const found = await findCatalogFiles(given, ctx.cwd, {
+    ignore: options.ignore,
+  });
+  if (!found.files.length) {
+    const why = found.problems
+      .slice(0, 3)
+      .map(p => ` (${ctx.display(p.path)}: ${p.message})`)
+      .join('');
     throw new InputError(
       `no YAML files found in ${given
         .map(p => `'${p}'`)
-        .join(', ')}; give catalog files or folders holding them`,
+        .join(', ')}; give catalog files or folders holding them${why}`,
     );
   }
-  const catalog = await loadCatalog(files, ctx.display);
+  const catalog = await loadCatalog(found, ctx.display, {
+    placeholders: options.placeholders,
+  });
   return { catalog, config, now };
 }

@@ -115,6 +115,24 @@ export function oneLine(message: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/:$/, '');
 }
 
+/**
+ * Where a finding is, as `path:line:col` (just the path for a whole file or
+ * folder, the entity ref for a finding about an entity not read from a
+ * file).
+ */
+export function findingPlace(
+  finding: Pick<LintFinding, 'path' | 'line' | 'column' | 'entityRef'>,
+  display: (absolute: string) => string,
+): string {
+  if (!finding.path) {
+    return finding.entityRef ?? '-';
+  }
+  const shown = display(finding.path);
+  return finding.line === undefined
+    ? shown
+    : `${shown}:${finding.line}:${finding.column ?? 1}`;
+}
+
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -128,7 +146,8 @@ export async function runLint(
   const inputs = await readInputs(paths, options, ctx);
   const findings = lintFindings(inputs);
   const errors = findings.filter(f => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const notes = findings.filter(f => f.severity === 'note').length;
+  const warnings = findings.length - errors - notes;
 
   if (options.format === 'json') {
     const output = {
@@ -143,6 +162,7 @@ export async function runLint(
       })),
       errors,
       warnings,
+      notes,
       files: inputs.catalog.fileCount,
       entities: inputs.catalog.entities.length,
     };
@@ -152,11 +172,13 @@ export async function runLint(
 
   const p = paint(ctx.color);
   for (const f of findings) {
-    const where = f.path
-      ? `${ctx.display(f.path)}:${f.line}:${f.column}`
-      : f.entityRef ?? '-';
-    const severity =
-      f.severity === 'error' ? p.red('error  ') : p.yellow('warning');
+    const where = findingPlace(f, ctx.display);
+    let severity = p.dim('note   ');
+    if (f.severity === 'error') {
+      severity = p.red('error  ');
+    } else if (f.severity === 'warning') {
+      severity = p.yellow('warning');
+    }
     const annotation = f.annotation ? `  ${p.dim(`(${f.annotation})`)}` : '';
     ctx.stdout.write(
       `${where}  ${severity}  ${oneLine(f.message)}${annotation}\n`,
@@ -166,14 +188,17 @@ export async function runLint(
   const scope = `${entityCount} ${
     entityCount === 1 ? 'entity' : 'entities'
   } in ${plural(inputs.catalog.fileCount, 'file')}`;
-  if (findings.length) {
-    const summary = `${plural(findings.length, 'problem')} (${plural(
+  const problemCount = errors + warnings;
+  if (problemCount) {
+    const summary = `${plural(problemCount, 'problem')} (${plural(
       errors,
       'error',
     )}, ${plural(warnings, 'warning')}) in ${scope}`;
     ctx.stdout.write(`\n${errors ? p.red(summary) : p.yellow(summary)}\n`);
   } else {
-    ctx.stdout.write(`${p.green('No problems')} in ${scope}\n`);
+    ctx.stdout.write(
+      `${notes ? '\n' : ''}${p.green('No problems')} in ${scope}\n`,
+    );
   }
   return errors ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { formatMarkdown } from '../format/markdown';
 import { formatTable } from '../format/table';
 import { CommandContext } from '../io';
 import { CommonOptions, readInputs } from './inputs';
+import { findingPlace } from './lint';
 import { resolveSelection, scorecardsBelow, selectReport } from './select';
 
 /** Options of `team-insights score`. */
@@ -26,12 +27,14 @@ export async function runScore(
   const { catalog, config, now } = inputs;
   const selection = resolveSelection(options.entity, catalog.entities);
 
-  const problems = catalog.problems.filter(f => f.severity === 'error');
+  // Errors first: they are what makes the scores differ from the portal's.
+  const problems = [
+    ...catalog.problems.filter(f => f.severity === 'error'),
+    ...catalog.problems.filter(f => f.severity === 'warning'),
+  ];
   problems.slice(0, MAX_PROBLEMS_SHOWN).forEach(f => {
     ctx.stderr.write(
-      `${ctx.display(f.path)}:${f.line}:${f.column}  ${f.severity}  ${
-        f.message
-      }\n`,
+      `${findingPlace(f, ctx.display)}  ${f.severity}  ${f.message}\n`,
     );
   });
   if (problems.length > MAX_PROBLEMS_SHOWN) {
