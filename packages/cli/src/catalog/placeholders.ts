@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { isObject, setOwn } from '../util';
 import { OUTSIDE_ROOTS, ReadBoundary } from './boundary';
+import { describe } from './files';
 import {
   formatSize,
   MAX_PLACEHOLDER_BYTES,
@@ -126,15 +127,10 @@ async function resolveOne(
     }
     content = read.text;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT'
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? 'no such file'
-        : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-        ? 'it is a folder'
-        : code ?? 'read error';
+        : describe(error);
     throw new PlaceholderError(
       `Placeholder $${key} could not read location ${value}: ${reason}`,
       valuePath,
