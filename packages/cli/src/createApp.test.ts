@@ -97,7 +97,8 @@ spec:
   owner: user:guest
   lifecycle: experimental
 `,
-  'examples/template/content/package.json': '{ "name": "${{ values.name }}" }\n',
+  'examples/template/content/package.json':
+    '{ "name": "${{ values.name }}" }\n',
 };
 
 const tmp = useTempDir();

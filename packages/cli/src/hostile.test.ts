@@ -135,7 +135,20 @@ const CASES: Record<string, (outside: string) => Case> = {
     },
   }),
   loops: () => ({
-    files: { loop: { link: '.' }, ping: { link: 'pong' }, pong: { link: 'ping' } },
+    files: {
+      loop: { link: '.' },
+      ping: { link: 'pong' },
+      pong: { link: 'ping' },
+    },
+  }),
+  'deep-nesting': () => ({
+    files: {
+      'catalog-info.yaml': `${group('deep')}  x: ${'['.repeat(100_000)}${']'.repeat(
+        100_000,
+      )}\n`,
+      'api.yaml': api('deep-nesting', '$json: ./deep.json'),
+      'deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    },
   }),
   'huge-file': () => ({
     files: { 'catalog-info.yaml': { bytes: 11 * MIB } },
@@ -207,7 +220,10 @@ describe('the CLI on a hostile pull request (docs/reliability.md)', () => {
     outside = tmp.resolve('outside');
     tmp.write({
       'outside/secret.txt': `${SECRET}\n`,
-      'outside/secret.json': JSON.stringify({ token: SECRET, pad: 'x'.repeat(200) }),
+      'outside/secret.json': JSON.stringify({
+        token: SECRET,
+        pad: 'x'.repeat(200),
+      }),
       'outside/entities/team.yaml': group('outsider', { title: SECRET }),
       'outside/entities/nested/more.yaml': group('outsider-two', {
         description: SECRET,
@@ -242,50 +258,49 @@ describe('the CLI on a hostile pull request (docs/reliability.md)', () => {
   });
 
   describe.each(Object.keys(CASES))('%s', id => {
-    it(
-      'gives the finding and exit codes of docs/reliability.md, scores the team beside it and prints no secret',
-      async () => {
-        const row = rows.find(r => r.id === id)!;
-        const args = CASES[id](outside).args ?? [`cases/${id}`];
+    it('gives the finding and exit codes of docs/reliability.md, scores the team beside it and prints no secret', async () => {
+      const row = rows.find(r => r.id === id)!;
+      const args = CASES[id](outside).args ?? [`cases/${id}`];
 
-        const lint = await run(['lint', ...args, '--format', 'json'], {
-          cwd: tmp.path,
-        });
-        expectNoSecret(lint, `lint ${id}`);
-        expect(lint.stderr).toBe('');
-        const { findings } = JSON.parse(lint.stdout) as {
-          findings: JsonFinding[];
-        };
-        expect(findings).toContainEqual(
-          expect.objectContaining({
-            severity: row.severity,
-            path: expect.stringContaining(`cases/${id}`),
-            message: expect.stringContaining(row.fragment),
-          }),
-        );
-        expect(lint.code).toBe(row.lintExit);
+      const lint = await run(['lint', ...args, '--format', 'json'], {
+        cwd: tmp.path,
+      });
+      expectNoSecret(lint, `lint ${id}`);
+      expect(lint.stderr).toBe('');
+      const { findings } = JSON.parse(lint.stdout) as {
+        findings: JsonFinding[];
+      };
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          severity: row.severity,
+          path: expect.stringContaining(`cases/${id}`),
+          message: expect.stringContaining(row.fragment),
+        }),
+      );
+      expect(lint.code).toBe(row.lintExit);
 
-        const score = await run(['score', ...args, '--format', 'json'], {
-          cwd: tmp.path,
-        });
-        expectNoSecret(score, `score ${id}`);
-        expect(score.code).toBe(row.scoreExit);
-        const report: Report = JSON.parse(score.stdout);
-        expect(report.teams.map(t => t.entityRef)).toContain(
-          `group:default/ok-${id}`,
-        );
-        expect(report.teams.map(t => t.entityRef)).not.toContain(
-          'group:default/outsider',
-        );
-      },
-      60_000,
-    );
+      const score = await run(['score', ...args, '--format', 'json'], {
+        cwd: tmp.path,
+      });
+      expectNoSecret(score, `score ${id}`);
+      expect(score.code).toBe(row.scoreExit);
+      const report: Report = JSON.parse(score.stdout);
+      expect(report.teams.map(t => t.entityRef)).toContain(
+        `group:default/ok-${id}`,
+      );
+      expect(report.teams.map(t => t.entityRef)).not.toContain(
+        'group:default/outsider',
+      );
+    }, 60_000);
   });
 
   const everyCase = (command: string, format: string, extra: string[]) =>
-    run([command, 'cases', '--format', format, '--now', '2026-01-15', ...extra], {
-      cwd: tmp.path,
-    });
+    run(
+      [command, 'cases', '--format', format, '--now', '2026-01-15', ...extra],
+      {
+        cwd: tmp.path,
+      },
+    );
 
   it.each(['text', 'json'])(
     'prints nothing from outside the tree with lint --format %s over every case at once, with and without placeholders',
@@ -316,109 +331,109 @@ describe('the CLI on a hostile pull request (docs/reliability.md)', () => {
     60_000,
   );
 
-  it(
-    'reports a folder it may not read as a warning and reads the rest (unreadable)',
-    async () => {
-      const row = rows.find(r => r.id === 'unreadable')!;
-      tmp.write({
-        'unreadable/ok.yaml': group('ok-unreadable'),
-        'unreadable/locked/team.yaml': group('locked'),
-        'unreadable/locked-file.yaml': group('locked-file'),
-      });
-      const locked = tmp.resolve('unreadable/locked');
-      const lockedFile = tmp.resolve('unreadable/locked-file.yaml');
-      fs.chmodSync(locked, 0o000);
-      fs.chmodSync(lockedFile, 0o000);
-      try {
-        let lint: RunResult;
-        let score: RunResult;
-        if (process.getuid?.() !== 0) {
-          lint = await run(['lint', 'unreadable', '--format', 'json'], {
-            cwd: tmp.path,
-          });
-          score = await run(['score', 'unreadable', '--format', 'json'], {
-            cwd: tmp.path,
-          });
-        } else {
-          // Root reads anything; without the capabilities that override
-          // file permissions, it is refused like anyone else.
-          const drop = [
-            'setpriv',
-            '--bounding-set=-dac_override,-dac_read_search',
-          ];
-          const probe = spawnSync(
+  it('reports a folder it may not read as a warning and reads the rest (unreadable)', async () => {
+    const row = rows.find(r => r.id === 'unreadable')!;
+    tmp.write({
+      'unreadable/ok.yaml': group('ok-unreadable'),
+      'unreadable/locked/team.yaml': group('locked'),
+      'unreadable/locked-file.yaml': group('locked-file'),
+    });
+    const locked = tmp.resolve('unreadable/locked');
+    const lockedFile = tmp.resolve('unreadable/locked-file.yaml');
+    fs.chmodSync(locked, 0o000);
+    fs.chmodSync(lockedFile, 0o000);
+    try {
+      let lint: RunResult;
+      let score: RunResult;
+      if (process.getuid?.() !== 0) {
+        lint = await run(['lint', 'unreadable', '--format', 'json'], {
+          cwd: tmp.path,
+        });
+        score = await run(['score', 'unreadable', '--format', 'json'], {
+          cwd: tmp.path,
+        });
+      } else {
+        // Root reads anything; without the capabilities that override
+        // file permissions, it is refused like anyone else.
+        const drop = [
+          'setpriv',
+          '--bounding-set=-dac_override,-dac_read_search',
+        ];
+        const probe = spawnSync(
+          drop[0],
+          [
+            ...drop.slice(1),
+            process.execPath,
+            '-e',
+            `require('fs').readdirSync(${JSON.stringify(locked)})`,
+          ],
+          { encoding: 'utf8' },
+        );
+        if (probe.error || !/EACCES/.test(probe.stderr)) {
+          // eslint-disable-next-line no-console
+          console.log(
+            'Not tested: reading a folder without permission (running as root, and setpriv cannot drop the capabilities that let root read it).',
+          );
+          return;
+        }
+        const bin = path.resolve(__dirname, '../bin/team-insights');
+        const child = (command: string): RunResult => {
+          const result = spawnSync(
             drop[0],
             [
               ...drop.slice(1),
               process.execPath,
-              '-e',
-              `require('fs').readdirSync(${JSON.stringify(locked)})`,
+              bin,
+              command,
+              'unreadable',
+              '--format',
+              'json',
             ],
-            { encoding: 'utf8' },
+            {
+              cwd: tmp.path,
+              encoding: 'utf8',
+              env: { ...process.env, INIT_CWD: tmp.path, NO_COLOR: '1' },
+            },
           );
-          if (probe.error || !/EACCES/.test(probe.stderr)) {
-            // eslint-disable-next-line no-console
-            console.log(
-              'Not tested: reading a folder without permission (running as root, and setpriv cannot drop the capabilities that let root read it).',
-            );
-            return;
-          }
-          const bin = path.resolve(__dirname, '../bin/team-insights');
-          const child = (command: string): RunResult => {
-            const result = spawnSync(
-              drop[0],
-              [
-                ...drop.slice(1),
-                process.execPath,
-                bin,
-                command,
-                'unreadable',
-                '--format',
-                'json',
-              ],
-              { cwd: tmp.path, encoding: 'utf8', env: { ...process.env, INIT_CWD: tmp.path, NO_COLOR: '1' } },
-            );
-            return {
-              code: result.status ?? -1,
-              stdout: result.stdout,
-              stderr: result.stderr,
-            };
+          return {
+            code: result.status ?? -1,
+            stdout: result.stdout,
+            stderr: result.stderr,
           };
-          lint = child('lint');
-          score = child('score');
-        }
-        expect(lint.stderr).toBe('');
-        const { findings } = JSON.parse(lint.stdout) as {
-          findings: JsonFinding[];
         };
-        expect(findings).toContainEqual(
-          expect.objectContaining({
-            severity: row.severity,
-            path: 'unreadable/locked',
-            message: expect.stringContaining(row.fragment),
-          }),
-        );
-        expect(findings).toContainEqual(
-          expect.objectContaining({
-            severity: 'warning',
-            path: 'unreadable/locked-file.yaml',
-            message: expect.stringContaining(
-              'cannot read this file (permission denied)',
-            ),
-          }),
-        );
-        expect(lint.code).toBe(row.lintExit);
-        expect(score.code).toBe(row.scoreExit);
-        expect(score.stderr).toContain('unreadable/locked ');
-        const report: Report = JSON.parse(score.stdout);
-        expect(report.teams.map(t => t.entityRef)).toEqual([
-          'group:default/ok-unreadable',
-        ]);
-      } finally {
-        fs.chmodSync(locked, 0o755);
-        fs.chmodSync(lockedFile, 0o644);
+        lint = child('lint');
+        score = child('score');
       }
-    },
-    60_000,
-  );
+      expect(lint.stderr).toBe('');
+      const { findings } = JSON.parse(lint.stdout) as {
+        findings: JsonFinding[];
+      };
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          severity: row.severity,
+          path: 'unreadable/locked',
+          message: expect.stringContaining(row.fragment),
+        }),
+      );
+      expect(findings).toContainEqual(
+        expect.objectContaining({
+          severity: 'warning',
+          path: 'unreadable/locked-file.yaml',
+          message: expect.stringContaining(
+            'cannot read this file (permission denied)',
+          ),
+        }),
+      );
+      expect(lint.code).toBe(row.lintExit);
+      expect(score.code).toBe(row.scoreExit);
+      expect(score.stderr).toContain('unreadable/locked ');
+      const report: Report = JSON.parse(score.stdout);
+      expect(report.teams.map(t => t.entityRef)).toEqual([
+        'group:default/ok-unreadable',
+      ]);
+    } finally {
+      fs.chmodSync(locked, 0o755);
+      fs.chmodSync(lockedFile, 0o644);
+    }
+  }, 60_000);
 });

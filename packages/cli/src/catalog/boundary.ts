@@ -70,7 +70,9 @@ export class ReadBoundary {
     return this.roots.some(
       root =>
         (root.directory ? isInside(root.path, file) : root.path === file) ||
-        (root.directory ? isInside(root.realPath, file) : root.realPath === file),
+        (root.directory
+          ? isInside(root.realPath, file)
+          : root.realPath === file),
     );
   }
 
@@ -97,9 +99,7 @@ export class ReadBoundary {
           'it is in a hidden file or folder (such as .git or .env), which the CLI never reads';
         continue;
       }
-      if (
-        this.isIgnored(root, path.join(root.path, relative), isDirectory)
-      ) {
+      if (this.isIgnored(root, path.join(root.path, relative), isDirectory)) {
         reason = `it is ignored (--ignore or ${IGNORE_FILE})`;
         continue;
       }

@@ -119,9 +119,7 @@ async function walk(
             fileFinding(
               'warning',
               full,
-              `cannot follow this symbolic link (${describe(
-                error,
-              )}); not read`,
+              `cannot follow this symbolic link (${describe(error)}); not read`,
             ),
           );
         }

@@ -139,7 +139,12 @@ export class IgnoreRules {
    *   between segments; paths outside the root (`../…`) are never ignored.
    */
   ignores(relative: string, isDirectory: boolean): boolean {
-    if (this.empty || !relative || relative === '..' || relative.startsWith('../')) {
+    if (
+      this.empty ||
+      !relative ||
+      relative === '..' ||
+      relative.startsWith('../')
+    ) {
       return false;
     }
     const segments = relative.split('/');

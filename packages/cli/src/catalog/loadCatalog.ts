@@ -6,10 +6,22 @@ import {
 import { Document, LineCounter, parseAllDocuments } from 'yaml';
 import { CatalogFiles, describe } from './files';
 import { fileFinding, LocatedFinding } from './findings';
-import { locate, Position, positionAt, SourceDocument, SourceFile } from './positions';
+import {
+  locate,
+  Position,
+  positionAt,
+  SourceDocument,
+  SourceFile,
+} from './positions';
 import { processEntity } from './processEntity';
 import { UnresolvedPlaceholder } from './placeholders';
-import { formatSize, MAX_FILE_BYTES, readLimited } from './readLimited';
+import {
+  formatSize,
+  MAX_FILE_BYTES,
+  MAX_NESTING,
+  nestsDeeperThan,
+  readLimited,
+} from './readLimited';
 import { attachRelations, EmittedRelation } from './relations';
 import { Skeleton, skeletonOf, templateSkeletons } from './templates';
 import { isObject } from '../util';
@@ -137,6 +149,16 @@ async function readFile(
         'warning',
         ref.path,
         `cannot read this file (${describe(error)}); it is not checked`,
+      ),
+    );
+    return undefined;
+  }
+  if (nestsDeeperThan(text, MAX_NESTING)) {
+    problems.push(
+      fileFinding(
+        ref.explicit || text.includes('backstage.io/') ? 'error' : 'warning',
+        ref.path,
+        `this file nests [ and { more than ${MAX_NESTING} levels deep, which no catalog data needs; it is not checked`,
       ),
     );
     return undefined;

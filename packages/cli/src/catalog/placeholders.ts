@@ -6,7 +6,9 @@ import { OUTSIDE_ROOTS, ReadBoundary } from './boundary';
 import { describe } from './files';
 import {
   formatSize,
+  MAX_NESTING,
   MAX_PLACEHOLDER_BYTES,
+  nestsDeeperThan,
   readLimited,
 } from './readLimited';
 
@@ -138,6 +140,14 @@ async function resolveOne(
   }
   if (key === 'text') {
     return { value: content };
+  }
+  if (nestsDeeperThan(content, MAX_NESTING)) {
+    return {
+      unresolved: {
+        reason: 'refused',
+        detail: `it nests [ and { more than ${MAX_NESTING} levels deep, which no catalog data needs`,
+      },
+    };
   }
   if (key === 'json') {
     try {

@@ -67,8 +67,38 @@ export async function readLimited(
         return { kind: 'too-large', size: Math.max(length, stat.size) };
       }
     }
-    return { kind: 'text', text: Buffer.concat(chunks, length).toString('utf8') };
+    return {
+      kind: 'text',
+      text: Buffer.concat(chunks, length).toString('utf8'),
+    };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The deepest nesting of `[` and `{` any YAML or JSON the CLI parses may
+ * have. Catalog data needs a handful of levels; the YAML parser needs
+ * seconds and gigabytes for a few megabytes of `[[[[…`.
+ */
+export const MAX_NESTING = 500;
+
+/**
+ * Whether brackets in the text nest deeper than `limit` (counting every `[`
+ * and `{`, also inside strings, so it may overcount but never under).
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > limit) {
+        return true;
+      }
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) {
+      depth -= 1;
+    }
+  }
+  return false;
 }
