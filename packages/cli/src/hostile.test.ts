@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Report } from '@team-insights/plugin-team-insights-common';
-import { run, RunResult, useTempDir, yamlEntity } from './__testUtils__';
+import { run, RunResult, useTempDir } from './__testUtils__';
 
 // What a pull request might point the CLI at, as docs/reliability.md lists
 // it. The test builds the tree, and checks that page's table against what
