@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { run, useTempDir, yamlEntity } from '../__testUtils__';
 
 const tmp = useTempDir();
@@ -129,6 +130,17 @@ describe('team-insights lint', () => {
       stdout: '',
       stderr:
         "team-insights: cannot read 'no/such/place.yaml': no such file or directory\n",
+    });
+  });
+
+  it('exits 2 and says why when the only path given is a link out of the working folder', async () => {
+    fs.symlinkSync('/etc', tmp.resolve('etc-link'));
+    const result = await run(['lint', 'etc-link'], { cwd: tmp.path });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "team-insights: no YAML files found in 'etc-link'; give catalog files or folders holding them (etc-link: a symbolic link to outside the working folder; not read (name the place it points to, to read it))\n",
     });
   });
 
