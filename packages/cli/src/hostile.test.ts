@@ -212,6 +212,27 @@ interface JsonFinding {
   message: string;
 }
 
+/**
+ * Checks that `lint --format json` printed the finding of the row, at
+ * `where`, and nothing on stderr; returns the findings.
+ */
+function expectRowFinding(
+  lint: RunResult,
+  row: Row,
+  where: unknown,
+): JsonFinding[] {
+  expect(lint.stderr).toBe('');
+  const { findings } = JSON.parse(lint.stdout) as { findings: JsonFinding[] };
+  expect(findings).toContainEqual(
+    expect.objectContaining({
+      severity: row.severity,
+      path: where,
+      message: expect.stringContaining(row.fragment),
+    }),
+  );
+  return findings;
+}
+
 describe('the CLI on a hostile pull request (docs/reliability.md)', () => {
   const rows = readTable();
   let outside = '';
@@ -266,17 +287,7 @@ describe('the CLI on a hostile pull request (docs/reliability.md)', () => {
         cwd: tmp.path,
       });
       expectNoSecret(lint, `lint ${id}`);
-      expect(lint.stderr).toBe('');
-      const { findings } = JSON.parse(lint.stdout) as {
-        findings: JsonFinding[];
-      };
-      expect(findings).toContainEqual(
-        expect.objectContaining({
-          severity: row.severity,
-          path: expect.stringContaining(`cases/${id}`),
-          message: expect.stringContaining(row.fragment),
-        }),
-      );
+      expectRowFinding(lint, row, expect.stringContaining(`cases/${id}`));
       expect(lint.code).toBe(row.lintExit);
 
       const score = await run(['score', ...args, '--format', 'json'], {
@@ -404,17 +415,7 @@ describe('the CLI on a hostile pull request (docs/reliability.md)', () => {
         lint = child('lint');
         score = child('score');
       }
-      expect(lint.stderr).toBe('');
-      const { findings } = JSON.parse(lint.stdout) as {
-        findings: JsonFinding[];
-      };
-      expect(findings).toContainEqual(
-        expect.objectContaining({
-          severity: row.severity,
-          path: 'unreadable/locked',
-          message: expect.stringContaining(row.fragment),
-        }),
-      );
+      const findings = expectRowFinding(lint, row, 'unreadable/locked');
       expect(findings).toContainEqual(
         expect.objectContaining({
           severity: 'warning',

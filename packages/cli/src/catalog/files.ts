@@ -72,6 +72,30 @@ interface WalkState {
   problems: LocatedFinding[];
 }
 
+/** Whether a link found in a folder leads somewhere the CLI reads; a warning naming it when not. */
+function mayFollow(
+  state: WalkState,
+  link: string,
+  realPath: string,
+  isDirectory: boolean,
+): boolean {
+  const refusal = state.boundary.refusal(realPath, isDirectory);
+  if (refusal) {
+    state.problems.push(
+      fileFinding(
+        'warning',
+        link,
+        `symbolic link to a ${
+          isDirectory ? 'folder' : 'file'
+        } the CLI does not read: ${refusal}; not ${
+          isDirectory ? 'followed' : 'read'
+        }`,
+      ),
+    );
+  }
+  return !refusal;
+}
+
 async function walk(
   folder: string,
   realFolder: string,
@@ -134,15 +158,7 @@ async function walk(
       ) {
         continue;
       }
-      const refusal = link && state.boundary.refusal(realPath, true);
-      if (refusal) {
-        state.problems.push(
-          fileFinding(
-            'warning',
-            full,
-            `symbolic link to a folder the CLI does not read: ${refusal}; not followed`,
-          ),
-        );
+      if (link && !mayFollow(state, full, realPath, true)) {
         continue;
       }
       await walk(full, realPath, root, state);
@@ -150,15 +166,7 @@ async function walk(
       if (state.boundary.isIgnored(root, full, false)) {
         continue;
       }
-      const refusal = link && state.boundary.refusal(realPath, false);
-      if (refusal) {
-        state.problems.push(
-          fileFinding(
-            'warning',
-            full,
-            `symbolic link to a file the CLI does not read: ${refusal}; not read`,
-          ),
-        );
+      if (link && !mayFollow(state, full, realPath, false)) {
         continue;
       }
       state.out.push({ path: full, realPath, explicit: false });
