@@ -125,6 +125,15 @@ const CASES: Record<string, (outside: string) => Case> = {
       'api.yaml': api('alias-bomb', '$yaml: ./data.yaml'),
     },
   }),
+  'alias-bomb-file': () => ({
+    files: {
+      // under the team's spec
+      'team.yaml': `${group('bomb-file')}  profile:\n${ALIAS_BOMB.replace(
+        /^(?=.)/gm,
+        '    ',
+      )}`,
+    },
+  }),
   'linked-file': outside => ({
     files: { 'team.yaml': { link: path.join(outside, 'entities/team.yaml') } },
   }),
