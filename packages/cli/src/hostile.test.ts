@@ -152,9 +152,9 @@ const CASES: Record<string, (outside: string) => Case> = {
   }),
   'deep-nesting': () => ({
     files: {
-      'catalog-info.yaml': `${group('deep')}  x: ${'['.repeat(100_000)}${']'.repeat(
+      'catalog-info.yaml': `${group('deep')}  x: ${'['.repeat(
         100_000,
-      )}\n`,
+      )}${']'.repeat(100_000)}\n`,
       'api.yaml': api('deep-nesting', '$json: ./deep.json'),
       'deep.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
     },
