@@ -106,7 +106,7 @@ const tmp = useTempDir();
 describe('a fresh @backstage/create-app app', () => {
   beforeAll(() => {
     tmp.write(CREATE_APP_EXAMPLES);
-  });
+  }, 30_000);
 
   it('lints its examples with exit 0: the template skeleton is skipped with a note at the step that fetches it', async () => {
     const result = await run(['lint', 'examples', '--format', 'json'], {
@@ -127,7 +127,7 @@ describe('a fresh @backstage/create-app app', () => {
     });
     expect(output.notes).toBe(1);
     expect(output.files).toBe(3);
-  });
+  }, 30_000);
 
   it('says so in the text output, and still counts it as no problems', async () => {
     const result = await run(['lint', 'examples'], { cwd: tmp.path });
@@ -136,7 +136,7 @@ describe('a fresh @backstage/create-app app', () => {
       /^examples\/template\/template\.yaml:21:14 {2}note {5}\.\/content is the skeleton/m,
     );
     expect(result.stdout).toMatch(/No problems in \d+ entities in 3 files\n$/);
-  });
+  }, 30_000);
 
   it('reads the skeleton when the template is not among the files read (and it fails, as it would in the catalog)', async () => {
     const result = await run(
@@ -147,7 +147,7 @@ describe('a fresh @backstage/create-app app', () => {
     expect(JSON.parse(result.stdout).findings[0].message).toMatch(
       /the catalog rejects this entity/,
     );
-  });
+  }, 30_000);
 
   it('leaves out paths given with --ignore (relative to the current folder, repeatable)', async () => {
     tmp.write({
@@ -176,7 +176,7 @@ describe('a fresh @backstage/create-app app', () => {
       stdout: 'No problems in 1 entity in 1 file\n',
       stderr: '',
     });
-  });
+  }, 30_000);
 
   it('leaves out what the .team-insightsignore at the root of a folder given lists', async () => {
     tmp.write({
@@ -195,5 +195,5 @@ describe('a fresh @backstage/create-app app', () => {
       stdout: 'No problems in 1 entity in 1 file\n',
       stderr: '',
     });
-  });
+  }, 30_000);
 });
