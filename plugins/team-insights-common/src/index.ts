@@ -60,3 +60,4 @@ export {
   TEAM_INSIGHTS_ENTITY_FIELDS,
   teamInsightsEntityFields,
 } from './fields';
+export * from './skillsSource';
