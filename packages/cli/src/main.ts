@@ -3,6 +3,10 @@ import { isError } from '@backstage/errors';
 import { version } from '../package.json';
 import { runLint, runScore } from './commands';
 import { CliIo, commandContext } from './io';
+import {
+  skillsPrecedenceOption,
+  skillsSourceOption,
+} from './commands/skillsSource';
 
 const COMMON_HELP = `
 Paths are catalog files or folders; folders are searched for *.yaml and
@@ -68,6 +72,8 @@ export async function main(
       '--now <date>',
       'evaluate waivers as of this day (YYYY-MM-DD) instead of today',
     )
+    .addOption(skillsSourceOption())
+    .addOption(skillsPrecedenceOption())
     .addHelpText(
       'after',
       `${COMMON_HELP}
@@ -115,6 +121,8 @@ Examples:
       '--now <date>',
       'evaluate as of this day (YYYY-MM-DD), for reproducible CI runs',
     )
+    .addOption(skillsSourceOption())
+    .addOption(skillsPrecedenceOption())
     .addHelpText(
       'after',
       `${COMMON_HELP}
