@@ -4,7 +4,7 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_SKILLS } from '../annotations';
-import { annotationOf, entityRefOf, quote } from '../util';
+import { annotationOf, compareStrings, entityRefOf, quote } from '../util';
 import type {
   SkillsSource,
   SkillsSourceEntry,
@@ -168,12 +168,11 @@ export function unknownUserFinding(
   source: string,
   entry: SkillsSourceEntry,
 ): SkillsSourceFinding {
-  const how =
-    entry.keyType === 'ref'
-      ? 'entity ref'
-      : entry.keyType === 'email'
-      ? 'spec.profile.email'
-      : 'metadata.name';
+  const how = {
+    ref: 'entity ref',
+    email: 'spec.profile.email',
+    name: 'metadata.name',
+  }[entry.keyType];
   return {
     severity: 'warning',
     source,
@@ -228,9 +227,9 @@ export function sortSkillsSourceFindings(
 ): SkillsSourceFinding[] {
   return [...findings].sort(
     (a, b) =>
-      (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) ||
+      compareStrings(a.source, b.source) ||
       a.line - b.line ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+      compareStrings(a.message, b.message),
   );
 }
