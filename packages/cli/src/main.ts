@@ -3,6 +3,7 @@ import { isError } from '@backstage/errors';
 import { version } from '../package.json';
 import { runLint, runScore } from './commands';
 import { CliIo, commandContext } from './io';
+import { runSchema } from './commands/schema';
 import {
   skillsPrecedenceOption,
   skillsSourceOption,
@@ -144,6 +145,28 @@ Examples:
         { ...options, entity: options.entity ?? [] },
         ctx,
       );
+    });
+
+  program
+    .command('schema')
+    .description(
+      'Print the JSON Schema for catalog-info.yaml: the catalog entity with ' +
+        'the Team Insights annotations, for completion and validation in editors.',
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML file whose teamInsights skill clusters to offer',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  team-insights schema > catalog-info.schema.json
+  # then, first line of catalog-info.yaml:
+  # yaml-language-server: $schema=./catalog-info.schema.json`,
+    )
+    .action(async options => {
+      exitCode = await runSchema(options, ctx);
     });
 
   try {

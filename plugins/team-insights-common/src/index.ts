@@ -61,3 +61,6 @@ export {
   teamInsightsEntityFields,
 } from './fields';
 export * from './skillsSource';
+export * from './schema';
+export { TEAM_TYPE_INFO } from './teamTypes';
+export type { TeamTypeInfo } from './teamTypes';
