@@ -8,7 +8,7 @@ import type {
 import { isError, NotModifiedError } from '@backstage/errors';
 import {
   MAX_SKILLS_SOURCE_LENGTH,
-  parseSkillsSource,
+  parseSkillsSourceInSlices,
   SkillsSource,
   SkillsSourceFinding,
   TeamInsightsConfig,
@@ -94,10 +94,12 @@ export class SkillsSourceReader {
       this.#lastProblem = undefined;
     }
     if (text === undefined) return false;
-    this.#current = parseSkillsSource(text, {
-      source: this.#target,
-      config: this.#config,
-    });
+    // In slices, so that a large source does not hold up the backend.
+    this.#current = await parseSkillsSourceInSlices(
+      text,
+      { source: this.#target, config: this.#config },
+      () => new Promise(resolve => setImmediate(resolve)),
+    );
     return true;
   }
 

@@ -59,6 +59,12 @@ export interface TeamInsightsSkillsSourceProcessorOptions {
   now?: () => number;
 }
 
+/**
+ * How long the processing of Users waits for the first read of the sources
+ * (a URL that does not answer must not stall the catalog).
+ */
+const FIRST_READ_WAIT_MS = 30_000;
+
 interface Version {
   index: SkillsSourceIndex;
   /** When this version of the sources came into use. */
@@ -166,9 +172,18 @@ export class TeamInsightsSkillsSourceProcessor implements CatalogProcessor {
         this.#reading = undefined;
       });
     }
-    // Only the first read is waited for; later ones refresh in the
-    // background while the last good mapping stays in use.
-    if (!this.#version && this.#reading) await this.#reading;
+    // Only the first read is waited for, and not for ever; later ones
+    // refresh in the background while the last good mapping stays in use.
+    if (!this.#version && this.#reading) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        this.#reading,
+        new Promise<void>(resolve => {
+          timer = setTimeout(resolve, FIRST_READ_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
     return this.#version;
   }
 

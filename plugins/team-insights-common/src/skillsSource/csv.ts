@@ -38,8 +38,21 @@ export interface CsvResult {
  * @param maxRecords - stop after this many records (a problem says so).
  */
 export function parseCsv(text: string, maxRecords = Infinity): CsvResult {
-  const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
+  const records = Array.from(csvRecords(text, problems, maxRecords));
+  return { records, problems };
+}
+
+/**
+ * The records of CSV text, one at a time, so that a caller can pause
+ * between them; problems are added to `problems` as they are found.
+ */
+export function* csvRecords(
+  text: string,
+  problems: CsvProblem[],
+  maxRecords = Infinity,
+): Generator<CsvRecord, void> {
+  let count = 0;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let lineStart = i;
@@ -48,10 +61,12 @@ export function parseCsv(text: string, maxRecords = Infinity): CsvResult {
   let fields: CsvField[] = [];
   let recordLine = line;
 
-  const endRecord = () => {
+  /** The record read so far, unless it is a blank line; starts the next. */
+  const takeRecord = (): CsvRecord | undefined => {
     const blank = fields.length === 1 && fields[0].value === '';
-    if (!blank) records.push({ line: recordLine, fields });
+    const record = blank ? undefined : { line: recordLine, fields };
     fields = [];
+    return record;
   };
 
   while (i <= n) {
@@ -122,7 +137,8 @@ export function parseCsv(text: string, maxRecords = Infinity): CsvResult {
     fields.push({ value, line: fieldLine, column: fieldColumn });
 
     if (i >= n) {
-      endRecord();
+      const last = takeRecord();
+      if (last) yield last;
       break;
     }
     const c = text[i];
@@ -134,8 +150,12 @@ export function parseCsv(text: string, maxRecords = Infinity): CsvResult {
     i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
     line += 1;
     lineStart = i;
-    endRecord();
-    if (records.length >= maxRecords) {
+    const record = takeRecord();
+    if (record) {
+      yield record;
+      count += 1;
+    }
+    if (count >= maxRecords) {
       if (text.slice(i).trim()) {
         problems.push({
           line,
@@ -147,5 +167,4 @@ export function parseCsv(text: string, maxRecords = Infinity): CsvResult {
     }
     if (i >= n) break;
   }
-  return { records, problems };
 }

@@ -1,7 +1,9 @@
 export {
   MAX_SKILLS_SOURCE_LENGTH,
   MAX_SKILLS_SOURCE_ROWS,
+  MAX_YAML_SKILLS_SOURCE_LENGTH,
   parseSkillsSource,
+  parseSkillsSourceInSlices,
   skillsSourceFormat,
 } from './parse';
 export type {

@@ -16,13 +16,21 @@ import { defaultTeamInsightsConfig, TeamInsightsConfig } from '../config';
 import { parseSkillsAnnotation } from '../parsers';
 import type { FindingSeverity } from '../types';
 import { MAX_VALUE_LENGTH, normalizeRef, quote } from '../util';
-import { parseCsv } from './csv';
+import { CsvProblem, csvRecords } from './csv';
 
 /** Most rows a source may have; the rest is ignored with a finding. @public */
 export const MAX_SKILLS_SOURCE_ROWS = 100_000;
 
 /** Largest source read, in characters. @public */
 export const MAX_SKILLS_SOURCE_LENGTH = 16 * 1024 * 1024;
+
+/**
+ * Largest YAML source read, in characters (about a thousand rows). YAML is
+ * parsed in one piece, which takes about 70 ms per thousand rows: larger
+ * mappings belong in CSV, which is read in slices.
+ * @public
+ */
+export const MAX_YAML_SKILLS_SOURCE_LENGTH = 64 * 1024;
 
 /**
  * Something wrong with a row (or the whole) of a skills source, at its
@@ -124,16 +132,21 @@ function keyOf(
   return { key: value.toLowerCase(), keyType: 'name' };
 }
 
-function csvRows(
+function* csvRows(
   text: string,
   source: string,
   findings: SkillsSourceFinding[],
-): RawRow[] {
-  const { records, problems } = parseCsv(text, MAX_SKILLS_SOURCE_ROWS + 1);
-  for (const p of problems) {
-    findings.push({ severity: 'error', source, ...p });
-  }
-  const [header, ...body] = records;
+): Generator<RawRow, void> {
+  const problems: CsvProblem[] = [];
+  const reportProblems = () => {
+    for (const p of problems.splice(0)) {
+      findings.push({ severity: 'error', source, ...p });
+    }
+  };
+  const records = csvRecords(text, problems, MAX_SKILLS_SOURCE_ROWS + 1);
+  const first = records.next();
+  reportProblems();
+  const header = first.done ? undefined : first.value;
   if (!header) {
     findings.push({
       severity: 'error',
@@ -142,7 +155,7 @@ function csvRows(
       message:
         'the source is empty; write a header row "user,skills" and one row per person, e.g. "jdoe@example.com,\\"data-engineer, sre\\""',
     });
-    return [];
+    return;
   }
   const names = header.fields.map(f => f.value.trim().toLowerCase());
   const userAt = names.indexOf('user');
@@ -158,7 +171,7 @@ function csvRows(
         .map(f => quote(f.value))
         .join(', ')}); nothing was read from this source`,
     });
-    return [];
+    return;
   }
   if (names.includes('teamtype') || names.includes('team-type')) {
     findings.push({
@@ -170,11 +183,15 @@ function csvRows(
         'a team type column is not read from skills sources: a team declares its type itself, with team-insights.io/team-type on its Group (or in the Group transformer of its catalog provider)',
     });
   }
-  return body.map(record => ({
-    line: record.line,
-    user: record.fields[userAt],
-    skills: record.fields[skillsAt],
-  }));
+  for (const record of records) {
+    reportProblems();
+    yield {
+      line: record.line,
+      user: record.fields[userAt],
+      skills: record.fields[skillsAt],
+    };
+  }
+  reportProblems();
 }
 
 function yamlRows(
@@ -281,6 +298,9 @@ function yamlRows(
   return rows;
 }
 
+/** Rows handled between two pauses of {@link parseSkillsSourceInSlices}. */
+const SLICE_ROWS = 500;
+
 /**
  * Parses a skills source (CSV with a header row naming `user` and `skills`,
  * or a YAML list of `{ user, skills }`) into the rows that can be applied
@@ -293,6 +313,39 @@ export function parseSkillsSource(
   text: string,
   options: ParseSkillsSourceOptions,
 ): SkillsSource {
+  const steps = skillsSourceSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link parseSkillsSource}, pausing every few hundred rows so that a large
+ * CSV source does not hold up a shared backend's event loop. YAML sources
+ * are parsed in one piece; prefer CSV for large ones.
+ *
+ * @param pause - how to pause; default a zero-delay timer.
+ * @public
+ */
+export async function parseSkillsSourceInSlices(
+  text: string,
+  options: ParseSkillsSourceOptions,
+  pause: () => Promise<void> = () =>
+    new Promise(resolve => setTimeout(resolve, 0)),
+): Promise<SkillsSource> {
+  const steps = skillsSourceSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* skillsSourceSteps(
+  text: string,
+  options: ParseSkillsSourceOptions,
+): Generator<void, SkillsSource> {
   const { source } = options;
   const config = options.config ?? defaultTeamInsightsConfig;
   const findings: SkillsSourceFinding[] = [];
@@ -316,22 +369,34 @@ export function parseSkillsSource(
     return result;
   }
   const format = options.format ?? skillsSourceFormat(source, text);
-  const rows =
-    format === 'yaml'
-      ? yamlRows(text, source, findings)
-      : csvRows(text, source, findings);
-  if (rows.length > MAX_SKILLS_SOURCE_ROWS) {
+  if (format === 'yaml' && text.length > MAX_YAML_SKILLS_SOURCE_LENGTH) {
     findings.push({
       severity: 'error',
       source,
-      line: rows[MAX_SKILLS_SOURCE_ROWS].line,
-      message: `more than ${MAX_SKILLS_SOURCE_ROWS} rows; the rest was ignored. Split the source into several`,
+      line: 1,
+      message: `the YAML source is ${text.length} characters long, more than the ${MAX_YAML_SKILLS_SOURCE_LENGTH} read in YAML; nothing was read from it. Write large mappings as CSV (a header row "user,skills", one row per person)`,
     });
-    rows.length = MAX_SKILLS_SOURCE_ROWS;
+    return result;
   }
+  const rows: Iterable<RawRow> =
+    format === 'yaml'
+      ? yamlRows(text, source, findings)
+      : csvRows(text, source, findings);
 
   const firstLine = new Map<string, number>();
+  let count = 0;
   for (const row of rows) {
+    count += 1;
+    if (count % SLICE_ROWS === 0) yield;
+    if (count > MAX_SKILLS_SOURCE_ROWS) {
+      findings.push({
+        severity: 'error',
+        source,
+        line: row.line,
+        message: `more than ${MAX_SKILLS_SOURCE_ROWS} rows; the rest was ignored. Split the source into several`,
+      });
+      break;
+    }
     const userCell = row.user;
     const user = userCell?.value.trim() ?? '';
     const rowFinding = (

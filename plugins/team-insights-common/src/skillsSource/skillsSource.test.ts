@@ -5,6 +5,7 @@ import { parseCsv } from './csv';
 import {
   applySkillsSources,
   parseSkillsSource,
+  parseSkillsSourceInSlices,
   SkillsSourceIndex,
   applySkillsSourceMatch,
 } from './index';
@@ -149,6 +150,34 @@ describe('parseSkillsSource', () => {
         'error',
         expect.stringContaining("unknown skill cluster 'wizard'"),
       ],
+    ]);
+  });
+
+  it('reads a large CSV source in slices, pausing between them, with the same result', async () => {
+    const rows = ['user,skills'];
+    for (let i = 0; i < 2000; i++) rows.push(`p${i},"sre, data-engineer"`);
+    const text = rows.join('\n');
+    let pauses = 0;
+    const sliced = await parseSkillsSourceInSlices(
+      text,
+      { source: 's.csv' },
+      async () => {
+        pauses += 1;
+      },
+    );
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(sliced).toEqual(parseSkillsSource(text, { source: 's.csv' }));
+    expect(sliced.entries).toHaveLength(2000);
+  });
+
+  it('refuses a YAML source too large to parse in one piece, pointing at CSV', () => {
+    const big = '- user: jdoe\n  skills: sre\n'.repeat(4000);
+    const source = parseSkillsSource(big, { source: 'skills.yaml' });
+    expect(source.entries).toEqual([]);
+    expect(source.findings).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Write large mappings as CSV'),
+      }),
     ]);
   });
 
