@@ -109,6 +109,21 @@ describe('team-insights score --skills-source', () => {
     );
   });
 
+  it('sums up the rows that name nobody when the files hold only part of the organisation', async () => {
+    const rows = ['user,skills', 'ann,sre'];
+    for (let i = 0; i < 30; i++) rows.push(`elsewhere${i},sre`);
+    tmp.write({ 'org-skills.csv': rows.join('\n') });
+    const result = await run(
+      ['lint', 'catalog-info.yaml', '--skills-source', 'org-skills.csv'],
+      { cwd: tmp.path },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'org-skills.csv:3:1  warning  30 rows name no User in the files read (lines 3, 4, 5, 6, 7, …) and were not used; expected when the files hold only part of the organisation',
+    );
+    expect(result.stdout).not.toContain('elsewhere1');
+  });
+
   it('reads the YAML form too', async () => {
     tmp.write({
       'skills.yaml':

@@ -7,6 +7,7 @@ import {
   MAX_SKILLS_SOURCE_LENGTH,
   parseSkillsSource,
   SKILLS_SOURCE_PRECEDENCES,
+  SkillsSourceFinding,
   SkillsSourcePrecedence,
   TeamInsightsConfig,
 } from '@team-insights/plugin-team-insights-common';
@@ -63,6 +64,41 @@ async function readSource(file: string, ctx: CommandContext): Promise<string> {
   return text;
 }
 
+/** Rows naming no User listed one by one, per source; beyond, one summary. */
+const MAX_UNKNOWN_USERS_LISTED = 10;
+
+/**
+ * The findings, with the rows that name no User summed up per source when
+ * there are many: linting one team's files against the organisation's
+ * skills export leaves most of its rows without a User, as expected.
+ */
+function summariseUnknownUsers(
+  findings: SkillsSourceFinding[],
+): SkillsSourceFinding[] {
+  const unknown = new Map<string, SkillsSourceFinding[]>();
+  for (const f of findings) {
+    if (f.code === 'unknown-user') {
+      unknown.set(f.source, [...(unknown.get(f.source) ?? []), f]);
+    }
+  }
+  return findings.flatMap(f => {
+    const all = f.code === 'unknown-user' ? unknown.get(f.source)! : [];
+    if (all.length <= MAX_UNKNOWN_USERS_LISTED) return [f];
+    if (f !== all[0]) return [];
+    const lines = all.slice(0, 5).map(u => u.line);
+    return [
+      {
+        ...f,
+        message: `${
+          all.length
+        } rows name no User in the files read (lines ${lines.join(
+          ', ',
+        )}, …) and were not used; expected when the files hold only part of the organisation`,
+      },
+    ];
+  });
+}
+
 /**
  * Reads the skills sources named on the command line (and nothing else),
  * gives the catalog's Users their skills and adds the findings of the
@@ -94,7 +130,7 @@ export async function applySkillsSourceOptions(
   const { entities, findings } = applySkillsSources(catalog.entities, sources);
   catalog.entities = entities;
   catalog.problems.push(
-    ...findings.map(
+    ...summariseUnknownUsers(findings).map(
       (f): LocatedFinding => ({
         severity: f.severity,
         path: paths.get(f.source) ?? f.source,

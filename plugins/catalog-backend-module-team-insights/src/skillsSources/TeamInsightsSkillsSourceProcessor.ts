@@ -12,7 +12,6 @@ import {
 import {
   applySkillsSourceMatch,
   SkillsSourceEntry,
-  SkillsSourceFinding,
   SkillsSourceIndex,
   SkillsSourcePrecedence,
   TeamInsightsConfig,
@@ -64,6 +63,12 @@ export interface TeamInsightsSkillsSourceProcessorOptions {
  * (a URL that does not answer must not stall the catalog).
  */
 const FIRST_READ_WAIT_MS = 30_000;
+
+/** Findings logged one by one per source and change; the rest are counted. */
+const MAX_FINDINGS_LOGGED = 50;
+
+/** Rows naming nobody logged one by one per source; the rest are counted. */
+const MAX_UNKNOWN_USERS_LOGGED = 20;
 
 interface Version {
   index: SkillsSourceIndex;
@@ -121,11 +126,6 @@ export class TeamInsightsSkillsSourceProcessor implements CatalogProcessor {
 
   getProcessorName(): string {
     return 'TeamInsightsSkillsSourceProcessor';
-  }
-
-  /** The findings of the sources as last read, for tests and tools. */
-  get findings(): SkillsSourceFinding[] {
-    return this.#readers.flatMap(r => r.current?.findings ?? []);
   }
 
   async preProcessEntity(
@@ -206,9 +206,16 @@ export class TeamInsightsSkillsSourceProcessor implements CatalogProcessor {
           findings.length === 1 ? 'finding' : 'findings'
         }`,
       );
-      for (const finding of findings) {
+      for (const finding of findings.slice(0, MAX_FINDINGS_LOGGED)) {
         this.#logger.warn(
           `Team Insights skills source ${describeSourceFinding(finding)}`,
+        );
+      }
+      if (findings.length > MAX_FINDINGS_LOGGED) {
+        this.#logger.warn(
+          `Team Insights skills source ${reader.target}: ${
+            findings.length - MAX_FINDINGS_LOGGED
+          } more findings; run team-insights lint --skills-source on the file to see them all`,
         );
       }
     });
@@ -231,12 +238,19 @@ export class TeamInsightsSkillsSourceProcessor implements CatalogProcessor {
     if (this.#now() - version.since < 3 * this.#intervalMs) return;
     version.unknownReported = true;
     for (const source of version.index.sources) {
-      for (const entry of source.source.entries) {
-        if (version.used.has(entry)) continue;
+      const unknown = source.source.entries.filter(e => !version.used.has(e));
+      for (const entry of unknown.slice(0, MAX_UNKNOWN_USERS_LOGGED)) {
         this.#logger.warn(
           `Team Insights skills source ${describeSourceFinding(
             unknownUserFinding(source.source.source, entry),
           )}`,
+        );
+      }
+      if (unknown.length > MAX_UNKNOWN_USERS_LOGGED) {
+        this.#logger.warn(
+          `Team Insights skills source ${source.source.source}: ${
+            unknown.length - MAX_UNKNOWN_USERS_LOGGED
+          } more rows name no User of the catalog`,
         );
       }
     }

@@ -179,6 +179,7 @@ export function unknownUserFinding(
     line: entry.line,
     column: entry.column,
     user: entry.user,
+    code: 'unknown-user',
     message: `no User has ${quote(entry.user)} as ${how}; the row was not used`,
   };
 }

@@ -47,6 +47,11 @@ export interface SkillsSourceFinding {
   column?: number;
   /** The `user` value of the row, when the finding is about a row. */
   user?: string;
+  /**
+   * What kind of finding it is, for code that groups or hides findings:
+   * `unknown-user` for a row that names no User of the catalog.
+   */
+  code?: 'unknown-user';
   message: string;
 }
 
