@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { readTeamInsightsConfig } from '@team-insights/plugin-team-insights-common';
 import { SkillsSourceReader } from './SkillsSourceReader';
 

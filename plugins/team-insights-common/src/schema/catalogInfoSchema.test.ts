@@ -10,7 +10,10 @@ import { catalogInfoJsonSchema } from './catalogInfoSchema';
 const generator = require('../../scripts/generate-schema.js');
 
 const REPO = path.resolve(__dirname, '../../../..');
-const PUBLISHED = path.resolve(__dirname, '../../schema/catalog-info.schema.json');
+const PUBLISHED = path.resolve(
+  __dirname,
+  '../../schema/catalog-info.schema.json',
+);
 
 function yamlFiles(folder: string): string[] {
   return fs
@@ -72,7 +75,9 @@ describe('the JSON Schema for catalog-info.yaml', () => {
 
   it("accepts every document of Backstage's example catalog", () => {
     expect(
-      rejected(path.join(REPO, 'packages/cli/src/__fixtures__/backstage-examples')),
+      rejected(
+        path.join(REPO, 'packages/cli/src/__fixtures__/backstage-examples'),
+      ),
     ).toEqual([]);
   });
 
@@ -111,9 +116,9 @@ describe('the JSON Schema for catalog-info.yaml', () => {
     expect(
       validate(group({ 'team-insights.io/skills': 'data-scientist=2, sre=1' })),
     ).toBe(true);
-    expect(validate(group({ 'team-insights.io/skills': 'data-scientist' }))).toBe(
-      false,
-    );
+    expect(
+      validate(group({ 'team-insights.io/skills': 'data-scientist' })),
+    ).toBe(false);
     expect(
       validate(group({ 'team-insights.io/skills': 'data-engineer=two' })),
     ).toBe(false);
@@ -138,7 +143,9 @@ describe('the JSON Schema for catalog-info.yaml', () => {
 
   it('offers the skill clusters and team types with their descriptions, and follows the configured vocabulary', () => {
     const text = JSON.stringify(published);
-    expect(text).toContain('Without one, chances are the team solves the wrong problem');
+    expect(text).toContain(
+      'Without one, chances are the team solves the wrong problem',
+    );
     expect(text).toContain('split ownership and many hand-overs');
 
     const custom = catalogInfoJsonSchema({
@@ -152,8 +159,8 @@ describe('the JSON Schema for catalog-info.yaml', () => {
       ),
     });
     expect(validate(user('ml-engineer'))).toBe(false);
-    expect(new Ajv({ strict: false }).validate(custom, user('ml-engineer'))).toBe(
-      true,
-    );
+    expect(
+      new Ajv({ strict: false }).validate(custom, user('ml-engineer')),
+    ).toBe(true);
   });
 });

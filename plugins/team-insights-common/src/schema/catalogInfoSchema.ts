@@ -157,14 +157,14 @@ export function catalogInfoJsonSchema(options: {
     [ANNOTATION_REQUIRED_SKILLS]: {
       type: 'string',
       maxLength: MAX_VALUE_LENGTH,
-    pattern: listOf(cluster),
+      pattern: listOf(cluster),
       description: `On a Group: the skill clusters this team needs, instead of those its team type requires.\n\n${clusterList}`,
       examples: ['data-scientist, data-engineer'],
     },
     [ANNOTATION_DECLINED_PRODUCTS]: {
       type: 'string',
       maxLength: MAX_VALUE_LENGTH,
-    pattern: listOf(ENTITY_REF),
+      pattern: listOf(ENTITY_REF),
       description:
         'On a Group: entity refs of platform products the team consciously chose not to use (opt-in means a "no" is legitimate). Refs without a kind are Components.',
       examples: ['component:default/feature-store'],
@@ -194,7 +194,7 @@ export function catalogInfoJsonSchema(options: {
     [ANNOTATION_WAIVERS]: {
       type: 'string',
       maxLength: MAX_VALUE_LENGTH,
-    pattern: `^\\s*(?:[^\\s:;]+\\s+[Uu][Nn][Tt][Ii][Ll]\\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\\s*:\\s*[^;\\s][^;]*(?:;[\\s;]*|$))*$`,
+      pattern: `^\\s*(?:[^\\s:;]+\\s+[Uu][Nn][Tt][Ii][Ll]\\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\\s*:\\s*[^;\\s][^;]*(?:;[\\s;]*|$))*$`,
       description: `On any entity: time-boxed exceptions to checks, "check-id until YYYY-MM-DD: reason; …", at most ${
         config.maxWaiverDays
       } days ahead. Built-in checks: ${checkIds.join(', ')}.`,
