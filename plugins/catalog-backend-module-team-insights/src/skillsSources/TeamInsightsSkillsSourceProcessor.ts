@@ -11,7 +11,9 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   applySkillsSourceMatch,
+  SkillsSource,
   SkillsSourceEntry,
+  SkillsSourceFinding,
   SkillsSourceIndex,
   SkillsSourcePrecedence,
   TeamInsightsConfig,
@@ -76,7 +78,28 @@ interface Version {
   since: number;
   /** Rows that named a User processed since. */
   used: Set<SkillsSourceEntry>;
+  /** The error findings about each usable row (for strict mode). */
+  rowErrors: Map<SkillsSourceEntry, SkillsSourceFinding[]>;
   unknownReported: boolean;
+}
+
+/** The error findings of each usable row, found by the row's line. */
+function rowErrorsOf(
+  sources: SkillsSource[],
+): Map<SkillsSourceEntry, SkillsSourceFinding[]> {
+  const out = new Map<SkillsSourceEntry, SkillsSourceFinding[]>();
+  for (const source of sources) {
+    const byLine = new Map<number, SkillsSourceFinding[]>();
+    for (const f of source.findings) {
+      if (f.severity !== 'error') continue;
+      byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
+    }
+    for (const entry of source.entries) {
+      const errors = byLine.get(entry.line);
+      if (errors) out.set(entry, errors);
+    }
+  }
+  return out;
 }
 
 /**
@@ -141,15 +164,10 @@ export class TeamInsightsSkillsSourceProcessor implements CatalogProcessor {
     version.used.add(match.entry);
     match.shadowed.forEach(e => version.used.add(e));
     if (this.#strict) {
-      const about = [match.entry, ...match.shadowed];
       const findings = [
         ...match.findings,
-        ...match.source.source.findings.filter(
-          f =>
-            f.severity === 'error' &&
-            about.some(
-              e => e.line === f.line && f.source === match.source.source.source,
-            ),
+        ...[match.entry, ...match.shadowed].flatMap(
+          e => version.rowErrors.get(e) ?? [],
         ),
       ];
       for (const finding of findings) {
@@ -223,6 +241,7 @@ export class TeamInsightsSkillsSourceProcessor implements CatalogProcessor {
       index: new SkillsSourceIndex(sources),
       since: this.#now(),
       used: new Set(),
+      rowErrors: rowErrorsOf(sources.map(s => s.source)),
       unknownReported: false,
     };
   }
