@@ -25,12 +25,12 @@ export const MAX_SKILLS_SOURCE_ROWS = 100_000;
 export const MAX_SKILLS_SOURCE_LENGTH = 16 * 1024 * 1024;
 
 /**
- * Largest YAML source read, in characters (about a thousand rows). YAML is
- * parsed in one piece, which takes about 70 ms per thousand rows: larger
- * mappings belong in CSV, which is read in slices.
+ * Largest YAML source read, in characters (about 250 rows). YAML is parsed
+ * in one piece, which takes a few tens of milliseconds for that many rows:
+ * larger mappings belong in CSV, which is read in slices.
  * @public
  */
-export const MAX_YAML_SKILLS_SOURCE_LENGTH = 64 * 1024;
+export const MAX_YAML_SKILLS_SOURCE_LENGTH = 16 * 1024;
 
 /**
  * Something wrong with a row (or the whole) of a skills source, at its
