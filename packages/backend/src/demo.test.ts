@@ -6,7 +6,10 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import teamInsightsCatalogModule from '@team-insights/plugin-catalog-backend-module-team-insights';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { lintEntity } from '@team-insights/plugin-team-insights-common';
+import {
+  evaluate,
+  lintEntity,
+} from '@team-insights/plugin-team-insights-common';
 import fs from 'fs';
 import path from 'path';
 import request from 'supertest';
@@ -46,7 +49,7 @@ async function waitFor<T>(
 }
 
 describe('the demo portal backend', () => {
-  jest.setTimeout(120_000);
+  jest.setTimeout(300_000);
 
   it('ingests every demo entity, annotation mistakes included', async () => {
     const expected = readExampleEntities();
@@ -80,6 +83,9 @@ describe('the demo portal backend', () => {
               locations: [
                 { type: 'file', target: path.join(examplesDir, 'all.yaml') },
               ],
+            },
+            teamInsights: {
+              skillsSources: [{ target: path.join(examplesDir, 'skills.csv') }],
             },
           },
         }),
@@ -115,6 +121,50 @@ describe('the demo portal backend', () => {
           ingested.has(stringifyEntityRef(entity).toLocaleLowerCase('en-US')),
         ).toBe(true);
       }
+
+      // Part of the skills come from examples/skills.csv; the scores are
+      // those the demo had when every skill was an annotation.
+      const scores = async () => {
+        const res = await request(backend.server)
+          .get('/api/catalog/entities')
+          .set('Authorization', mockCredentials.user.header());
+        const report = evaluate(res.body as Entity[], {
+          now: new Date('2026-01-15T00:00:00Z'),
+        });
+        return Object.fromEntries(
+          report.teams.map(t => [
+            t.entityRef.replace('group:default/', ''),
+            (['composition', 'adoption', 'documentation'] as const).map(
+              id => t.scorecards[id]?.score ?? null,
+            ),
+          ]),
+        );
+      };
+      const expectedScores = {
+        'data-engineering-services': [100, 40, 67],
+        'data-lab': [78, 50, 29],
+        'data-platform': [83, 88, 93],
+        'demand-forecasting': [96, 100, 52],
+        'dynamic-pricing': [77, 100, 93],
+        'fraud-detection': [77, 100, 56],
+        'ml-infrastructure': [83, 35, 80],
+        'ml-operations': [44, 50, 34],
+        'model-observability': [100, 100, 100],
+        recommendations: [88, 50, 84],
+        'search-ranking': [100, 100, 100],
+        'seller-insights': [88, 100, 25],
+      };
+      // relations are stitched shortly after the entities appear
+      let actualScores = await scores();
+      const deadline = Date.now() + 100_000;
+      while (
+        JSON.stringify(actualScores) !== JSON.stringify(expectedScores) &&
+        Date.now() < deadline
+      ) {
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        actualScores = await scores();
+      }
+      expect(actualScores).toEqual(expectedScores);
     } finally {
       await backend.stop();
     }

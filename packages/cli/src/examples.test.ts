@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  applySkillsSources,
   CheckResult,
   evaluate,
   LEVELS,
   Report,
   SCORECARD_IDS,
   ScorecardId,
+  SkillsSourceFinding,
+  parseSkillsSource,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
 import { parseAllDocuments } from 'yaml';
@@ -51,11 +54,36 @@ function refsInFiles(): string[] {
 describe('the demo organisation in examples/', () => {
   let catalog: LoadedCatalog;
   let report: Report;
+  let sourceFindings: SkillsSourceFinding[];
+  let fromSource: Set<string>;
 
   beforeAll(async () => {
     const files = await findCatalogFiles([EXAMPLES], process.cwd());
     catalog = await loadCatalog(files, p => path.relative(EXAMPLES, p));
+    // The portal takes part of the skills from the skills source, as
+    // `--skills-source examples/skills.csv` does.
+    const source = parseSkillsSource(
+      fs.readFileSync(path.join(EXAMPLES, 'skills.csv'), 'utf8'),
+      { source: 'skills.csv' },
+    );
+    const applied = applySkillsSources(catalog.entities, [
+      { source, precedence: 'entity' },
+    ]);
+    fromSource = new Set(
+      catalog.entities
+        .filter((e, i) => applied.entities[i] !== e)
+        .map(e => e.metadata.name),
+    );
+    catalog.entities = applied.entities;
+    sourceFindings = applied.findings;
     report = evaluate(catalog.entities, { now: NOW });
+  });
+
+  it('takes the skills of the Search Ranking and Recommendations people from skills.csv, without findings', () => {
+    expect(sourceFindings).toEqual([]);
+    expect(fromSource.size).toBe(12);
+    expect(fromSource).toContain('lena.fischer');
+    expect(fromSource).toContain('ravi.kapoor');
   });
 
   function team(name: string): TeamReport {

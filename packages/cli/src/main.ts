@@ -3,6 +3,11 @@ import { isError } from '@backstage/errors';
 import { version } from '../package.json';
 import { runLint, runScore } from './commands';
 import { CliIo, commandContext } from './io';
+import { runSchema } from './commands/schema';
+import {
+  skillsPrecedenceOption,
+  skillsSourceOption,
+} from './commands/skillsSource';
 
 const COMMON_HELP = `
 Paths are catalog files or folders; folders are searched for *.yaml and
@@ -86,6 +91,8 @@ export async function main(
       '--now <date>',
       'evaluate waivers as of this day (YYYY-MM-DD) instead of today',
     )
+    .addOption(skillsSourceOption())
+    .addOption(skillsPrecedenceOption())
     .addHelpText(
       'after',
       `${COMMON_HELP}
@@ -128,6 +135,8 @@ Examples:
       '--now <date>',
       'evaluate as of this day (YYYY-MM-DD), for reproducible CI runs',
     )
+    .addOption(skillsSourceOption())
+    .addOption(skillsPrecedenceOption())
     .addHelpText(
       'after',
       `${COMMON_HELP}
@@ -149,6 +158,28 @@ Examples:
         { ...options, entity: options.entity ?? [] },
         ctx,
       );
+    });
+
+  program
+    .command('schema')
+    .description(
+      'Print the JSON Schema for catalog-info.yaml: the catalog entity with ' +
+        'the Team Insights annotations, for completion and validation in editors.',
+    )
+    .option(
+      '-c, --config <file>',
+      'app-config YAML file whose teamInsights skill clusters to offer',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  team-insights schema > catalog-info.schema.json
+  # then, first line of catalog-info.yaml:
+  # yaml-language-server: $schema=./catalog-info.schema.json`,
+    )
+    .action(async options => {
+      exitCode = await runSchema(options, ctx);
     });
 
   try {

@@ -6,3 +6,8 @@
 
 export { catalogModuleTeamInsights as default } from './module';
 export * from './TeamInsightsAnnotationsProcessor';
+export { TeamInsightsSkillsSourceProcessor } from './skillsSources';
+export type {
+  SkillsSourceConfig,
+  TeamInsightsSkillsSourceProcessorOptions,
+} from './skillsSources';

@@ -5,11 +5,17 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { readTeamInsightsConfig } from '@team-insights/plugin-team-insights-common';
 import { TeamInsightsAnnotationsProcessor } from './TeamInsightsAnnotationsProcessor';
+import {
+  readProcessingIntervalMs,
+  readSkillsSources,
+  TeamInsightsSkillsSourceProcessor,
+} from './skillsSources';
 
 /**
  * Catalog module that checks Team Insights annotations while entities are
- * processed. Set `teamInsights.catalog.strict: true` to turn annotation
- * errors into entity processing errors.
+ * processed, and gives Users their skills from the skills sources of
+ * `teamInsights.skillsSources`. Set `teamInsights.catalog.strict: true` to
+ * turn annotation errors into entity processing errors.
  *
  * @public
  */
@@ -22,13 +28,30 @@ export const catalogModuleTeamInsights = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        urlReader: coreServices.urlReader,
       },
-      async init({ catalog, config, logger }) {
+      async init({ catalog, config, logger, urlReader }) {
+        const engineConfig = readTeamInsightsConfig(config);
+        const strict =
+          config.getOptionalBoolean('teamInsights.catalog.strict') ?? false;
+        const sources = readSkillsSources(config);
+        if (sources.length) {
+          // Before the annotation checks, so they see the skills it sets.
+          catalog.addProcessor(
+            new TeamInsightsSkillsSourceProcessor({
+              sources,
+              urlReader,
+              logger,
+              config: engineConfig,
+              strict,
+              refreshIntervalMs: readProcessingIntervalMs(config),
+            }),
+          );
+        }
         catalog.addProcessor(
           new TeamInsightsAnnotationsProcessor({
-            config: readTeamInsightsConfig(config),
-            strict:
-              config.getOptionalBoolean('teamInsights.catalog.strict') ?? false,
+            config: engineConfig,
+            strict,
             logger,
           }),
         );

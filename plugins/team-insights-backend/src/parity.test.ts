@@ -1,5 +1,6 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleTeamInsights from '@team-insights/plugin-catalog-backend-module-team-insights';
 import { main } from '@team-insights/cli';
 import type { Report } from '@team-insights/plugin-team-insights-common';
 import path from 'node:path';
@@ -10,18 +11,25 @@ jest.setTimeout(180_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const examplesDir = path.join(repoRoot, 'examples');
+const skillsCsv = path.join(examplesDir, 'skills.csv');
 const base = '/api/team-insights/v1';
 
-/** `team-insights score examples --format json`, run in-process. */
+/**
+ * `team-insights score examples --skills-source examples/skills.csv
+ * --format json`, run in-process.
+ */
 async function scoreWithCli(): Promise<Report> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['score', examplesDir, '--format', 'json'], {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    cwd: repoRoot,
-    env: {},
-  });
+  const code = await main(
+    ['score', examplesDir, '--skills-source', skillsCsv, '--format', 'json'],
+    {
+      stdout: { write: (chunk: string) => (stdout += chunk) },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      cwd: repoRoot,
+      env: {},
+    },
+  );
   if (code !== 0) {
     throw new Error(`team-insights score exited with ${code}: ${stderr}`);
   }
@@ -39,8 +47,9 @@ async function sleep(ms: number) {
 
 /*
  * The backend reads the demo organisation from the real catalog (which
- * ingests examples/all.yaml and builds the relations itself); the CLI reads
- * the same files from disk and builds the relations the way the catalog's
+ * ingests examples/all.yaml and builds the relations itself, and takes part
+ * of the skills from examples/skills.csv); the CLI reads the same files from
+ * disk and builds the relations the way the catalog's
  * processors do. Both run the one engine, so the reports must be identical
  * apart from when they were made.
  */
@@ -52,6 +61,7 @@ describe('parity with the CLI', () => {
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
+        catalogModuleTeamInsights,
         teamInsightsPlugin,
         mockServices.rootConfig.factory({
           data: {
@@ -75,6 +85,7 @@ describe('parity with the CLI', () => {
                 { type: 'file', target: path.join(examplesDir, 'all.yaml') },
               ],
             },
+            teamInsights: { skillsSources: [{ target: skillsCsv }] },
           },
         }),
       ],

@@ -60,3 +60,7 @@ export {
   TEAM_INSIGHTS_ENTITY_FIELDS,
   teamInsightsEntityFields,
 } from './fields';
+export * from './skillsSource';
+export * from './schema';
+export { TEAM_TYPE_INFO } from './teamTypes';
+export type { TeamTypeInfo } from './teamTypes';

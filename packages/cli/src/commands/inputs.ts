@@ -12,9 +12,10 @@ import { findCatalogFiles, unreadable } from '../catalog/files';
 import { loadCatalog, LoadedCatalog } from '../catalog/loadCatalog';
 import { CommandContext } from '../io';
 import { isObject } from '../util';
+import { applySkillsSourceOptions, SkillsSourceOptions } from './skillsSource';
 
 /** Options every command takes. */
-export interface CommonOptions {
+export interface CommonOptions extends SkillsSourceOptions {
   config?: string;
   now?: string;
   /** `--ignore` globs. */
@@ -127,5 +128,6 @@ export async function readInputs(
   const catalog = await loadCatalog(found, ctx.display, {
     placeholders: options.placeholders,
   });
+  await applySkillsSourceOptions(catalog, options, config, ctx);
   return { catalog, config, now };
 }

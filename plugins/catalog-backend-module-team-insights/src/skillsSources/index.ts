@@ -1,0 +1,6 @@
+export { TeamInsightsSkillsSourceProcessor } from './TeamInsightsSkillsSourceProcessor';
+export type {
+  SkillsSourceConfig,
+  TeamInsightsSkillsSourceProcessorOptions,
+} from './TeamInsightsSkillsSourceProcessor';
+export { readProcessingIntervalMs, readSkillsSources } from './config';

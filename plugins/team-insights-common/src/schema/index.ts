@@ -1,0 +1,5 @@
+export { catalogInfoJsonSchema } from './catalogInfoSchema';
+export type {
+  CatalogModelDefinitions,
+  JsonSchemaObject,
+} from './catalogInfoSchema';
