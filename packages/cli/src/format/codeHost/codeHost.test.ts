@@ -198,10 +198,8 @@ describe('formats for code hosts', () => {
       const ruleIds = runLog.tool.driver.rules.map((r: any) => r.id);
       expect(ruleIds).toEqual([...new Set(ruleIds)]);
       expect(ruleIds).toContain('docs.description');
-      for (const result of runLog.results) {
-        expect(runLog.tool.driver.rules[result.ruleIndex].id).toBe(
-          result.ruleId,
-        );
+      for (const item of runLog.results) {
+        expect(runLog.tool.driver.rules[item.ruleIndex].id).toBe(item.ruleId);
       }
       const description = runLog.results.find(
         (r: any) => r.ruleId === 'docs.description',
