@@ -42,6 +42,10 @@ function looksLikeCheck(value: unknown): value is TeamInsightsCheck {
  * are left alone, so one package can serve the backend and the CLI.
  */
 export function checksOf(exported: unknown): TeamInsightsCheck[] | undefined {
+  if (Array.isArray(exported)) {
+    const listed = exported.filter(looksLikeCheck);
+    return listed.length ? listed : undefined;
+  }
   if (!isObject(exported) && typeof exported !== 'function') {
     return undefined;
   }
@@ -64,12 +68,10 @@ export function checksOf(exported: unknown): TeamInsightsCheck[] | undefined {
     if (Array.isArray(value)) value.forEach(add);
     else add(value);
   }
+  // A CommonJS module's exports as the default export of an ES module.
   const fallback = ns.default;
-  if (isObject(fallback) && fallback !== exported) {
-    const inner = checksOf(fallback);
-    inner?.forEach(add);
-  } else if (Array.isArray(fallback)) {
-    fallback.forEach(add);
+  if (isObject(fallback) && fallback !== exported && !found.length) {
+    checksOf(fallback)?.forEach(add);
   }
   return found.length ? found : undefined;
 }
