@@ -28,9 +28,7 @@ backend.add(import('@team-insights/plugin-team-insights-backend'));
 // An example custom check (composition.on-call); CI runs the same check with
 // `team-insights score --checks`. Remove it, or add your own modules.
 backend.add(
-  import(
-    '@team-insights/plugin-team-insights-backend-module-example-checks'
-  ),
+  import('@team-insights/plugin-team-insights-backend-module-example-checks'),
 );
 
 // Notifications and signals, which Team Insights uses to nudge teams, over

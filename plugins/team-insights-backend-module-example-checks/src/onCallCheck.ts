@@ -9,7 +9,8 @@ export const onCallCheck: TeamInsightsCheck = {
   id: 'composition.on-call',
   scorecard: 'composition',
   title: 'Someone is on call',
-  description: 'The team has at least three people to share an on-call rotation.',
+  description:
+    'The team has at least three people to share an on-call rotation.',
   rationale:
     'Site reliability is a skill cluster of its own; a rotation needs people.',
   weight: 1,

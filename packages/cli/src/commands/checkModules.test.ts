@@ -127,15 +127,7 @@ describe('--checks', () => {
 
   it('reports custom checks in the code-host formats, with their own rule', async () => {
     const result = await run(
-      [
-        'score',
-        '.',
-        '--checks',
-        EXAMPLE_CHECKS,
-        '--format',
-        'sarif',
-        ...NOW,
-      ],
+      ['score', '.', '--checks', EXAMPLE_CHECKS, '--format', 'sarif', ...NOW],
       { cwd: tmp.path },
     );
     const [runLog] = JSON.parse(result.stdout).runs;
@@ -167,9 +159,7 @@ describe('--checks', () => {
     );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    expect(checkOf(report, 'pair', 'composition.on-call')?.status).toBe(
-      'fail',
-    );
+    expect(checkOf(report, 'pair', 'composition.on-call')?.status).toBe('fail');
     expect(report.entities[0].scorecards.documentation.checks).toContainEqual(
       expect.objectContaining({
         id: 'documentation.runbook',

@@ -88,10 +88,7 @@ const CATALOG = `${TEAM}---\n${USER}---\n${COMPONENT}`;
 
 /** The GitHub Actions toolkit's escaping, undone. */
 function unescapeData(text: string): string {
-  return text
-    .replace(/%0A/g, '\n')
-    .replace(/%0D/g, '\r')
-    .replace(/%25/g, '%');
+  return text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
 }
 function unescapeProperty(text: string): string {
   return unescapeData(text.replace(/%3A/g, ':').replace(/%2C/g, ','));
@@ -151,7 +148,8 @@ describe('formats for code hosts', () => {
       const typoLine = CATALOG.split('\n').findIndex(l =>
         l.includes('data-sceintist'),
       );
-      const typoColumn = CATALOG.split('\n')[typoLine].indexOf('data-sceintist');
+      const typoColumn =
+        CATALOG.split('\n')[typoLine].indexOf('data-sceintist');
       const typo = runLog.results.find((r: any) =>
         r.message.text.includes('data-sceintist'),
       );
@@ -251,12 +249,18 @@ describe('formats for code hosts', () => {
       const byName = (classname: string, name: string) =>
         all.find((c: any) => c.classname === classname && c.name === name);
 
-      const description = byName('component:default/ranker', 'docs.description');
+      const description = byName(
+        'component:default/ranker',
+        'docs.description',
+      );
       expect(description.failure.message).toMatch(/description/i);
       expect(description.failure['#text']).toMatch(/Remediation: /);
       expect(description.file).toBe('catalog/catalog-info.yaml');
 
-      const size = byName('group:default/search-ranking', 'composition.team-size');
+      const size = byName(
+        'group:default/search-ranking',
+        'composition.team-size',
+      );
       expect(size.failure).toBeUndefined();
       expect(size.properties.property).toEqual([
         {
@@ -396,7 +400,15 @@ describe('formats for code hosts', () => {
   it('keeps the exit codes: --fail-below fails whatever the format', async () => {
     for (const format of ['sarif', 'junit', 'github', 'gitlab']) {
       const result = await run(
-        ['score', 'catalog', '--format', format, '--fail-below', 'gold', ...NOW],
+        [
+          'score',
+          'catalog',
+          '--format',
+          format,
+          '--fail-below',
+          'gold',
+          ...NOW,
+        ],
         { cwd: tmp.path },
       );
       expect(result.code).toBe(1);

@@ -12,7 +12,7 @@ export function escapeProperty(text: string): string {
 
 /**
  * The report as GitHub Actions workflow commands: `::error` for errors and
- * failing checks, `::warning` for warnings, each at its file, line and
+ * failing checks, `::warning` for warnings, `::notice` for notes, each at its file, line and
  * column, so that GitHub annotates the lines of the pull request.
  */
 export function formatGithub(report: HostReport): string {
@@ -38,7 +38,8 @@ export function formatGithub(report: HostReport): string {
       const message = result.remediation
         ? `${result.message}\n\nRemediation: ${result.remediation}`
         : result.message;
-      return `::${result.level} ${props.join(',')}::${escapeData(message)}\n`;
+      const command = result.level === 'note' ? 'notice' : result.level;
+      return `::${command} ${props.join(',')}::${escapeData(message)}\n`;
     })
     .join('');
 }

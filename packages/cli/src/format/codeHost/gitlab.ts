@@ -1,6 +1,8 @@
 import { fingerprints } from './fingerprints';
 import { HostReport } from './results';
 
+const GITLAB_SEVERITY = { error: 'major', warning: 'minor', note: 'info' };
+
 /**
  * The report as a GitLab Code Quality report (the `codequality` artifact):
  * one issue per problem located in a file, errors as `major`, warnings as
@@ -18,7 +20,7 @@ export function formatGitlab(report: HostReport): string {
               : result.message,
             check_name: result.ruleId,
             fingerprint: prints[i],
-            severity: result.level === 'error' ? 'major' : 'minor',
+            severity: GITLAB_SEVERITY[result.level],
             location: {
               path: result.location.path.replace(/\\/g, '/'),
               lines: { begin: result.location.line },

@@ -20,7 +20,8 @@ export interface HostLocation {
 /** One problem, as every code-host format reports it. */
 export interface HostResult {
   ruleId: string;
-  level: 'error' | 'warning';
+  /** `note` for what lint reports as neither error nor warning. */
+  level: 'error' | 'warning' | 'note';
   /** What was found. */
   message: string;
   /** What to change, when the check says. */
@@ -61,19 +62,23 @@ export interface HostReport {
 
 /** The finding of `lint`, as the command has placed it. */
 export interface PlacedFinding {
-  severity: 'error' | 'warning';
-  entityRef?: string;
-  annotation?: string;
+  severity: string;
+  entityRef?: string | null;
+  annotation?: string | null;
   message: string;
-  path?: string;
-  line?: number;
-  column?: number;
+  path?: string | null;
+  line?: number | null;
+  column?: number | null;
+}
+
+function levelOf(severity: string): HostResult['level'] {
+  return severity === 'error' || severity === 'warning' ? severity : 'note';
 }
 
 type Display = (absolute: string) => string;
 
 function placeOf(
-  f: { path?: string; line?: number; column?: number },
+  f: { path?: string | null; line?: number | null; column?: number | null },
   display: Display,
 ): HostLocation | undefined {
   return f.path
@@ -108,8 +113,11 @@ export function lintHostReport(
   display: Display,
 ): HostReport {
   const results: HostResult[] = findings.map(f => ({
-    ruleId: lintRuleId(f),
-    level: f.severity,
+    ruleId: lintRuleId({
+      annotation: f.annotation ?? undefined,
+      message: f.message,
+    }),
+    level: levelOf(f.severity),
     message: f.message,
     ...(f.entityRef ? { entityRef: f.entityRef } : {}),
     ...(f.path ? { location: placeOf(f, display) } : {}),
@@ -136,14 +144,15 @@ export function lintHostReport(
     }
     return entry;
   };
-  for (const [ref, source] of lowerCaseKeys(sources)) {
+  const lowerSources = lowerCaseKeys(sources);
+  for (const [ref, source] of lowerSources) {
     const at = locate(source, ['metadata', 'name']);
     const path = display(source.file.path);
     subjectOf(path, ref, { path, ...at });
   }
   for (const result of results) {
     const sourceOf = result.entityRef
-      ? lowerCaseKeys(sources).get(result.entityRef.toLowerCase())
+      ? lowerSources.get(result.entityRef.toLowerCase())
       : undefined;
     const suite =
       result.location?.path ??
