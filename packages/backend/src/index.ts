@@ -25,6 +25,11 @@ backend.add(
 
 // Team Insights scorecards, history and REST API.
 backend.add(import('@team-insights/plugin-team-insights-backend'));
+// An example custom check (composition.on-call); CI runs the same check with
+// `team-insights score --checks`. Remove it, or add your own modules.
+backend.add(
+  import('@team-insights/plugin-team-insights-backend-module-example-checks'),
+);
 
 // Notifications and signals, which Team Insights uses to nudge teams, over
 // the events bus.

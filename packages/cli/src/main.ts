@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isError } from '@backstage/errors';
+import { checksOption } from './commands/checkModules';
+import { CODE_HOST_FORMATS } from './format/codeHost';
 import { version } from '../package.json';
 import { runLint, runScore } from './commands';
 import { CliIo, commandContext } from './io';
@@ -82,9 +84,10 @@ export async function main(
         'and print each finding at its place: path:line:col severity message.',
     )
     .argument('[paths...]', 'catalog files or folders')
+    .addOption(checksOption())
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['text', 'json'])
+        .choices(['text', 'json', ...CODE_HOST_FORMATS])
         .default('text'),
     )
     .option(
@@ -100,9 +103,15 @@ export async function main(
 Exit codes: 0 no errors (warnings and notes allowed), 1 error findings, 2
 usage error or a path given that does not exist.
 
+--format sarif, junit, github and gitlab write reports for code hosts:
+SARIF 2.1.0 for code scanning, JUnit XML, GitHub workflow commands, GitLab
+Code Quality JSON. --checks loads custom checks from a JavaScript module
+and runs its code: name only modules from a tree you trust.
+
 Examples:
   team-insights lint catalog-info.yaml
-  team-insights lint . --format json`,
+  team-insights lint . --format json
+  team-insights lint . --format sarif > team-insights-lint.sarif`,
     )
     .action(async (paths: string[], options) => {
       exitCode = await runLint(paths, options, ctx);
@@ -114,9 +123,10 @@ Examples:
         'documentation, with levels gold, silver, bronze and none.',
     )
     .argument('[paths...]', 'catalog files or folders')
+    .addOption(checksOption())
     .addOption(
       new Option('-f, --format <format>', 'output format')
-        .choices(['table', 'json', 'markdown'])
+        .choices(['table', 'json', 'markdown', ...CODE_HOST_FORMATS])
         .default('table'),
     )
     .addOption(
@@ -142,7 +152,10 @@ Examples:
       `${COMMON_HELP}
 
 --format json prints the report of the Team Insights REST API. Scorecards
-with nothing to judge (no score) never fail --fail-below.
+with nothing to judge (no score) never fail --fail-below. --format sarif,
+junit, github and gitlab report the failing and warning checks for code
+hosts (exit codes unchanged). --checks loads custom checks from a
+JavaScript module and runs its code: name only modules you trust.
 
 Exit codes: 0 success, 1 --fail-below not met, 2 usage error or a path given
 that does not exist.
@@ -150,7 +163,8 @@ that does not exist.
 Examples:
   team-insights score .
   team-insights score . --entity group:default/search-ranking --fail-below bronze
-  team-insights score catalog/ --format markdown > comment.md`,
+  team-insights score catalog/ --format markdown > comment.md
+  team-insights score . --checks ./checks.js --format gitlab > gl-code-quality.json`,
     )
     .action(async (paths: string[], options) => {
       exitCode = await runScore(

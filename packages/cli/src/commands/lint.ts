@@ -1,19 +1,29 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  BUILT_IN_CHECKS,
   evaluate,
   Finding,
   lintEntity,
+  TeamInsightsCheck,
 } from '@team-insights/plugin-team-insights-common';
+import { version } from '../../package.json';
 import { LocatedFinding } from '../catalog/loadCatalog';
 import { locate, quotedToken, SourceDocument } from '../catalog/positions';
+import {
+  CodeHostFormat,
+  formatForCodeHost,
+  isCodeHostFormat,
+  lintHostReport,
+} from '../format/codeHost';
 import { paint } from '../format/colors';
 import { CommandContext } from '../io';
 import { compareCodeUnits } from '../util';
+import { CheckModuleOptions, loadCheckModules } from './checkModules';
 import { CommonOptions, Inputs, readInputs } from './inputs';
 
 /** Options of `team-insights lint`. */
-export interface LintOptions extends CommonOptions {
-  format: 'text' | 'json';
+export interface LintOptions extends CommonOptions, CheckModuleOptions {
+  format: 'text' | 'json' | CodeHostFormat;
 }
 
 /** A finding as `lint` reports it; the position is missing only for findings about entities not read from a file. */
@@ -63,8 +73,12 @@ export function placeFinding(
  * (`lintEntity`) and those that need the rest of the catalog (`evaluate`,
  * e.g. declined products that do not resolve), each once.
  */
-export function engineFindings(inputs: Inputs): Finding[] {
+export function engineFindings(
+  inputs: Inputs,
+  customChecks: TeamInsightsCheck[] = [],
+): Finding[] {
   const { catalog, config, now } = inputs;
+  const checkIds = [...BUILT_IN_CHECKS, ...customChecks].map(c => c.id);
   const seen = new Set<string>();
   const out: Finding[] = [];
   const add = (finding: Finding) => {
@@ -80,9 +94,11 @@ export function engineFindings(inputs: Inputs): Finding[] {
     }
   };
   catalog.entities.forEach((entity: Entity) =>
-    lintEntity(entity, { config, now }).forEach(add),
+    lintEntity(entity, { config, now, checkIds }).forEach(add),
   );
-  evaluate(catalog.entities, { config, now }).findings.forEach(add);
+  evaluate(catalog.entities, { config, now, customChecks }).findings.forEach(
+    add,
+  );
   return out;
 }
 
@@ -98,8 +114,11 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
 }
 
 /** Every finding for the files: reading problems and the engine's. */
-export function lintFindings(inputs: Inputs): LintFinding[] {
-  const placed = engineFindings(inputs).map(finding =>
+export function lintFindings(
+  inputs: Inputs,
+  customChecks: TeamInsightsCheck[] = [],
+): LintFinding[] {
+  const placed = engineFindings(inputs, customChecks).map(finding =>
     placeFinding(finding, inputs.catalog.sources),
   );
   return [...inputs.catalog.problems, ...placed].sort(compareFindings);
@@ -143,11 +162,22 @@ export async function runLint(
   options: LintOptions,
   ctx: CommandContext,
 ): Promise<number> {
+  const customChecks = loadCheckModules(options.checks, ctx);
   const inputs = await readInputs(paths, options, ctx);
-  const findings = lintFindings(inputs);
+  const findings = lintFindings(inputs, customChecks);
   const errors = findings.filter(f => f.severity === 'error').length;
   const notes = findings.filter(f => f.severity === 'note').length;
   const warnings = findings.length - errors - notes;
+
+  if (isCodeHostFormat(options.format)) {
+    const report = lintHostReport(
+      findings,
+      inputs.catalog.sources,
+      ctx.display,
+    );
+    ctx.stdout.write(formatForCodeHost(options.format, report, version));
+    return errors ? 1 : 0;
+  }
 
   if (options.format === 'json') {
     const output = {

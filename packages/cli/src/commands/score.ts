@@ -1,16 +1,23 @@
 import { InputError } from '@backstage/errors';
 import { evaluate, Level } from '@team-insights/plugin-team-insights-common';
+import { version } from '../../package.json';
+import {
+  CodeHostFormat,
+  formatForCodeHost,
+  scoreHostReport,
+} from '../format/codeHost';
 import { paint } from '../format/colors';
 import { formatMarkdown } from '../format/markdown';
 import { formatTable } from '../format/table';
 import { CommandContext } from '../io';
+import { CheckModuleOptions, loadCheckModules } from './checkModules';
 import { CommonOptions, readInputs } from './inputs';
 import { findingPlace } from './lint';
 import { resolveSelection, scorecardsBelow, selectReport } from './select';
 
 /** Options of `team-insights score`. */
-export interface ScoreOptions extends CommonOptions {
-  format: 'table' | 'json' | 'markdown';
+export interface ScoreOptions extends CommonOptions, CheckModuleOptions {
+  format: 'table' | 'json' | 'markdown' | CodeHostFormat;
   entity: string[];
   failBelow?: Level;
 }
@@ -23,6 +30,7 @@ export async function runScore(
   options: ScoreOptions,
   ctx: CommandContext,
 ): Promise<number> {
+  const customChecks = loadCheckModules(options.checks, ctx);
   const inputs = await readInputs(paths, options, ctx);
   const { catalog, config, now } = inputs;
   const selection = resolveSelection(options.entity, catalog.entities);
@@ -52,11 +60,23 @@ export async function runScore(
     );
   }
 
-  const report = evaluate(catalog.entities, { config, now });
+  const report = evaluate(catalog.entities, { config, now, customChecks });
   const selected = selectReport(report, selection);
   const showEntities = Boolean(selection);
 
   switch (options.format) {
+    case 'sarif':
+    case 'junit':
+    case 'github':
+    case 'gitlab':
+      ctx.stdout.write(
+        formatForCodeHost(
+          options.format,
+          scoreHostReport(selected, catalog.sources, ctx.display, customChecks),
+          version,
+        ),
+      );
+      break;
     case 'json':
       ctx.stdout.write(`${JSON.stringify(selected, null, 2)}\n`);
       break;
