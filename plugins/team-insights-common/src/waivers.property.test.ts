@@ -86,9 +86,8 @@ describe('waiver items', () => {
     const steps = { count: 0 };
     expect(readWaiverItem(item, steps)?.[2]).toBe('2030-01-01');
     expect(steps.count).toBeLessThanOrEqual(2 * item.length + 10);
-    const hostile = `composition.team-size until 2030-01-01${' '.repeat(
-      4000,
-    )}x y`;
+    // The former expression took about 30 ms on this 4 KB item.
+    const hostile = `composition.team-size until${' '.repeat(4000)}x y`;
     const hostileSteps = { count: 0 };
     expect(readWaiverItem(hostile, hostileSteps)).toBeUndefined();
     expect(hostileSteps.count).toBeLessThanOrEqual(2 * hostile.length + 10);
