@@ -49,7 +49,9 @@ describe('waiver items', () => {
         const expected = REFERENCE.exec(item);
         const actual = readWaiverItem(item);
         expect(actual).toEqual(
-          expected ? [expected[0], expected[1], expected[2], expected[3]] : undefined,
+          expected
+            ? [expected[0], expected[1], expected[2], expected[3]]
+            : undefined,
         );
       }),
       { numRuns: 2000 },
