@@ -507,6 +507,67 @@ function daysBetween(from: string, to: string): number {
   );
 }
 
+const SPACE = /\s/;
+
+/**
+ * Splits one waiver item into `[item, checkId, until, reason]` the way
+ * `^([^\s:]+)(?:\s+until(?:\s+([^\s:]*))?)?\s*(?::([\s\S]*))?$/i` would,
+ * in one left-to-right pass: that expression backtracks quadratically on long
+ * runs of spaces. `steps`, when given, counts the characters looked at.
+ * @internal
+ */
+export function readWaiverItem(
+  item: string,
+  steps?: { count: number },
+): [string, string, string | undefined, string | undefined] | undefined {
+  const n = item.length;
+  const isSpace = (at: number) => {
+    if (steps) steps.count += 1;
+    return at < n && SPACE.test(item[at]);
+  };
+  const isWord = (at: number) => {
+    if (steps) steps.count += 1;
+    return at < n && item[at] !== ':' && !SPACE.test(item[at]);
+  };
+  const skipSpaces = (from: number) => {
+    let at = from;
+    while (isSpace(at)) at += 1;
+    return at;
+  };
+  // The end of the item, or a colon followed by the reason.
+  const tail = (at: number): [boolean, string | undefined] => {
+    if (at >= n) return [true, undefined];
+    if (item[at] === ':') return [true, item.slice(at + 1)];
+    return [false, undefined];
+  };
+  let at = 0;
+  while (isWord(at)) at += 1;
+  if (at === 0) return undefined;
+  const checkId = item.slice(0, at);
+  const afterId = skipSpaces(at);
+  if (
+    afterId > at &&
+    item.slice(afterId, afterId + 5).toLowerCase() === 'until' &&
+    !isWord(afterId + 5)
+  ) {
+    const afterUntil = afterId + 5;
+    let until: string | undefined;
+    let end = afterUntil;
+    const dateStart = skipSpaces(afterUntil);
+    if (dateStart > afterUntil) {
+      let dateEnd = dateStart;
+      while (isWord(dateEnd)) dateEnd += 1;
+      until = item.slice(dateStart, dateEnd);
+      end = dateEnd;
+    }
+    const [ok, reason] = tail(skipSpaces(end));
+    if (ok) return [item, checkId, until, reason];
+    return undefined;
+  }
+  const [ok, reason] = tail(afterId);
+  return ok ? [item, checkId, undefined, reason] : undefined;
+}
+
 /**
  * Parses `team-insights.io/waivers`:
  * `check-id until YYYY-MM-DD: reason; …`. A waiver without a date or reason,
@@ -535,10 +596,10 @@ export function parseWaivers(
   const items = splitList(value, sink, ';', 'waivers');
   if (!items) return { value: [], findings: sink.findings };
   const waivers: ParsedWaiver[] = [];
+  const waived = new Set<string>();
   const example = `e.g. 'composition.team-size until ${today}: merging with another team this quarter'`;
   for (const item of items) {
-    const match =
-      /^([^\s:]+)(?:\s+until(?:\s+([^\s:]*))?)?\s*(?::([\s\S]*))?$/i.exec(item);
+    const match = readWaiverItem(item);
     if (!match) {
       sink.error(
         `waiver ${quote(
@@ -595,7 +656,7 @@ export function parseWaivers(
       );
       continue;
     }
-    if (waivers.some(w => w.checkId === checkId)) {
+    if (waived.has(checkId)) {
       sink.warning(
         `'${checkId}' is waived more than once; only the first waiver is used`,
       );
@@ -607,6 +668,7 @@ export function parseWaivers(
         `waiver for '${checkId}' expired on ${until}; the check counts as usual again. Fix what it excused, or remove the waiver`,
       );
     }
+    waived.add(checkId);
     waivers.push({ checkId, until, reason, active });
   }
   return { value: waivers, findings: sink.findings };
