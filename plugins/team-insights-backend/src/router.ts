@@ -16,7 +16,7 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { tuple } from './schema/enums';
 import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';

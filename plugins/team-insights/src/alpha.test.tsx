@@ -83,4 +83,38 @@ describe('team-insights plugin (new frontend system)', () => {
       await screen.findByRole('list', { name: 'Documentation checks' }),
     ).toBeInTheDocument();
   });
+
+  it('shows each entity extension only on its kinds, without deprecation warnings', async () => {
+    const warn = jest.spyOn(console, 'warn');
+    try {
+      renderTestApp({
+        extensions: [
+          createTestEntityPage({
+            entity: entityFor('group:default/recommendations', {
+              type: 'team',
+            }),
+          }),
+          teamInsightsPlugin.getExtension('entity-content:team-insights'),
+          teamInsightsPlugin.getExtension('entity-card:team-insights/summary'),
+          teamInsightsPlugin.getExtension(
+            'entity-card:team-insights/documentation',
+          ),
+        ],
+        apis,
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      });
+      expect(
+        await screen.findByRole('list', { name: 'Scorecard levels' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('list', { name: 'Documentation checks' }),
+      ).not.toBeInTheDocument();
+      const deprecations = warn.mock.calls
+        .map(args => args.map(String).join(' '))
+        .filter(m => /deprecat/i.test(m) && m.includes('team-insights'));
+      expect(deprecations).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });

@@ -22,8 +22,14 @@ import type { ReactElement } from 'react';
 import { TeamInsightsClient, teamInsightsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
-/** Kinds that get the documentation card. */
-const DOCUMENTED_KINDS = 'kind:component,api,resource,system';
+/**
+ * Which entities get each extension, as entity predicates (the string
+ * filters of earlier releases log a deprecation warning).
+ */
+const GROUPS = { kind: 'group' };
+const DOCUMENTED_KINDS = {
+  kind: { $in: ['component', 'api', 'resource', 'system'] },
+};
 
 const tab = (element: ReactElement) =>
   compatWrapper(<Content>{element}</Content>);
@@ -108,7 +114,7 @@ const teamInsightsEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'team-insights',
     title: 'Team Insights',
-    filter: 'kind:group',
+    filter: GROUPS,
     loader: () =>
       import('./components/GroupTeamInsightsContent').then(m =>
         compatWrapper(<m.GroupTeamInsightsContent />),
@@ -122,7 +128,7 @@ const teamInsightsEntityContent = EntityContentBlueprint.make({
 const teamInsightsSummaryEntityCard = EntityCardBlueprint.make({
   name: 'summary',
   params: {
-    filter: 'kind:group',
+    filter: GROUPS,
     loader: () =>
       import('./components/TeamInsightsSummaryCard').then(m =>
         compatWrapper(<m.TeamInsightsSummaryCard />),
