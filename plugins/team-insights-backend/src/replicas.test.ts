@@ -31,8 +31,16 @@ describe('replicas', () => {
   // A shared database is what coordinates replicas; an in-memory SQLite
   // database cannot be shared between two backends.
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+  const databaseIds = databases.eachSupportedId();
 
-  it.each(databases.eachSupportedId())(
+  if (databaseIds.length === 0) {
+    // jest refuses `it.each` over an empty table: say what is not tested
+    // instead, so a machine without PostgreSQL still passes the suite.
+    it.skip('run the scheduled refresh once per period: not tested, BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set', () => {});
+    return;
+  }
+
+  it.each(databaseIds)(
     'run the scheduled refresh once per period and serve the same report, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
