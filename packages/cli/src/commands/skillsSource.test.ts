@@ -61,9 +61,11 @@ describe('team-insights score --skills-source', () => {
     );
     expect(result.code).toBe(0);
     expect(coverage(JSON.parse(result.stdout))).toBe('pass');
-    // the typo is an error of the source, shown at its cell
+    // the typo is an error of the source, shown at its cell; like every
+    // reading problem, errors come first, then warnings
     expect(result.stderr).toBe(
-      "skills.csv:4:4  error  unknown skill cluster 'data-sceintist' (did you mean 'data-scientist'?)\n",
+      "skills.csv:4:4  error  unknown skill cluster 'data-sceintist' (did you mean 'data-scientist'?)\n" +
+        "skills.csv:6:1  warning  no User has 'ghost@example.com' as spec.profile.email; the row was not used\n",
     );
   });
 
