@@ -28,6 +28,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  guestToken,
+  launchChromium,
+} from '../packages/app/e2e-tests/portal.mjs';
 
 const repoRoot = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -403,12 +407,7 @@ async function main() {
       300_000,
       async () => (await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok,
     );
-    token = await poll(s, 'guest sign-in', 60_000, async () => {
-      const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-        headers: { 'x-requested-with': 'XMLHttpRequest' },
-      });
-      return res.ok && (await res.json()).backstageIdentity.token;
-    });
+    token = await poll(s, 'guest sign-in', 60_000, () => guestToken(baseUrl));
     const team = await poll(
       s,
       `${TEAM} scored by /api/team-insights/v1/teams`,
@@ -433,19 +432,7 @@ async function main() {
   });
 
   await step('render the pages in Chromium', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     cleanups.unshift(() => browser.close());
     const page = await browser.newPage({
       viewport: { width: 1440, height: 900 },

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
@@ -140,4 +141,23 @@ export async function guestToken(baseUrl) {
   if (!res.ok) throw new Error(`guest sign-in failed: HTTP ${res.status}`);
   const body = await res.json();
   return body.backstageIdentity.token;
+}
+
+/**
+ * Launches Debian's Chromium (or CHROMIUM_PATH) headless, with the flags a
+ * machine without a sandbox, a GPU or a network needs.
+ */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }

@@ -4,10 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { buildApp, repoRoot, startPortal } from './portal.mjs';
+import { buildApp, launchChromium, repoRoot, startPortal } from './portal.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const shotsDir = path.join(repoRoot, 'e2e-test-report');
 // UPDATE_SCREENSHOTS=1 also refreshes the pictures of the README.
 const docsImages = process.env.UPDATE_SCREENSHOTS
@@ -31,18 +29,7 @@ async function shot(name) {
 before(async () => {
   buildApp();
   portal = await startPortal();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);
 });
