@@ -53,6 +53,14 @@ export interface Config {
      */
     visibilityCacheTtl?: HumanDuration | string;
     /**
+     * Longest a request waits for what it needs before it is answered `503`
+     * with a `Retry-After` header instead of hanging: the first evaluation of
+     * the catalog when there is no report yet, or the permission backend's
+     * and the catalog's answer on what the caller may see. The work itself
+     * runs on, and a later request finds its result. Default `{ seconds: 30 }`.
+     */
+    requestTimeout?: HumanDuration | string;
+    /**
      * How long a user's decision on `team-insights.scorecards.read` and
      * `team-insights.scorecards.refresh`, allowed or denied, is reused in
      * each replica before the permission backend is asked again: a changed

@@ -13,6 +13,7 @@ describe('readBackendOptions', () => {
       },
       retentionDays: 400,
       visibilityCacheTtlMs: 60_000,
+      requestTimeoutMs: 30_000,
       permissionCacheTtlMs: 10_000,
       badges: { public: false },
       notifications: {
@@ -75,6 +76,7 @@ describe('readBackendOptions', () => {
           },
           history: { retentionDays: 30 },
           visibilityCacheTtl: { seconds: 10 },
+          requestTimeout: '5s',
           permissionCacheTtl: '30s',
         },
       }),
@@ -86,7 +88,16 @@ describe('readBackendOptions', () => {
     expect(options.refresh.warmUpMs).toBe(0);
     expect(options.retentionDays).toBe(30);
     expect(options.visibilityCacheTtlMs).toBe(10_000);
+    expect(options.requestTimeoutMs).toBe(5_000);
     expect(options.permissionCacheTtlMs).toBe(30_000);
+  });
+
+  it('refuses a request timeout of 0, which would answer every request 503', () => {
+    expect(() =>
+      readBackendOptions(
+        new ConfigReader({ teamInsights: { requestTimeout: '0s' } }),
+      ),
+    ).toThrow('teamInsights.requestTimeout must be longer than 0');
   });
 
   it('turns the permission cache off with 0', () => {

@@ -16,6 +16,8 @@ export interface BackendOptions {
   };
   retentionDays: number;
   visibilityCacheTtlMs: number;
+  /** Longest a request waits for the first report or the caller's visibility. */
+  requestTimeoutMs: number;
   /** How long a user's decision on the plugin's own permissions is reused; 0 never. */
   permissionCacheTtlMs: number;
   badges: {
@@ -31,6 +33,7 @@ const DEFAULT_SYNC_INTERVAL: HumanDuration = { seconds: 5 };
 const DEFAULT_WARM_UP: HumanDuration = { minutes: 5 };
 const DEFAULT_VISIBILITY_TTL: HumanDuration = { minutes: 1 };
 const DEFAULT_PERMISSION_TTL: HumanDuration = { seconds: 10 };
+const DEFAULT_REQUEST_TIMEOUT: HumanDuration = { seconds: 30 };
 const DEFAULT_RETENTION_DAYS = 400;
 const DEFAULT_QUIET_PERIOD: HumanDuration = { days: 7 };
 const DEFAULT_WAIVER_NOTICE_DAYS = 14;
@@ -118,6 +121,18 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     'teamInsights.visibilityCacheTtl',
     DEFAULT_VISIBILITY_TTL,
   )!;
+  const requestTimeout = readDuration(
+    config,
+    'requestTimeout',
+    'teamInsights.requestTimeout',
+    DEFAULT_REQUEST_TIMEOUT,
+  )!;
+  const requestTimeoutMs = durationToMilliseconds(requestTimeout);
+  if (requestTimeoutMs <= 0) {
+    throw new InputError(
+      `teamInsights.requestTimeout must be longer than 0; got ${requestTimeoutMs} ms`,
+    );
+  }
   const permissionCacheTtl = readDuration(
     config,
     'permissionCacheTtl',
@@ -159,6 +174,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     },
     retentionDays,
     visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),
+    requestTimeoutMs,
     permissionCacheTtlMs: durationToMilliseconds(permissionCacheTtl),
     badges: {
       public: config?.getOptionalBoolean('badges.public') ?? false,

@@ -88,7 +88,7 @@ export const teamInsightsPlugin = createBackendPlugin({
 
         permissionsRegistry.addPermissions(teamInsightsPermissions);
 
-        const store = await TeamInsightsStore.create({ database });
+        const store = await TeamInsightsStore.create({ database, logger });
         const reports = new ReportService({
           catalog,
           auth,
@@ -100,6 +100,7 @@ export const teamInsightsPlugin = createBackendPlugin({
           syncIntervalMs: options.refresh.syncIntervalMs,
           warmUpMs: options.refresh.warmUpMs,
           timeoutMs: durationToMilliseconds(options.refresh.timeout),
+          requestTimeoutMs: options.requestTimeoutMs,
         });
         const visibility = new VisibilityService({
           permissions,
@@ -108,6 +109,7 @@ export const teamInsightsPlugin = createBackendPlugin({
           cache,
           logger,
           ttlMs: options.visibilityCacheTtlMs,
+          timeoutMs: options.requestTimeoutMs,
         });
 
         const nudges = new NudgeService({

@@ -20,6 +20,7 @@ import { z } from 'zod/v4';
 import { tuple } from './schema/enums';
 import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';
+import { retryAfterSecondsOf } from './service/retryLater';
 import { ScorecardQueries } from './service/ScorecardQueries';
 
 /** Id of the scheduled refresh task. */
@@ -225,6 +226,23 @@ export async function createRouter(
     const body: RefreshResponse = { status: 'started' };
     res.status(202).json(body);
   });
+
+  // A 503 that knows when to try again says so; Backstage's error handler
+  // answers the error itself.
+  router.use(
+    (
+      error: unknown,
+      _req: Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      const seconds = retryAfterSecondsOf(error);
+      if (seconds !== undefined && !res.headersSent) {
+        res.set('Retry-After', String(seconds));
+      }
+      next(error);
+    },
+  );
 
   return router;
 }

@@ -1,5 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
+import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   evaluate,
@@ -8,6 +8,7 @@ import {
   TeamInsightsConfig,
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
+import { RetryLaterError, withTimeout } from './retryLater';
 import { TeamInsightsStore } from './TeamInsightsStore';
 
 /** What caused a refresh. */
@@ -27,6 +28,14 @@ interface Failure {
 
 /** Shortest time between two re-evaluations a request asks for. */
 const DEFAULT_RETRY_INTERVAL_MS = 15_000;
+/** Default longest wait of a request for the first evaluation. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default wait after the first failed refresh before a request may try again. */
+const DEFAULT_BACKOFF_INITIAL_MS = 5_000;
+/** Default longest wait between failed refreshes a request may start. */
+const DEFAULT_BACKOFF_MAX_MS = 5 * 60_000;
+/** Retry-After while the first evaluation is still running. */
+const EVALUATING_RETRY_AFTER_MS = 5_000;
 
 /** Whether a report has nothing to show: the catalog was empty, or still loading. */
 export function isEmptyReport(report: Report): boolean {
@@ -60,6 +69,16 @@ export function isEmptyReport(report: Report): boolean {
  *   background (at most every `retryIntervalMs`). The catalog has settled
  *   once an evaluation finds no more entities than the previous one, or
  *   when the warm-up is over.
+ * - No report yet: a request waits for the first evaluation at most
+ *   `requestTimeoutMs`, then gets a 503 with `Retry-After` while the
+ *   evaluation runs on. After a failed refresh, requests start no other one
+ *   for a while that doubles with each failure in a row (from
+ *   `backoff.initialMs` up to `backoff.maxMs`, each wait between half and
+ *   all of that, at random, so that replicas spread out) and get a 503 with
+ *   `Retry-After` meanwhile; the scheduled refresh runs as planned, and one
+ *   that succeeds ends the back-off. A request that may not start an
+ *   evaluation (an anonymous one, such as a public badge) only ever serves
+ *   what there is.
  */
 export class ReportService {
   readonly #catalog: CatalogService;
@@ -74,6 +93,10 @@ export class ReportService {
   readonly #pageSize: number;
   readonly #warmUpMs: number;
   readonly #retryIntervalMs: number;
+  readonly #requestTimeoutMs: number;
+  readonly #backoffInitialMs: number;
+  readonly #backoffMaxMs: number;
+  readonly #random: () => number;
   readonly #now: () => Date;
   readonly #startedAt: number;
 
@@ -90,6 +113,12 @@ export class ReportService {
   #growing = false;
   /** Whether the served report was evaluated on this replica. */
   #ownReport = false;
+  /** Failed refreshes on this replica since the last one that succeeded. */
+  #failuresInARow = 0;
+  /** Clock ms before which requests start no evaluation, after failures. */
+  #backOffUntil?: number;
+  /** Whether reading the database for newer reports is failing. */
+  #syncFailing = false;
 
   constructor(options: {
     catalog: CatalogService;
@@ -106,6 +135,15 @@ export class ReportService {
     warmUpMs?: number;
     /** Shortest time between two re-evaluations asked for by requests. */
     retryIntervalMs?: number;
+    /**
+     * Longest a request waits for the first evaluation before it is
+     * answered 503 with `Retry-After` (`teamInsights.requestTimeout`).
+     */
+    requestTimeoutMs?: number;
+    /** Wait between failed refreshes that requests would start. */
+    backoff?: { initialMs?: number; maxMs?: number };
+    /** Random numbers in [0, 1) for the jitter of the back-off. */
+    random?: () => number;
     now?: () => Date;
   }) {
     this.#catalog = options.catalog;
@@ -121,6 +159,17 @@ export class ReportService {
     this.#warmUpMs = options.warmUpMs ?? 0;
     this.#retryIntervalMs =
       options.retryIntervalMs ?? DEFAULT_RETRY_INTERVAL_MS;
+    this.#requestTimeoutMs =
+      options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.#backoffInitialMs = Math.max(
+      1,
+      options.backoff?.initialMs ?? DEFAULT_BACKOFF_INITIAL_MS,
+    );
+    this.#backoffMaxMs = Math.max(
+      this.#backoffInitialMs,
+      options.backoff?.maxMs ?? DEFAULT_BACKOFF_MAX_MS,
+    );
+    this.#random = options.random ?? Math.random;
     this.#now = options.now ?? (() => new Date());
     this.#startedAt = this.#now().getTime();
   }
@@ -142,8 +191,27 @@ export class ReportService {
   /** Whether a request may start another evaluation now. */
   #mayRetry(): boolean {
     return (
-      this.#lastEvaluationAt === undefined ||
-      this.#now().getTime() - this.#lastEvaluationAt >= this.#retryIntervalMs
+      this.#backOffRemainingMs() === 0 &&
+      (this.#lastEvaluationAt === undefined ||
+        this.#now().getTime() - this.#lastEvaluationAt >= this.#retryIntervalMs)
+    );
+  }
+
+  /** Milliseconds before a request may start an evaluation after failures. */
+  #backOffRemainingMs(): number {
+    if (this.#backOffUntil === undefined) {
+      return 0;
+    }
+    return Math.max(0, this.#backOffUntil - this.#now().getTime());
+  }
+
+  /** The 503 of a request that finds no report to serve. */
+  #noReport(retryAfterMs: number): RetryLaterError {
+    return new RetryLaterError(
+      this.#failure
+        ? 'Team Insights has no report yet: evaluating the catalog failed (the backend log says why). It is tried again shortly and on schedule.'
+        : 'Team Insights has no report yet: the catalog has not been evaluated. It is evaluated shortly and on schedule.',
+      retryAfterMs,
     );
   }
 
@@ -154,23 +222,38 @@ export class ReportService {
 
   /**
    * The newest report: from memory, from another replica's snapshot, or by
-   * evaluating now when there is none anywhere.
+   * evaluating now when there is none anywhere. Throws a
+   * ServiceUnavailableError with a `Retry-After` time (RetryLaterError)
+   * while there is no report to serve.
+   *
+   * @param options - `evaluate: false` for a caller who may not start an
+   *   evaluation (an anonymous one): it is served what there is, and waits
+   *   only for an evaluation that is already running.
    */
-  async getReport(): Promise<ServedReport> {
+  async getReport(options: { evaluate?: boolean } = {}): Promise<ServedReport> {
+    const mayEvaluate = options.evaluate ?? true;
     await this.#sync(!this.#current);
     const served = this.#current;
-    if (
-      !served ||
-      (isEmptyReport(served.report) && (this.#refreshing || this.#mayRetry()))
+    if (!served) {
+      await this.#waitForFirstReport(mayEvaluate);
+    } else if (
+      mayEvaluate &&
+      isEmptyReport(served.report) &&
+      (this.#refreshing || this.#mayRetry())
     ) {
-      // No report, or one of an empty catalog: evaluate (or join the
-      // running evaluation) and wait for it.
+      // A report of an empty catalog: evaluate (or join the running
+      // evaluation) and wait for it, at most the request timeout.
       try {
-        await this.refresh({ trigger: 'request' });
+        await withTimeout(
+          this.refresh({ trigger: 'request' }),
+          this.#requestTimeoutMs,
+          () => new Error('timeout'),
+        );
       } catch {
-        // already logged by refresh
+        // already logged by refresh; the empty report is served
       }
     } else if (
+      mayEvaluate &&
       this.#ownReport &&
       !this.isSettled() &&
       !this.#refreshing &&
@@ -184,8 +267,8 @@ export class ReportService {
     }
     const current = this.#current;
     if (!current) {
-      throw new ServiceUnavailableError(
-        'Team Insights has no report yet: evaluating the catalog failed (the backend log says why). It is retried on the next request and on schedule.',
+      throw this.#noReport(
+        Math.max(this.#backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
       );
     }
     return {
@@ -194,6 +277,46 @@ export class ReportService {
         ? this.#failure.at >= current.report.evaluatedAt
         : false,
     };
+  }
+
+  /**
+   * With no report anywhere: joins the running evaluation, or starts one
+   * unless backing off after failures (or the caller may not), and waits
+   * for it at most the request timeout. Throws RetryLaterError when there
+   * is still no report.
+   */
+  async #waitForFirstReport(mayEvaluate: boolean): Promise<void> {
+    let running = this.#refreshing;
+    if (!running) {
+      const backOff = this.#backOffRemainingMs();
+      if (!mayEvaluate || backOff > 0) {
+        throw this.#noReport(
+          Math.max(backOff, mayEvaluate ? 0 : EVALUATING_RETRY_AFTER_MS),
+        );
+      }
+      running = this.refresh({ trigger: 'request' });
+    }
+    let timedOut = false;
+    try {
+      await withTimeout(running, this.#requestTimeoutMs, () => {
+        timedOut = true;
+        return new Error('timeout');
+      });
+    } catch {
+      // a failure is logged by refresh
+    }
+    if (this.#current) {
+      return;
+    }
+    if (timedOut) {
+      throw new RetryLaterError(
+        'Team Insights is evaluating the catalog for the first time; try again shortly.',
+        EVALUATING_RETRY_AFTER_MS,
+      );
+    }
+    throw this.#noReport(
+      Math.max(this.#backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
+    );
   }
 
   /**
@@ -246,6 +369,8 @@ export class ReportService {
     this.#current = { report };
     this.#ownReport = true;
     this.#failure = undefined;
+    this.#failuresInARow = 0;
+    this.#backOffUntil = undefined;
     this.#growing = entityCount > (this.#lastEntityCount ?? 0);
     this.#lastEntityCount = entityCount;
 
@@ -301,6 +426,14 @@ export class ReportService {
       : stringifyError(error);
     const finishedAt = this.#now().toISOString();
     this.#failure = { at: finishedAt, reason };
+    this.#failuresInARow += 1;
+    const ceiling = Math.min(
+      this.#backoffMaxMs,
+      this.#backoffInitialMs * 2 ** Math.min(this.#failuresInARow - 1, 30),
+    );
+    const random = Math.min(Math.max(this.#random(), 0), 1);
+    this.#backOffUntil =
+      this.#now().getTime() + Math.round(ceiling / 2 + (random * ceiling) / 2);
     const served = this.#current?.report.evaluatedAt;
     this.#logger.warn(
       served
@@ -387,12 +520,22 @@ export class ReportService {
       ) {
         this.#failure = undefined;
       }
+      if (this.#syncFailing) {
+        this.#syncFailing = false;
+        this.#logger.info(
+          'Team Insights reads the database again for newer reports',
+        );
+      }
     } catch (error) {
-      this.#logger.warn(
-        `Could not look for a newer Team Insights report in the database: ${stringifyError(
-          error,
-        )}`,
-      );
+      // Once per outage, not once per request.
+      if (!this.#syncFailing) {
+        this.#syncFailing = true;
+        this.#logger.warn(
+          `Could not look for a newer Team Insights report in the database; serving what this replica has until it answers again: ${stringifyError(
+            error,
+          )}`,
+        );
+      }
     }
   }
 }

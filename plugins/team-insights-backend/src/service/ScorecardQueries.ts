@@ -473,7 +473,8 @@ export class ScorecardQueries {
     entityRef: string,
     scorecard: ScorecardId,
   ): Promise<{ level: Level | null } | undefined> {
-    const { report } = await this.#reports.getReport();
+    // An anonymous request never starts an evaluation.
+    const { report } = await this.#reports.getReport({ evaluate: false });
     return levelIn(report, entityRef.toLowerCase(), scorecard);
   }
 

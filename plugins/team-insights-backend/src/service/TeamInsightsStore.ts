@@ -1,7 +1,9 @@
 import {
   DatabaseService,
+  LoggerService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
 import type {
   HistoryPoint,
   Level,
@@ -21,6 +23,12 @@ const gunzipAsync = promisify(gunzip);
 const SNAPSHOTS = 'team_insights_snapshots';
 const REFRESHES = 'team_insights_refreshes';
 const HISTORY = 'team_insights_history';
+
+/**
+ * The report format this release writes and reads (`Report.version`), also
+ * kept in each snapshot's `schema_version` column.
+ */
+export const SNAPSHOT_SCHEMA_VERSION: Report['version'] = 1;
 
 /** Snapshots kept besides the newest one, for a replica still loading it. */
 const SNAPSHOTS_KEPT = 2;
@@ -219,18 +227,48 @@ export function historyRowsOf(report: Report): HistoryRow[] {
 }
 
 /**
+ * Why a parsed snapshot is not a report this release can serve, or
+ * undefined when it is one: its version and the shape of its top level.
+ */
+function snapshotProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'it is not a JSON object';
+  }
+  const report = value as Record<string, unknown>;
+  if (report.version !== SNAPSHOT_SCHEMA_VERSION) {
+    return `it holds a report of version ${JSON.stringify(
+      report.version,
+    )?.slice(0, 40)}, this release reads version ${SNAPSHOT_SCHEMA_VERSION}`;
+  }
+  for (const key of [
+    'teams',
+    'orgUnits',
+    'entities',
+    'products',
+    'concerns',
+    'findings',
+  ]) {
+    if (!Array.isArray(report[key])) {
+      return `its "${key}" is not a list`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Storage of the Team Insights backend: report snapshots shared by the
  * replicas, the refresh log and the daily history of every scorecard.
  */
 export class TeamInsightsStore {
   static async create(options: {
     database: DatabaseService;
+    logger?: LoggerService;
   }): Promise<TeamInsightsStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new TeamInsightsStore(client);
+    return new TeamInsightsStore(client, { logger: options.logger });
   }
 
   /** Runs the migrations on a client, for tests and tooling. */
@@ -239,6 +277,9 @@ export class TeamInsightsStore {
   }
 
   readonly #db: Knex;
+  readonly #logger?: LoggerService;
+  /** Snapshots found unreadable, by id: skipped without reading them again. */
+  readonly #rejected = new Set<number>();
 
   /**
    * The history rows this instance last wrote or confirmed, of one day: what
@@ -251,8 +292,9 @@ export class TeamInsightsStore {
     values: Map<string, string>;
   };
 
-  constructor(db: Knex) {
+  constructor(db: Knex, options: { logger?: LoggerService } = {}) {
     this.#db = db;
+    this.#logger = options.logger;
   }
 
   /**
@@ -264,10 +306,15 @@ export class TeamInsightsStore {
   async saveSnapshot(report: Report): Promise<SavedSnapshot> {
     const content = reportContent(report);
     const latest = await this.#db(SNAPSHOTS)
-      .select('id', 'content_hash', 'evaluated_at')
+      .select('id', 'content_hash', 'evaluated_at', 'schema_version')
       .orderBy('id', 'desc')
       .first();
-    if (latest && latest.content_hash === content.hash) {
+    if (
+      latest &&
+      latest.content_hash === content.hash &&
+      Number(latest.schema_version) === SNAPSHOT_SCHEMA_VERSION &&
+      !this.#rejected.has(Number(latest.id))
+    ) {
       const id = Number(latest.id);
       if (latest.evaluated_at >= report.evaluatedAt) {
         return { id, written: false };
@@ -290,6 +337,7 @@ export class TeamInsightsStore {
       .insert({
         evaluated_at: report.evaluatedAt,
         content_hash: content.hash,
+        schema_version: SNAPSHOT_SCHEMA_VERSION,
         report: compressed,
       })
       .returning('id');
@@ -304,21 +352,58 @@ export class TeamInsightsStore {
   }
 
   /**
-   * Loads a snapshot by id, or undefined when it is gone. Its `evaluatedAt`
-   * is the row's: the latest evaluation that found this content.
+   * Loads a snapshot by id, or undefined when it is gone or cannot be
+   * served. Its `evaluatedAt` is the row's: the latest evaluation that found
+   * this content.
+   *
+   * @remarks
+   *
+   * A snapshot is served only when its `schema_version` column and the
+   * report's `version` are the ones this release writes and the report's
+   * top level has the expected lists. One that is not (written by another
+   * release, damaged, or not a report at all) is logged once, as a warning,
+   * and skipped from then on without being read again: the caller keeps
+   * serving the report it has.
    */
   async loadSnapshot(id: number): Promise<Report | undefined> {
+    if (this.#rejected.has(id)) {
+      return undefined;
+    }
     const row = await this.#db(SNAPSHOTS)
       .where('id', id)
-      .select('report', 'evaluated_at')
+      .select('report', 'evaluated_at', 'schema_version')
       .first();
     if (!row) {
       return undefined;
     }
-    const json = await gunzipAsync(row.report as Buffer);
-    const report = JSON.parse(json.toString('utf8')) as Report;
+    if (Number(row.schema_version) !== SNAPSHOT_SCHEMA_VERSION) {
+      return this.#reject(
+        id,
+        `its schema_version is ${row.schema_version}, this release reads ${SNAPSHOT_SCHEMA_VERSION}`,
+      );
+    }
+    let parsed: unknown;
+    try {
+      const json = await gunzipAsync(row.report as Buffer);
+      parsed = JSON.parse(json.toString('utf8'));
+    } catch (error) {
+      return this.#reject(id, `it cannot be read: ${stringifyError(error)}`);
+    }
+    const problem = snapshotProblem(parsed);
+    if (problem) {
+      return this.#reject(id, problem);
+    }
+    const report = parsed as Report;
     report.evaluatedAt = row.evaluated_at;
     return report;
+  }
+
+  #reject(id: number, why: string): undefined {
+    this.#rejected.add(id);
+    this.#logger?.warn(
+      `Team Insights skips stored report snapshot ${id}: ${why}. This replica keeps serving the report it has.`,
+    );
+    return undefined;
   }
 
   /** Records one refresh attempt and trims the log. */
