@@ -197,6 +197,9 @@ describe('badges', () => {
       ({ server, backend } = await startPlugin({
         config: { teamInsights: { badges: { public: true } } },
       }));
+      // An anonymous request never starts an evaluation: a signed-in
+      // reader's request makes sure there is a report.
+      await request(server).get(`${base}/report`).expect(200);
     });
 
     afterAll(() => backend.stop());

@@ -516,12 +516,45 @@ describe('team-insights backend', () => {
       expect(res.body.error.name).toBe('ServiceUnavailableError');
       expect(res.body.error.message).toContain('no report yet');
       expect(res.body.error.stack).toBeUndefined();
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expectValidResponse(res);
 
-      // the next request tries again, and succeeds once the catalog is back
+      // (requests back off after the failure: see ReportService.test.ts)
       catalog.failWith(undefined);
-      const later = await request(server).get(`${base}/report`);
+
+      // a refresh (scheduled, or asked for) is not held back, and ends it
+      await request(server).post(`${base}/refresh`).expect(202);
+      let later = await request(server).get(`${base}/report`);
+      for (let i = 0; later.status !== 200 && i < 600; i++) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+        later = await request(server).get(`${base}/report`);
+      }
       expect(later.status).toBe(200);
+    });
+
+    it('never starts an evaluation for an anonymous badge request', async () => {
+      const { server, catalog } = await startPlugin({
+        config: {
+          teamInsights: {
+            refresh: { initialDelay: { hours: 1 } },
+            badges: { public: true },
+          },
+        },
+      });
+      const res = await request(server)
+        .get(`${base}/badges/group/default/search/adoption.svg`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(503);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(catalog.calls.stream).toBe(0);
+
+      // a signed-in reader's request evaluates; the badge is served after
+      await request(server).get(`${base}/report`).expect(200);
+      const badge = await request(server)
+        .get(`${base}/badges/group/default/search/adoption.svg`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(badge.status).toBe(200);
+      expect(catalog.calls.stream).toBe(1);
     });
   });
 

@@ -34,7 +34,12 @@ describe('ReportService', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
   async function setup(
-    options: { timeoutMs?: number; clock?: () => Date } = {},
+    options: {
+      timeoutMs?: number;
+      clock?: () => Date;
+      requestTimeoutMs?: number;
+      random?: () => number;
+    } = {},
   ) {
     const knex = await databases.init('SQLITE_3');
     await TeamInsightsStore.migrate(knex);
@@ -52,6 +57,8 @@ describe('ReportService', () => {
         syncIntervalMs: 0,
         timeoutMs: options.timeoutMs ?? 30_000,
         warmUpMs: 5 * 60_000,
+        requestTimeoutMs: options.requestTimeoutMs,
+        random: options.random,
         now: options.clock,
       });
     return { create, state, logger, knex };
@@ -133,6 +140,122 @@ describe('ReportService', () => {
     expect(error.name).toBe('ServiceUnavailableError');
     // internal details stay in the log, not in what users see
     expect(error.message).not.toContain('10.0.0.7');
+  });
+
+  describe('while there is no report', () => {
+    const start = new Date('2026-11-27T08:00:00.000Z').getTime();
+
+    it('reads the catalog once for 20 requests while it is down, and backs off exponentially, with jitter, up to 5 minutes', async () => {
+      let now = new Date(start);
+      let random = 1;
+      const { create, state, logger, knex } = await setup({
+        clock: () => now,
+        random: () => random,
+      });
+      state.failure = new Error('catalog is down');
+      const reports = create();
+
+      const errors = [];
+      for (let i = 0; i < 20; i++) {
+        errors.push(await reports.getReport().catch(e => e));
+      }
+      expect(state.reads).toBe(1);
+      expect(errors.every(e => e.name === 'ServiceUnavailableError')).toBe(
+        true,
+      );
+      expect(errors.map(e => e.retryAfterSeconds)).toEqual(Array(20).fill(5));
+      const failedRows = await knex('team_insights_refreshes').where({
+        status: 'failed',
+      });
+      expect(failedRows).toHaveLength(1);
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+
+      // each failure in a row doubles the wait, up to 5 minutes
+      const waits: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const { retryAfterSeconds } = await reports.getReport().catch(e => e);
+        waits.push(retryAfterSeconds);
+        now = new Date(now.getTime() + retryAfterSeconds * 1000 - 1);
+        await reports.getReport().catch(() => {}); // 1 ms too early
+        expect(state.reads).toBe(i + 1);
+        now = new Date(now.getTime() + 1);
+        await reports.getReport().catch(() => {});
+        expect(state.reads).toBe(i + 2);
+      }
+      expect(waits).toEqual([5, 10, 20, 40, 80, 160, 300, 300, 300]);
+
+      // jitter: the wait is between half and all of the bound
+      random = 0;
+      now = new Date(now.getTime() + 300_000);
+      const early = await reports.getReport().catch(e => e);
+      expect(early.retryAfterSeconds).toBe(150);
+
+      // once the catalog is back, a success ends the back-off
+      state.failure = undefined;
+      now = new Date(now.getTime() + 150_000);
+      const served = await reports.getReport();
+      expect(served.stale).toBe(false);
+      state.failure = new Error('down again');
+      await expect(reports.refresh({ trigger: 'schedule' })).rejects.toThrow();
+      expect((await reports.getReport()).stale).toBe(true);
+    });
+
+    it('lets 20 concurrent requests share one evaluation, and answers 503 with Retry-After when it fails', async () => {
+      const { create, state } = await setup();
+      state.failure = new Error('catalog is down');
+      let release!: () => void;
+      state.gate = new Promise(resolve => {
+        release = resolve;
+      });
+      const reports = create();
+      const answers = Promise.all(
+        Array.from({ length: 20 }, () => reports.getReport().catch(e => e)),
+      );
+      release();
+      const errors = await answers;
+      expect(state.reads).toBe(1);
+      expect(errors.every(e => e.retryAfterSeconds >= 1)).toBe(true);
+    });
+
+    it('waits for the first evaluation at most the request timeout, and serves it once it is done', async () => {
+      const { create, state } = await setup({ requestTimeoutMs: 50 });
+      let release!: () => void;
+      state.gate = new Promise(resolve => {
+        release = resolve;
+      });
+      const reports = create();
+      const error = await reports.getReport().catch(e => e);
+      expect(error.name).toBe('ServiceUnavailableError');
+      expect(error.message).toContain('evaluating the catalog');
+      expect(error.retryAfterSeconds).toBe(5);
+      expect(reports.isRefreshing()).toBe(true);
+
+      // a second request joins the running evaluation, not a new one
+      await reports.getReport().catch(() => {});
+      expect(state.reads).toBe(1);
+      release();
+      await reports.refresh({ trigger: 'request' });
+      expect((await reports.getReport()).report.teams.length).toBe(3);
+      expect(state.reads).toBe(1);
+    });
+
+    it('never starts an evaluation for a request that may not (an anonymous one)', async () => {
+      const { create, state } = await setup();
+      const reports = create();
+      for (let i = 0; i < 5; i++) {
+        const error = await reports
+          .getReport({ evaluate: false })
+          .catch(e => e);
+        expect(error.name).toBe('ServiceUnavailableError');
+        expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      }
+      expect(state.reads).toBe(0);
+      // it is served the report once there is one
+      await reports.getReport();
+      const served = await reports.getReport({ evaluate: false });
+      expect(served.report.teams.length).toBe(3);
+      expect(state.reads).toBe(1);
+    });
   });
 
   describe.each(databases.eachSupportedId())(
