@@ -204,4 +204,53 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    '20261206000000_snapshot_schema_version.js marks the snapshots from before as version 1, and removes the column again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(
+        knex,
+        '20261206000000_snapshot_schema_version.js',
+      );
+      await knex('team_insights_snapshots').insert({
+        evaluated_at: '2026-11-27T10:00:00.000Z',
+        report: Buffer.from('older gzip bytes'),
+      });
+
+      await knex.migrate.up({ directory: migrationsDir });
+
+      await knex('team_insights_snapshots').insert({
+        evaluated_at: '2026-11-27T10:10:00.000Z',
+        report: Buffer.from('newer gzip bytes'),
+        schema_version: 2,
+      });
+      expect(
+        (
+          await knex('team_insights_snapshots')
+            .select('evaluated_at', 'schema_version')
+            .orderBy('id')
+        ).map(row => [row.evaluated_at, Number(row.schema_version)]),
+      ).toEqual([
+        ['2026-11-27T10:00:00.000Z', 1],
+        ['2026-11-27T10:10:00.000Z', 2],
+      ]);
+
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(
+        await knex.schema.hasColumn(
+          'team_insights_snapshots',
+          'schema_version',
+        ),
+      ).toBe(false);
+      const rows = await knex('team_insights_snapshots')
+        .select('report')
+        .orderBy('id');
+      expect(rows.map(row => Buffer.from(row.report).toString())).toEqual([
+        'older gzip bytes',
+        'newer gzip bytes',
+      ]);
+      await knex.destroy();
+    },
+  );
 });

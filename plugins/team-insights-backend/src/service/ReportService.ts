@@ -502,6 +502,14 @@ export class ReportService {
         ) {
           this.#current = { report, snapshotId: latestSnapshot.id };
           this.#ownReport = false;
+        } else if (!report && !this.#current) {
+          // The newest snapshot cannot be served (the store said why, once):
+          // a replica without a report serves the newest one that can.
+          const older = await this.#store.loadNewestReadableSnapshot();
+          if (older && !this.#current) {
+            this.#current = { report: older.report, snapshotId: older.id };
+            this.#ownReport = false;
+          }
         }
       }
       if (latestRefresh?.status === 'failed') {

@@ -1,4 +1,5 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { gzipSync } from 'node:zlib';
 import type { Entity } from '@backstage/catalog-model';
 import type { Knex } from 'knex';
 import { evaluate, Report } from '@team-insights/plugin-team-insights-common';
@@ -384,6 +385,72 @@ describe('TeamInsightsStore', () => {
       const report = reportAt('2026-11-27T08:00:00.000Z', entities);
       const { id } = await store.saveSnapshot(report);
       expect(await store.loadSnapshot(id)).toEqual(report);
+    });
+
+    it('serves no snapshot of another version or a damaged one, and says so once per snapshot', async () => {
+      const knex = await databases.init(databaseId);
+      await TeamInsightsStore.migrate(knex);
+      const logger = mockServices.logger.mock();
+      const store = new TeamInsightsStore(knex, { logger });
+      const good = reportAt('2026-11-27T08:00:00.000Z');
+      const { id: goodId } = await store.saveSnapshot(good);
+      expect(
+        await knex('team_insights_snapshots')
+          .where('id', goodId)
+          .first('schema_version'),
+      ).toEqual({ schema_version: 1 });
+
+      const insert = async (row: Record<string, unknown>) => {
+        const [inserted] = await knex('team_insights_snapshots')
+          .insert({ evaluated_at: '2026-11-27T08:10:00.000Z', ...row })
+          .returning('id');
+        return Number(typeof inserted === 'object' ? inserted.id : inserted);
+      };
+      const json = (value: unknown) => gzipSync(JSON.stringify(value));
+      const bad = {
+        'not gzip': await insert({ report: Buffer.from('not gzip at all') }),
+        'truncated gzip': await insert({
+          report: json(good).subarray(0, 100),
+        }),
+        'not JSON': await insert({ report: gzipSync('{"version": 1, ') }),
+        'a newer report version': await insert({
+          report: json({ ...good, version: 2 }),
+        }),
+        'a newer schema_version': await insert({
+          report: json(good),
+          schema_version: 2,
+        }),
+        'not a report': await insert({ report: json([1, 2, 3]) }),
+        'teams not a list': await insert({
+          report: json({ ...good, teams: { a: 1 } }),
+        }),
+      };
+      for (const id of Object.values(bad)) {
+        expect(await store.loadSnapshot(id)).toBeUndefined();
+        expect(await store.loadSnapshot(id)).toBeUndefined(); // asked again
+      }
+      // one warning per snapshot, however often it is asked for
+      expect(logger.warn).toHaveBeenCalledTimes(Object.keys(bad).length);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          `snapshot ${bad['a newer report version']}: it holds a report of version 2, this release reads version 1`,
+        ),
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          `snapshot ${bad['a newer schema_version']}: its schema_version is 2`,
+        ),
+      );
+      expect(await store.loadSnapshot(goodId)).toEqual(good);
+
+      // the next report is stored anew, not merged into a rejected one
+      const next = await store.saveSnapshot(
+        reportAt('2026-11-27T08:20:00.000Z'),
+      );
+      expect(next.written).toBe(true);
+      expect(await store.loadSnapshot(next.id)).toEqual(
+        reportAt('2026-11-27T08:20:00.000Z'),
+      );
     });
 
     it('records refresh attempts, newest first in the state, and trims the log', async () => {

@@ -398,6 +398,28 @@ export class TeamInsightsStore {
     return report;
   }
 
+  /**
+   * The newest snapshot that can be served, with its id, skipping those
+   * that cannot (see {@link TeamInsightsStore.loadSnapshot}); undefined when
+   * there is none.
+   */
+  async loadNewestReadableSnapshot(): Promise<
+    { id: number; report: Report } | undefined
+  > {
+    const rows = await this.#db(SNAPSHOTS)
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(SNAPSHOTS_KEPT + 10);
+    for (const row of rows) {
+      const id = Number(row.id);
+      const report = await this.loadSnapshot(id);
+      if (report) {
+        return { id, report };
+      }
+    }
+    return undefined;
+  }
+
   #reject(id: number, why: string): undefined {
     this.#rejected.add(id);
     this.#logger?.warn(
