@@ -168,18 +168,19 @@ class Limiter {
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      const grant = () => {
-        signal.removeEventListener('abort', onAbort);
+      const waiter = { grant: () => {}, onAbort: () => {} };
+      waiter.grant = () => {
+        signal.removeEventListener('abort', waiter.onAbort);
         this.#active += 1;
         resolve();
       };
-      const onAbort = () => {
-        const index = this.#waiting.indexOf(grant);
+      waiter.onAbort = () => {
+        const index = this.#waiting.indexOf(waiter.grant);
         if (index >= 0) this.#waiting.splice(index, 1);
         reject(signal.reason);
       };
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#waiting.push(grant);
+      signal.addEventListener('abort', waiter.onAbort, { once: true });
+      this.#waiting.push(waiter.grant);
     });
   }
 
@@ -339,7 +340,7 @@ export class VisibilityService {
         );
         throw new RetryLaterError(
           'Team Insights could not find out in time what you may see in the catalog; try again shortly.',
-          Math.min(this.#timeoutMs, 30_000),
+          Math.min(this.#timeoutMs, 10_000),
         );
       }
       throw error;
