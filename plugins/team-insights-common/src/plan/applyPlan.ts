@@ -170,11 +170,9 @@ function merge(
   if (!keep) {
     if (draft.get(intoRef)) draft.fail(`'${change.into}' already exists`);
     draft.add(
-      newTeam(
-        change.into,
-        teamAnnotations(first),
-        { type: (first.spec as any)?.type },
-      ),
+      newTeam(change.into, teamAnnotations(first), {
+        type: (first.spec as any)?.type,
+      }),
     );
     if (parent) reparent(draft, intoRef, parent);
   }

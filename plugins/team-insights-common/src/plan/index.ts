@@ -6,3 +6,10 @@ export { formatEntityEdit } from './edits';
 export { parsePlan } from './parsePlan';
 export { PLAN_CHANGE_KINDS } from './types';
 export type { EntityEdit, Plan, PlanChange, PlanChangeKind } from './types';
+export { suggestStaffing } from './staffing';
+export type {
+  StaffingGap,
+  StaffingOptions,
+  StaffingPlan,
+  StaffingSuggestion,
+} from './staffing';
