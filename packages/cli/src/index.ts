@@ -7,5 +7,9 @@
 
 export { main } from './main';
 export type { CliIo } from './io';
-export { attachRelations, emitRelations } from './catalog/relations';
-export type { EmittedRelation } from './catalog/relations';
+// the catalog's relation rules live in -common, where the planner uses them too
+export {
+  attachRelations,
+  emitRelations,
+} from '@team-insights/plugin-team-insights-common';
+export type { EmittedRelation } from '@team-insights/plugin-team-insights-common';

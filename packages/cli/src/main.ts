@@ -6,6 +6,7 @@ import { version } from '../package.json';
 import { runLint, runScore } from './commands';
 import { CliIo, commandContext } from './io';
 import { runSchema } from './commands/schema';
+import { runPlan } from './commands/plan';
 import {
   skillsPrecedenceOption,
   skillsSourceOption,
@@ -172,6 +173,50 @@ Examples:
         { ...options, entity: options.entity ?? [] },
         ctx,
       );
+    });
+
+  commonOptions(program.command('plan'))
+    .description(
+      'Score the organisation before and after a change file (moves, skills, ' +
+        'splits, merges, new teams, adoption) and print what changes, with ' +
+        'the catalog-info.yaml edits it implies.',
+    )
+    .argument('[paths...]', 'catalog files or folders')
+    .requiredOption(
+      '--changes <file>',
+      'YAML change file: { changes: [ { move: { user, from, to } }, … ] }',
+    )
+    .addOption(checksOption())
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .option(
+      '--now <date>',
+      'evaluate as of this day (YYYY-MM-DD), for reproducible CI runs',
+    )
+    .addOption(skillsSourceOption())
+    .addOption(skillsPrecedenceOption())
+    .addHelpText(
+      'after',
+      `${COMMON_HELP}
+
+Changes apply in order; teams, users and products are short names or full
+refs. Kinds: move, skills, headcount, teamType, split, merge, createTeam,
+adopt, decline (see docs/planning.md). --format json prints
+{ "before": REPORT, "after": REPORT, "changes": [...] }, each report as
+score --format json prints it.
+
+Exit codes: 0 success, 2 usage error, an invalid change file, or a change
+naming a user, team or product that does not exist (no plan is printed).
+
+Examples:
+  team-insights plan --changes plan.yaml .
+  team-insights plan --changes plan.yaml catalog/ --format markdown > plan.md`,
+    )
+    .action(async (paths: string[], options) => {
+      exitCode = await runPlan(paths, options, ctx);
     });
 
   program

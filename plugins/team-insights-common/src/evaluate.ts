@@ -216,7 +216,11 @@ function runCustomCheck(
   return result;
 }
 
-function applyWaivers(checks: CheckResult[], waivers: ParsedWaiver[]) {
+/** Marks the checks an active waiver covers as waived (they count as a pass). */
+export function applyWaivers(
+  checks: CheckResult[],
+  waivers: ParsedWaiver[],
+) {
   if (waivers.length === 0) return;
   for (let i = 0; i < checks.length; i++) {
     const check = checks[i];

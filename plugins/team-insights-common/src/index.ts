@@ -64,3 +64,10 @@ export * from './skillsSource';
 export * from './schema';
 export { TEAM_TYPE_INFO } from './teamTypes';
 export type { TeamTypeInfo } from './teamTypes';
+export * from './plan';
+export {
+  attachRelations,
+  emitRelations,
+  RelationRefError,
+} from './catalog/relations';
+export type { EmittedRelation } from './catalog/relations';

@@ -408,3 +408,22 @@ describe('parseWaivers', () => {
     );
   });
 });
+
+describe('parseDeclinedProducts with reasons', () => {
+  it('reads the reason after ": " and keeps only the ref as the product', () => {
+    expect(
+      parseDeclinedProducts(
+        'feature-store: needs streaming, api:platform/metrics-api',
+      ),
+    ).toEqual({
+      value: ['component:default/feature-store', 'api:platform/metrics-api'],
+      findings: [],
+    });
+  });
+
+  it('still refuses what is not a ref before the reason', () => {
+    const { value, findings } = parseDeclinedProducts('has spaces: why not');
+    expect(value).toEqual([]);
+    expect(findings[0].message).toContain("'has spaces' is not an entity ref");
+  });
+});

@@ -382,7 +382,10 @@ export function parseDeclinedProducts(
   const items = splitList(value, sink, ',', 'entity refs of products');
   if (!items) return { value: [], findings: sink.findings };
   const refs: string[] = [];
-  for (const item of items) {
+  for (const entry of items) {
+    // `feature-store: needs streaming`: the reason, for people, follows ': '
+    const reasonAt = entry.indexOf(': ');
+    const item = reasonAt < 0 ? entry : entry.slice(0, reasonAt).trim();
     const ref =
       item.length > 1024
         ? undefined

@@ -22,7 +22,10 @@ import {
   nestsDeeperThan,
   readLimited,
 } from './readLimited';
-import { attachRelations, EmittedRelation } from './relations';
+import {
+  attachRelations,
+  EmittedRelation,
+} from '@team-insights/plugin-team-insights-common';
 import { Skeleton, skeletonOf, templateSkeletons } from './templates';
 import { isObject } from '../util';
 

@@ -18,7 +18,11 @@ import {
   systemEntityV1alpha1Validator,
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
-import { EmittedRelation, emitRelations, RelationRefError } from './relations';
+import {
+  EmittedRelation,
+  emitRelations,
+  RelationRefError,
+} from '@team-insights/plugin-team-insights-common';
 import {
   PlaceholderError,
   PlaceholderOptions,

@@ -20,11 +20,12 @@ import {
   RELATION_PROVIDES_API,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { compareCodeUnits } from '../util';
+import { compareStrings } from '../util';
 
 /**
  * One relation as the catalog's processors emit it: both ends are full
  * references, stored by the catalog as lower-cased strings.
+ * @public
  */
 export interface EmittedRelation {
   source: string;
@@ -147,6 +148,7 @@ const RELATION_FIELDS: Record<string, RelationField[]> = {
 /**
  * Thrown when a relation field holds a reference the catalog cannot parse;
  * the catalog then rejects the whole entity.
+ * @public
  */
 export class RelationRefError extends Error {
   /** The field below `spec`, e.g. `dependsOn`. */
@@ -171,6 +173,7 @@ export class RelationRefError extends Error {
  *
  * @throws RelationRefError when a reference does not parse (the catalog
  *   rejects the entity then, so it emits nothing at all).
+ * @public
  */
 export function emitRelations(entity: Entity): EmittedRelation[] {
   const fields = RELATION_FIELDS[entity.kind];
@@ -214,6 +217,7 @@ export function emitRelations(entity: Entity): EmittedRelation[] {
  * distinct (type, target) pairs of all emitted relations whose source is
  * the entity, sorted by type, then target. Existing `relations` are replaced,
  * as the catalog's stitching does.
+ * @public
  */
 export function attachRelations(
   entities: Entity[],
@@ -233,8 +237,8 @@ export function attachRelations(
     entity.relations = relations
       ? [...relations.values()].sort(
           (a, b) =>
-            compareCodeUnits(a.type, b.type) ||
-            compareCodeUnits(a.targetRef, b.targetRef),
+            compareStrings(a.type, b.type) ||
+            compareStrings(a.targetRef, b.targetRef),
         )
       : [];
   }

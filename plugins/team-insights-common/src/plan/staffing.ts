@@ -1,0 +1,427 @@
+import type { Entity } from '@backstage/catalog-model';
+import { BUILT_IN_CHECK_IDS } from '../catalogue';
+import { compositionChecks } from '../checks/composition';
+import { defaultTeamInsightsConfig, TeamInsightsConfig } from '../config';
+import { applyWaivers } from '../evaluate';
+import { OrganisationModel, Person, TeamInfo } from '../model';
+import { levelOf, scoreChecks } from '../scoring';
+import type { Finding, Level, SkillHolding } from '../types';
+import { LEVELS } from '../types';
+import { compareStrings, plural } from '../util';
+import { PlanChange } from './types';
+
+/**
+ * A gap in a team's composition: a required cluster nobody holds, or one
+ * fewer people hold than `thresholds.redundancyMinPeople`.
+ * @public
+ */
+export interface StaffingGap {
+  team: string;
+  cluster: string;
+  gap: 'missing' | 'single-point-of-failure';
+}
+
+/**
+ * One hire or move, with the gaps it closes and the plan change that makes
+ * it (a head count for a hire, a move for a person).
+ * @public
+ */
+export interface StaffingSuggestion {
+  kind: 'hire' | 'move';
+  /** The cluster the person brings that closes the gaps. */
+  cluster: string;
+  /** The team the person joins. */
+  team: string;
+  /** For a move: the person and the team they leave. */
+  user?: string;
+  from?: string;
+  closes: StaffingGap[];
+  /** The composition level of the teams involved, before and after. */
+  levels: Array<{ team: string; before: Level | null; after: Level | null }>;
+  change: PlanChange;
+  /** One sentence for people. */
+  text: string;
+}
+
+/**
+ * Staffing suggestions for a set of teams.
+ * @public
+ */
+export interface StaffingPlan {
+  /** The teams considered. */
+  teams: string[];
+  gapsBefore: number;
+  suggestions: StaffingSuggestion[];
+  /** Gaps no suggestion closes (e.g. the team is at its size limit). */
+  remaining: StaffingGap[];
+  /** Hires grouped by cluster, for a headline. */
+  summary: string[];
+}
+
+/**
+ * Options of {@link suggestStaffing}.
+ * @public
+ */
+export interface StaffingOptions {
+  config?: TeamInsightsConfig;
+  now?: Date;
+  /** Team refs to staff; default every team. An org unit's teams, say. */
+  teams?: string[];
+  /** Most suggestions. Default 20. */
+  limit?: number;
+}
+
+/** People considered per gap when looking for someone to move. */
+const CANDIDATES_PER_GAP = 25;
+
+/** Higher is better; no level (nothing to judge) is below none. */
+const rank = (level: Level | null) =>
+  level ? LEVELS.length - LEVELS.indexOf(level) : 0;
+
+interface State {
+  team: TeamInfo;
+  level: Level | null;
+  gaps: StaffingGap[];
+}
+
+/**
+ * Suggests the fewest hires and moves that close the most missing required
+ * clusters and single points of failure in the given teams.
+ *
+ * Method: greedy. Each round takes the hire or move that closes the most
+ * gaps (a missing cluster counts twice a single point of failure), moves
+ * before hires when they close as much, and applies it before the next
+ * round. A move is only suggested when the team the person leaves opens
+ * no gap and keeps its composition level, and no team is made larger than
+ * `thresholds.teamSize.maxPass`; each person moves at most once. The
+ * composition levels are those of the built-in checks with the teams'
+ * waivers (custom checks are not run). Greedy is not always the fewest
+ * changes: a person holding two missing clusters may be found only after
+ * two hires were suggested for them.
+ * @public
+ */
+export function suggestStaffing(
+  entities: Entity[],
+  options: StaffingOptions = {},
+): StaffingPlan {
+  const config = options.config ?? defaultTeamInsightsConfig;
+  const now = options.now ?? new Date();
+  const model = new OrganisationModel(entities, config, {
+    config,
+    now,
+    checkIds: BUILT_IN_CHECK_IDS as string[],
+  });
+  const findings = new Map<string, Finding[]>();
+  for (const a of model.annotations.values()) {
+    for (const f of a.findings) {
+      findings.set(f.entityRef, [...(findings.get(f.entityRef) ?? []), f]);
+    }
+  }
+  const findingsOf = (ref: string) => findings.get(ref) ?? [];
+  const titles = new Map(
+    config.skillClusters.map(c => [c.id, c.title.toLowerCase()]),
+  );
+  const role = (cluster: string) => titles.get(cluster) ?? cluster;
+  const min = config.thresholds.redundancyMinPeople;
+  const maxSize = config.thresholds.teamSize.maxPass;
+
+  const levelOfTeam = (team: TeamInfo) => {
+    const checks = compositionChecks(team, model, config, findingsOf);
+    applyWaivers(checks, team.annotations.waivers);
+    return levelOf(scoreChecks(checks), config);
+  };
+  const gapsOf = (team: TeamInfo): StaffingGap[] => {
+    const held = new Map(team.skills.map(s => [s.cluster, s.people]));
+    return team.requiredSkills.flatMap((cluster): StaffingGap[] => {
+      const people = held.get(cluster) ?? 0;
+      if (people === 0) {
+        return [{ team: team.entityRef, cluster, gap: 'missing' as const }];
+      }
+      if (people < min) {
+        return [
+          {
+            team: team.entityRef,
+            cluster,
+            gap: 'single-point-of-failure' as const,
+          },
+        ];
+      }
+      return [];
+    });
+  };
+  const state = new Map<string, State>();
+  const stateOf = (ref: string) => {
+    let s = state.get(ref);
+    if (!s) {
+      const team = model.team(ref)!;
+      s = { team, level: levelOfTeam(team), gaps: gapsOf(team) };
+      state.set(ref, s);
+    }
+    return s;
+  };
+
+  const scope = (options.teams ?? model.teams().map(t => t.entityRef))
+    .filter(ref => model.team(ref))
+    .sort(compareStrings);
+  const gapsBefore = scope.reduce((n, ref) => n + stateOf(ref).gaps.length, 0);
+  const moved = new Set<string>();
+  const suggestions: StaffingSuggestion[] = [];
+  const limit = options.limit ?? 20;
+
+  while (suggestions.length < limit) {
+    let best: { value: number; apply: () => StaffingSuggestion } | undefined;
+    const consider = (value: number, apply: () => StaffingSuggestion) => {
+      if (value > 0 && (!best || value > best.value)) best = { value, apply };
+    };
+    for (const ref of scope) {
+      const target = stateOf(ref);
+      for (const gap of target.gaps) {
+        // a move first: someone elsewhere who holds the cluster
+        const holders = model
+          .teams()
+          .filter(t => t.entityRef !== ref)
+          .flatMap(t =>
+            stateOf(t.entityRef)
+              .team.people.filter(
+                p =>
+                  p.ref &&
+                  !moved.has(p.ref) &&
+                  p.clusters.includes(gap.cluster),
+              )
+              .map(p => ({ person: p, from: t.entityRef })),
+          )
+          .sort(
+            (a, b) =>
+              holdersOf(stateOf(b.from).team, gap.cluster) -
+                holdersOf(stateOf(a.from).team, gap.cluster) ||
+              compareStrings(a.person.ref!, b.person.ref!),
+          )
+          .slice(0, CANDIDATES_PER_GAP);
+        for (const { person, from } of holders) {
+          const source = stateOf(from);
+          const left = withPeople(
+            source.team,
+            source.team.people.filter(p => p !== person),
+          );
+          const joined = withPeople(target.team, [
+            ...target.team.people,
+            person,
+          ]);
+          if (joined.size > maxSize) break;
+          const leftGaps = gapsOf(left);
+          if (opensGap(source.gaps, leftGaps)) continue;
+          const leftLevel = levelOfTeam(left);
+          const joinedLevel = levelOfTeam(joined);
+          if (rank(leftLevel) < rank(source.level)) continue;
+          if (rank(joinedLevel) < rank(target.level)) continue;
+          const closed = closedGaps(target.gaps, gapsOf(joined));
+          // moves win ties against hires: +0.5
+          consider(weight(closed) + 0.5, () => {
+            moved.add(person.ref!);
+            const suggestion: StaffingSuggestion = {
+              kind: 'move',
+              cluster: gap.cluster,
+              team: ref,
+              user: person.ref,
+              from,
+              closes: closed,
+              levels: [
+                { team: ref, before: target.level, after: joinedLevel },
+                { team: from, before: source.level, after: leftLevel },
+              ],
+              change: {
+                move: { user: person.ref!, from, to: ref },
+              },
+              text: `Move ${model.titleOf(person.ref!)} (${role(
+                gap.cluster,
+              )}) from ${model.titleOf(from)} to ${model.titleOf(
+                ref,
+              )}: closes ${describe(closed)}; ${model.titleOf(from)} keeps ${
+                leftLevel ?? 'no level'
+              } on composition.`,
+            };
+            update(state, from, left, leftLevel, leftGaps);
+            update(state, ref, joined, joinedLevel, gapsOf(joined));
+            return suggestion;
+          });
+          break;
+        }
+        // a hire: a head count of the cluster
+        const hired = withPeople(
+          target.team,
+          [
+            ...target.team.people,
+            { clusters: [gap.cluster], primary: gap.cluster },
+          ],
+          { [gap.cluster]: 1 },
+        );
+        if (hired.size > maxSize) continue;
+        const hiredLevel = levelOfTeam(hired);
+        if (rank(hiredLevel) < rank(target.level)) continue;
+        const closed = closedGaps(target.gaps, gapsOf(hired));
+        consider(weight(closed), () => {
+          const suggestion: StaffingSuggestion = {
+            kind: 'hire',
+            cluster: gap.cluster,
+            team: ref,
+            closes: closed,
+            levels: [{ team: ref, before: target.level, after: hiredLevel }],
+            change: {
+              headcount: {
+                team: ref,
+                skills: headCountDeclaration(hired.headCounts),
+              },
+            },
+            text: `Hire one ${role(gap.cluster)} into ${model.titleOf(
+              ref,
+            )}: closes ${describe(closed)}.`,
+          };
+          update(state, ref, hired, hiredLevel, gapsOf(hired));
+          return suggestion;
+        });
+      }
+    }
+    if (!best) break;
+    suggestions.push((best as { apply: () => StaffingSuggestion }).apply());
+  }
+
+  const hires = new Map<string, Set<string>>();
+  for (const s of suggestions.filter(x => x.kind === 'hire')) {
+    const teams = hires.get(s.cluster) ?? new Set<string>();
+    teams.add(s.team);
+    hires.set(s.cluster, teams);
+  }
+  const summary = [...hires.entries()]
+    .sort((a, b) => b[1].size - a[1].size || compareStrings(a[0], b[0]))
+    .map(([cluster, teams]) => {
+      const count = suggestions.filter(
+        s => s.kind === 'hire' && s.cluster === cluster,
+      ).length;
+      return `${plural(
+        count,
+        role(cluster),
+        `${role(cluster)}s`,
+      )} bring ${plural(
+        teams.size,
+        'team',
+        'teams',
+      )} closer to full coverage: ${[...teams]
+        .map(t => model.titleOf(t))
+        .join(', ')}`;
+    });
+  const movesCount = suggestions.filter(s => s.kind === 'move').length;
+  if (movesCount) {
+    summary.push(
+      `${plural(
+        movesCount,
+        'move',
+        'moves',
+      )} between teams close gaps without opening new ones`,
+    );
+  }
+  return {
+    teams: scope,
+    gapsBefore,
+    suggestions,
+    remaining: scope.flatMap(ref => stateOf(ref).gaps),
+    summary,
+  };
+}
+
+function holdersOf(team: TeamInfo, cluster: string) {
+  return team.skills.find(s => s.cluster === cluster)?.people ?? 0;
+}
+
+function weight(gaps: StaffingGap[]) {
+  return gaps.reduce((n, g) => n + (g.gap === 'missing' ? 2 : 1), 0);
+}
+
+function key(g: StaffingGap) {
+  return `${g.team}\u0000${g.cluster}\u0000${g.gap}`;
+}
+
+/**
+ * Gaps before that are not gaps after; a missing cluster that one person
+ * covers is closed, even if it is a single point of failure now.
+ */
+function closedGaps(before: StaffingGap[], after: StaffingGap[]) {
+  const still = new Set(after.map(key));
+  return before.filter(g => !still.has(key(g)));
+}
+
+/** Whether a team has a gap after that it did not have before. */
+function opensGap(before: StaffingGap[], after: StaffingGap[]) {
+  const had = new Set(before.map(key));
+  return after.some(g => !had.has(key(g)));
+}
+
+function describe(gaps: StaffingGap[]) {
+  return gaps
+    .map(g =>
+      g.gap === 'missing'
+        ? `its missing ${g.cluster}`
+        : `its single point of failure in ${g.cluster}`,
+    )
+    .join(' and ');
+}
+
+function headCountDeclaration(headCounts: Record<string, number>) {
+  return Object.keys(headCounts)
+    .sort(compareStrings)
+    .map(cluster => `${cluster}=${headCounts[cluster]}`)
+    .join(', ');
+}
+
+function update(
+  state: Map<string, State>,
+  ref: string,
+  team: TeamInfo,
+  level: Level | null,
+  gaps: StaffingGap[],
+) {
+  state.set(ref, { team, level, gaps });
+}
+
+/** The team with other people, its sizes, holdings and members to match. */
+function withPeople(
+  team: TeamInfo,
+  people: Person[],
+  addHeadCounts: Record<string, number> = {},
+): TeamInfo {
+  const headCounts = { ...team.headCounts };
+  for (const [cluster, count] of Object.entries(addHeadCounts)) {
+    headCounts[cluster] = (headCounts[cluster] ?? 0) + count;
+  }
+  const members = people
+    .filter(p => p.ref)
+    .map(p => p.ref!)
+    .sort(compareStrings);
+  const holdings = new Map<string, SkillHolding>();
+  for (const person of people) {
+    for (const cluster of person.clusters) {
+      const holding = holdings.get(cluster) ?? {
+        cluster,
+        people: 0,
+        primary: 0,
+      };
+      holding.people += 1;
+      if (person.primary === cluster) holding.primary += 1;
+      holdings.set(cluster, holding);
+    }
+  }
+  const declaring = new Set(team.membersDeclaringSkills);
+  return {
+    ...team,
+    people,
+    members,
+    headCounts,
+    size: people.length,
+    skills: [...holdings.values()].sort((a, b) =>
+      compareStrings(a.cluster, b.cluster),
+    ),
+    membersDeclaringSkills: members.filter(
+      m =>
+        declaring.has(m) || people.some(p => p.ref === m && p.clusters.length),
+    ),
+  };
+}
