@@ -8,7 +8,9 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
+import { createHash } from 'node:crypto';
 import {
+  AdoptionResponse,
   BUILT_IN_CHECKS,
   BuiltInCheckInfo,
   CheckResult,
@@ -18,6 +20,7 @@ import {
   HistoryResponse,
   Level,
   ProductReport,
+  productAdoption,
   ReportMeta,
   ProductsResponse,
   Report,
@@ -25,11 +28,14 @@ import {
   ScorecardId,
   ScorecardResult,
   SkillClustersResponse,
+  SkillsResponse,
+  skillSupply,
   teamInsightsScorecardsReadPermission,
   teamInsightsScorecardsRefreshPermission,
   TeamInsightsConfig,
   TeamsPage,
   TeamsQuery,
+  teamSkills,
   TeamType,
   TrendsResponse,
 } from '@team-insights/plugin-team-insights-common';
@@ -115,6 +121,13 @@ export const PERMISSION_CACHE_LIMIT = 10_000;
 /** Serialised pages of `GET /teams` kept per report, at most. */
 const TEAM_PAGES_KEPT = 200;
 
+/** `GET /report` serialised for callers who may see everything. */
+export interface ReportBody {
+  body: Buffer;
+  /** A strong ETag of the body, for a body kept between requests. */
+  etag?: string;
+}
+
 /** A user's decision on one permission, or the question still being asked. */
 interface CachedDecision {
   allowed: Promise<boolean>;
@@ -137,6 +150,8 @@ export class ScorecardQueries {
   readonly #permissionCacheTtlMs: number;
   readonly #decisions = new Map<string, CachedDecision>();
   readonly #teamPages = new WeakMap<Report, Map<string, string>>();
+  /** The one serialised report kept: that of the report served last. */
+  #reportBody?: { report: Report; stale: boolean; value: ReportBody };
   readonly #reports: ReportService;
   readonly #store: TeamInsightsStore;
   readonly #visibility: VisibilityService;
@@ -258,7 +273,7 @@ export class ScorecardQueries {
     return {
       ...served,
       view,
-      filter: createReportFilter(view),
+      filter: createReportFilter(view, served.report, this.#engineConfig),
       meta: { evaluatedAt: served.report.evaluatedAt, stale: served.stale },
     };
   }
@@ -266,7 +281,63 @@ export class ScorecardQueries {
   /** The whole report, filtered for the caller. */
   async report(credentials: BackstageCredentials): Promise<ReportResponse> {
     const { report, stale, view } = await this.readContext(credentials);
-    return { ...filterReport(report, view), stale };
+    return { ...filterReport(report, view, this.#engineConfig), stale };
+  }
+
+  /**
+   * {@link ScorecardQueries.report} serialised, for the REST API. For a
+   * caller who may see everything the body is the same for everyone, so it
+   * is serialised once per report and staleness (one kept at a time: that
+   * of the current report); other callers get their own every time.
+   */
+  async reportJson(credentials: BackstageCredentials): Promise<ReportBody> {
+    const { report, stale, view } = await this.readContext(credentials);
+    if (!view.all) {
+      const json = JSON.stringify({
+        ...filterReport(report, view, this.#engineConfig),
+        stale,
+      });
+      return { body: Buffer.from(json) };
+    }
+    const kept = this.#reportBody;
+    if (kept && kept.report === report && kept.stale === stale) {
+      return kept.value;
+    }
+    const value = keptBody(JSON.stringify({ ...report, stale }));
+    this.#reportBody = { report, stale, value };
+    return value;
+  }
+
+  /**
+   * The supply of each skill cluster, and each team's clusters, over the
+   * teams the caller may see (`GET /skills`).
+   */
+  async skills(credentials: BackstageCredentials): Promise<SkillsResponse> {
+    const { report, filter, meta } = await this.readContext(credentials);
+    const teams = filter.teams(report.teams);
+    return {
+      ...meta,
+      clusters: skillSupply(teams, this.#engineConfig.skillClusters),
+      teams: teamSkills(teams),
+    };
+  }
+
+  /**
+   * Each platform product's adopters, decliners and adoption rate over the
+   * teams the caller may see, and those feature teams (`GET /adoption`).
+   */
+  async productAdoption(
+    credentials: BackstageCredentials,
+  ): Promise<AdoptionResponse> {
+    const { report, filter, meta } = await this.readContext(credentials);
+    return {
+      ...meta,
+      ...productAdoption({
+        teams: filter.teams(report.teams),
+        products: filter.products(report.products),
+        entities: filter.entities(report.entities),
+      }),
+    };
   }
 
   /** One page of teams the caller may see. */
@@ -329,7 +400,7 @@ export class ScorecardQueries {
       notFound(ref);
     }
     const index = indexOf(report);
-    const findingsFor = (refs: Iterable<string>) => {
+    const findingsFor = (refs: string[]) => {
       const seen = new Set<string>();
       const found: Finding[] = [];
       for (const r of refs) {
@@ -338,7 +409,7 @@ export class ScorecardQueries {
         seen.add(key);
         found.push(...(index.findingsByRef.get(key) ?? []));
       }
-      return filter.findings(found);
+      return filter.findingsOf(found, refs);
     };
 
     const team = index.teams.get(ref);
@@ -655,6 +726,15 @@ function levelIn(
     };
   }
   return undefined;
+}
+
+function keptBody(json: string): ReportBody {
+  const body = Buffer.from(json);
+  const etag = `"${createHash('sha1')
+    .update(body)
+    .digest('base64url')
+    .slice(0, 27)}"`;
+  return { body, etag };
 }
 
 /** The answer for an entity without scorecards, or one the caller cannot see. */
