@@ -480,16 +480,26 @@ export class ScorecardQueries {
     return { entityRef: known.entityRef, points };
   }
 
-  /** The organisation's mean scores per day, without what the caller cannot see. */
+  /**
+   * The organisation's mean scores per day. For a caller who cannot see
+   * everything, over the teams and documented entities of the current
+   * report that the caller can see: the database is asked about those, so
+   * the cost follows what the caller sees, never what is hidden.
+   */
   async trends(
     credentials: BackstageCredentials,
     query: { days: number; scorecard?: ScorecardId },
   ): Promise<TrendsResponse> {
-    const { view } = await this.readContext(credentials);
+    const { report, view, filter } = await this.readContext(credentials);
+    const onlyRefs = view.all
+      ? undefined
+      : [...report.teams, ...report.entities]
+          .map(item => item.entityRef)
+          .filter(ref => filter.isVisible(ref));
     const points = await this.#store.readTrends({
       sinceDay: dayBefore(this.#now(), query.days - 1),
       scorecard: query.scorecard,
-      excludeRefs: view.hidden,
+      onlyRefs,
     });
     return { points };
   }
