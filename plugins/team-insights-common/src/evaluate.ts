@@ -268,6 +268,10 @@ export function evaluate(
   for (const a of model.annotations.values()) a.findings.forEach(addFinding);
   model.contextFindings.forEach(addFinding);
   const findingsOf = (ref: string) => annotationFindings.get(ref) ?? [];
+  const publicBadge = (ref: string): { publicBadge?: true } =>
+    model.annotations.get(ref)?.publicBadge === true
+      ? { publicBadge: true }
+      : {};
   const checkFindings: Finding[] = [];
 
   const customOf = (scorecard: ScorecardId) =>
@@ -303,6 +307,7 @@ export function evaluate(
       ...(view.owner ? { owner: view.owner } : {}),
       product: view.product,
       scorecards: { documentation: toScorecard(checks, config) },
+      ...publicBadge(view.entityRef),
     };
     entityReports.push(report);
   }
@@ -372,6 +377,7 @@ export function evaluate(
         adoption: toScorecard(adoption, config),
         documentation,
       },
+      ...publicBadge(team.entityRef),
     };
     teamReports.push(report);
   }
@@ -407,6 +413,7 @@ export function evaluate(
         teams: teamRefs.length,
         teamRefs,
         scorecards,
+        ...publicBadge(ref),
       };
     });
 

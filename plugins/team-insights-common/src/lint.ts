@@ -3,6 +3,7 @@ import {
   ANNOTATION_CONCERN,
   ANNOTATION_DECLINED_PRODUCTS,
   ANNOTATION_MANDATORY,
+  ANNOTATION_PUBLIC_BADGE,
   ANNOTATION_PREFIX,
   ANNOTATION_PRODUCT,
   ANNOTATION_REQUIRED_SKILLS,
@@ -91,6 +92,8 @@ export interface EntityAnnotations {
   product?: boolean;
   mandatory?: boolean;
   concern?: string;
+  /** `team-insights.io/public-badge`. */
+  publicBadge?: boolean;
   waivers: ParsedWaiver[];
   findings: Finding[];
 }
@@ -254,6 +257,13 @@ export function readEntityAnnotations(
     findings.push(...concern.findings);
     result.concern = concern.value;
   }
+
+  const publicBadge = parseBooleanAnnotation(read(ANNOTATION_PUBLIC_BADGE), {
+    ...base,
+    annotation: ANNOTATION_PUBLIC_BADGE,
+  });
+  findings.push(...publicBadge.findings);
+  result.publicBadge = publicBadge.value;
 
   const waivers = parseWaivers(read(ANNOTATION_WAIVERS), {
     ...base,

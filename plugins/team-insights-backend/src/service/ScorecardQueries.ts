@@ -157,6 +157,7 @@ export class ScorecardQueries {
   readonly #visibility: VisibilityService;
   readonly #engineConfig: TeamInsightsConfig;
   readonly #checks: BuiltInCheckInfo[];
+  readonly #publicBadgeRefs: ReadonlySet<string>;
   readonly #now: () => Date;
 
   constructor(options: {
@@ -173,6 +174,11 @@ export class ScorecardQueries {
     engineConfig: TeamInsightsConfig;
     /** Every check the engine runs (`checkCatalogue`), built-in and custom. */
     checks?: BuiltInCheckInfo[];
+    /**
+     * Entities whose badges are public besides those annotated
+     * `team-insights.io/public-badge: "true"` (`teamInsights.badges.public`).
+     */
+    publicBadgeRefs?: string[];
     now?: () => Date;
   }) {
     this.#permissions = options.permissions;
@@ -183,6 +189,9 @@ export class ScorecardQueries {
     this.#visibility = options.visibility;
     this.#engineConfig = options.engineConfig;
     this.#checks = options.checks ?? [...BUILT_IN_CHECKS];
+    this.#publicBadgeRefs = new Set(
+      (options.publicBadgeRefs ?? []).map(ref => ref.toLowerCase()),
+    );
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -545,17 +554,28 @@ export class ScorecardQueries {
   /**
    * The level for a public badge (`teamInsights.badges.public`), whoever
    * asks. Backstage's permission backend does not answer for requests
-   * without credentials, so public badges cannot follow a policy: every
-   * team, organisational unit and documented entity of the report is public
-   * (its level, nothing else), and anything else — an entity without
-   * scorecards, or none at all — is undefined alike.
+   * without credentials, so public badges cannot follow a policy: they are
+   * opt-in per entity instead. A team, organisational unit or documented
+   * entity annotated `team-insights.io/public-badge: "true"`, or listed in
+   * the config, answers its level (nothing else); anything else — an entity
+   * that did not opt in, one without scorecards, or none at all — is
+   * undefined alike, so a public badge cannot probe what exists.
    */
   async publicBadgeLevel(
     entityRef: string,
     scorecard: ScorecardId,
   ): Promise<{ level: Level | null } | undefined> {
     const { report } = await this.#reports.getReport();
-    return levelIn(report, entityRef.toLowerCase(), scorecard);
+    const ref = entityRef.toLowerCase();
+    const index = indexOf(report);
+    const item =
+      index.teams.get(ref) ??
+      index.orgUnits.get(ref) ??
+      index.entities.get(ref);
+    if (!item?.publicBadge && !this.#publicBadgeRefs.has(ref)) {
+      return undefined;
+    }
+    return levelIn(report, ref, scorecard);
   }
 
   /**
