@@ -1,3 +1,4 @@
+import { compareStrings } from '../util';
 import type { ProductAdoption, ScoreLevel } from '../api';
 import type { EntityReport, ProductReport, TeamReport } from '../types';
 
@@ -38,7 +39,7 @@ function compareProducts(a: ProductAdoption, b: ProductAdoption): number {
   return (
     Number(a.adopters.length > 0) - Number(b.adopters.length > 0) ||
     a.adoptionRate - b.adoptionRate ||
-    (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)
+    compareStrings(a.entityRef, b.entityRef)
   );
 }
 

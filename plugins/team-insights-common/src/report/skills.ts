@@ -1,3 +1,4 @@
+import { compareStrings } from '../util';
 import type { SkillSupply, TeamSkills } from '../api';
 import type { TeamReport } from '../types';
 
@@ -48,7 +49,7 @@ export function skillSupply(
     for (const missing of team.missingSkills) row(missing).missingIn += 1;
   }
   return [...rows.values()].sort(
-    (a, b) => b.people - a.people || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => b.people - a.people || compareStrings(a.id, b.id),
   );
 }
 
