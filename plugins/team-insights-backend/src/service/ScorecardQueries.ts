@@ -150,6 +150,14 @@ export class ScorecardQueries {
   readonly #permissionCacheTtlMs: number;
   readonly #decisions = new Map<string, CachedDecision>();
   readonly #teamPages = new WeakMap<Report, Map<string, string>>();
+  /** Aggregates for callers who see everything, per report. */
+  readonly #aggregates = new WeakMap<
+    Report,
+    {
+      skills?: Omit<SkillsResponse, keyof ReportMeta>;
+      adoption?: Omit<AdoptionResponse, keyof ReportMeta>;
+    }
+  >();
   /** The one serialised report kept: that of the report served last. */
   #reportBody?: { report: Report; stale: boolean; value: ReportBody };
   readonly #reports: ReportService;
@@ -319,34 +327,56 @@ export class ScorecardQueries {
 
   /**
    * The supply of each skill cluster, and each team's clusters, over the
-   * teams the caller may see (`GET /skills`).
+   * teams the caller may see (`GET /skills`); computed once per report for
+   * callers who see everything.
    */
   async skills(credentials: BackstageCredentials): Promise<SkillsResponse> {
-    const { report, filter, meta } = await this.readContext(credentials);
-    const teams = filter.teams(report.teams);
-    return {
-      ...meta,
-      clusters: skillSupply(teams, this.#engineConfig.skillClusters),
-      teams: teamSkills(teams),
+    const { report, filter, meta, view } = await this.readContext(credentials);
+    const compute = () => {
+      const teams = filter.teams(report.teams);
+      return {
+        clusters: skillSupply(teams, this.#engineConfig.skillClusters),
+        teams: teamSkills(teams),
+      };
     };
+    if (!view.all) {
+      return { ...meta, ...compute() };
+    }
+    const kept = this.#keptAggregates(report);
+    kept.skills ??= compute();
+    return { ...meta, ...kept.skills };
+  }
+
+  #keptAggregates(report: Report) {
+    let kept = this.#aggregates.get(report);
+    if (!kept) {
+      kept = {};
+      this.#aggregates.set(report, kept);
+    }
+    return kept;
   }
 
   /**
    * Each platform product's adopters, decliners and adoption rate over the
-   * teams the caller may see, and those feature teams (`GET /adoption`).
+   * teams the caller may see, and those feature teams (`GET /adoption`);
+   * computed once per report for callers who see everything.
    */
   async productAdoption(
     credentials: BackstageCredentials,
   ): Promise<AdoptionResponse> {
-    const { report, filter, meta } = await this.readContext(credentials);
-    return {
-      ...meta,
-      ...productAdoption({
+    const { report, filter, meta, view } = await this.readContext(credentials);
+    const compute = () =>
+      productAdoption({
         teams: filter.teams(report.teams),
         products: filter.products(report.products),
         entities: filter.entities(report.entities),
-      }),
-    };
+      });
+    if (!view.all) {
+      return { ...meta, ...compute() };
+    }
+    const kept = this.#keptAggregates(report);
+    kept.adoption ??= compute();
+    return { ...meta, ...kept.adoption };
   }
 
   /** One page of teams the caller may see. */
