@@ -333,7 +333,7 @@ export function lintEntity(entity: Entity, options?: LintOptions): Finding[] {
   }
 }
 
-/** Sorts findings by entity ref, annotation, severity and message. */
+/** Sorts findings by entity ref, annotation, severity and message. @public */
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => [
     f.entityRef,

@@ -181,6 +181,41 @@ describe('filterReport', () => {
     });
   });
 
+  it('gives a team the same findings, in the same order, whether a declined product is hidden or missing', () => {
+    const declining = (withProduct: boolean) => {
+      const entities = createOrg().filter(
+        e => withProduct || e.metadata.name !== 'feature-store',
+      );
+      const search = entities.find(e => e.metadata.name === 'search')!;
+      search.metadata.annotations!['team-insights.io/declined-products'] =
+        'component:default/feature-store, component:default/zzz-missing';
+      return report(entities);
+    };
+    const hidingStore = (r: Report): CallerVisibility => {
+      const hidden = new Set(
+        collectEntityRefs(r).filter(
+          ref => !isPublic(ref) || ref === 'component:default/feature-store',
+        ),
+      );
+      return {
+        all: false,
+        hidden,
+        isVisible: ref => !hidden.has(ref.toLowerCase()),
+      };
+    };
+    const seen = (withProduct: boolean) => {
+      const r = declining(withProduct);
+      return filterReport(r, hidingStore(r), config).findings.filter(
+        f => f.entityRef === 'group:default/search',
+      );
+    };
+    const hidden = seen(true);
+    expect(hidden).toEqual(seen(false));
+    expect(hidden.map(f => f.message)).toContain(
+      declinedProductUnresolved('component:default/feature-store'),
+    );
+  });
+
   describe('a check that involves a hidden entity', () => {
     const r = report();
     const filter = createReportFilter(hidingSecrets(r), r, config);

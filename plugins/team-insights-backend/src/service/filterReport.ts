@@ -4,6 +4,7 @@ import {
   declinedProductUnresolved,
   featureTeamRefs,
   rollUpOrgUnit,
+  sortFindings,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   CheckResult,
@@ -321,7 +322,8 @@ export function createReportFilter(
     /**
      * The findings a caller may see, of the report or of some of its
      * entities (`refs`, in any case): with, for each of those that is a
-     * team, the findings on products it declined that the caller cannot see.
+     * team, the findings on products it declined that the caller cannot see;
+     * sorted like the engine's findings.
      */
     findingsOf: (findings: Finding[], refs?: Iterable<string>) => {
       if (visibility.all) {
@@ -331,20 +333,20 @@ export function createReportFilter(
         .map(f => filter.finding(f))
         .filter((f): f is Finding => f !== undefined);
       const extra = filter.hiddenDeclines;
-      if (extra.size === 0) {
-        return kept;
-      }
       if (refs === undefined) {
-        return kept.concat([...extra.values()].flat());
+        kept.push(...[...extra.values()].flat());
+      } else {
+        const seen = new Set<string>();
+        for (const ref of refs) {
+          const key = ref.toLowerCase();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          kept.push(...(extra.get(key) ?? []));
+        }
       }
-      const seen = new Set<string>();
-      for (const ref of refs) {
-        const key = ref.toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        kept.push(...(extra.get(key) ?? []));
-      }
-      return kept;
+      // Always in the engine's order, so that where a finding stands does
+      // not tell a hidden product from a missing one.
+      return sortFindings(kept);
     },
     teams: (teams: TeamReport[]) =>
       visibility.all

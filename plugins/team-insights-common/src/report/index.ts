@@ -14,3 +14,4 @@ export {
   productAdoption,
 } from './adoption';
 export { concernVerdict, rollUpOrgUnit } from './visibleTeams';
+export { sortFindings } from '../lint';
