@@ -95,16 +95,19 @@ export interface Config {
     /** Scorecard badges for READMEs (`/v1/badges/...svg`). */
     badges?: {
       /**
-       * `true` makes badges public, for READMEs rendered outside Backstage:
-       * anyone who can reach the backend, with or without credentials, sees
-       * the level of every team, organisational unit and documented entity
-       * (a level and nothing else; `unknown` for anything else). Backstage's
-       * permission backend does not answer for requests without credentials,
-       * so public badges do not follow the permission policy. Default
-       * `false`: badges need credentials, `team-insights.scorecards.read`
-       * and catalog visibility like every other route.
+       * Public badges, for READMEs rendered outside Backstage: `true` or a
+       * list of entity refs (`kind:namespace/name`) opens the badge route to
+       * anyone who can reach the backend, with or without credentials. Only
+       * entities that opt in answer their level: those annotated
+       * `team-insights.io/public-badge: "true"` and those listed here; every
+       * other badge says `unknown`, exactly as for an entity that does not
+       * exist. Backstage's permission backend does not answer for requests
+       * without credentials, so public badges do not follow the permission
+       * policy. Default `false`: badges need credentials,
+       * `team-insights.scorecards.read` and catalog visibility like every
+       * other route.
        */
-      public?: boolean;
+      public?: boolean | string[];
     };
   };
 }

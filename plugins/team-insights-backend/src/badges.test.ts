@@ -194,7 +194,13 @@ describe('badges', () => {
     let backend: Awaited<ReturnType<typeof startPlugin>>['backend'];
 
     beforeAll(async () => {
+      // search opts in; secret-team does not
+      const entities = createOrg();
+      entities.find(e => e.metadata.name === 'search')!.metadata.annotations![
+        'team-insights.io/public-badge'
+      ] = 'true';
       ({ server, backend } = await startPlugin({
+        entities,
         config: { teamInsights: { badges: { public: true } } },
       }));
       // An anonymous request never starts an evaluation: a signed-in
@@ -247,7 +253,29 @@ describe('badges', () => {
         expect(res.headers['cache-control']).toBe('public, max-age=300');
         expect(svg).toBe(answers[0].svg);
       }
-      expect(spoken(answers[0].svg)).toBe('adoption: gold');
+      // secret-team did not opt in: unknown, for everyone
+      expect(spoken(answers[0].svg)).toBe('adoption: unknown');
+    });
+
+    it('answers an entity that did not opt in exactly as one that does not exist', async () => {
+      const hidden = await badge(
+        server,
+        'group/default/secret-team/adoption.svg',
+        mockCredentials.none.header(),
+      );
+      const nobody = await badge(
+        server,
+        'group/default/nobody-at-all/adoption.svg',
+        mockCredentials.none.header(),
+      );
+      expect(hidden.res.status).toBe(nobody.res.status);
+      expect(hidden.res.headers).toMatchObject({
+        'content-type': nobody.res.headers['content-type'],
+        'cache-control': nobody.res.headers['cache-control'],
+      });
+      expect(hidden.svg.replace('secret-team', 'nobody-at-all')).toBe(
+        nobody.svg,
+      );
     });
 
     it('does not tell a catalog entity without scorecards from one that does not exist', async () => {
@@ -264,6 +292,39 @@ describe('badges', () => {
       expect(spoken(user.svg)).toBe('composition: unknown');
       expect(user.svg.replace('alice', 'nobody')).toBe(nobody.svg);
       expect(user.res.status).toBe(nobody.res.status);
+    });
+  });
+
+  describe('with badges.public listing entity refs', () => {
+    let server: Server;
+    let backend: Awaited<ReturnType<typeof startPlugin>>['backend'];
+
+    beforeAll(async () => {
+      ({ server, backend } = await startPlugin({
+        config: {
+          teamInsights: {
+            badges: { public: ['Group:default/secret-team'] },
+          },
+        },
+      }));
+    });
+
+    afterAll(() => backend.stop());
+
+    it('shows the levels of the listed entities only, to anyone', async () => {
+      const listed = await badge(
+        server,
+        'group/default/secret-team/adoption.svg',
+        mockCredentials.none.header(),
+      );
+      expect(listed.res.status).toBe(200);
+      expect(spoken(listed.svg)).toBe('adoption: gold');
+      const other = await badge(
+        server,
+        'group/default/search/adoption.svg',
+        mockCredentials.none.header(),
+      );
+      expect(spoken(other.svg)).toBe('adoption: unknown');
     });
   });
 });

@@ -15,7 +15,7 @@ describe('readBackendOptions', () => {
       visibilityCacheTtlMs: 60_000,
       requestTimeoutMs: 30_000,
       permissionCacheTtlMs: 10_000,
-      badges: { public: false },
+      badges: { public: false, publicRefs: [] },
       notifications: {
         levelDrop: true,
         waiverExpiry: true,
@@ -60,6 +60,24 @@ describe('readBackendOptions', () => {
         waiverExpiry: false,
         lastAdopterLost: false,
       }),
+    );
+  });
+
+  it('reads public badges as true, false or a list of entity refs', () => {
+    const read = (value: unknown) =>
+      readBackendOptions(
+        new ConfigReader({
+          teamInsights: { badges: { public: value } },
+        } as any),
+      ).badges;
+    expect(read(true)).toEqual({ public: true, publicRefs: [] });
+    expect(read(false)).toEqual({ public: false, publicRefs: [] });
+    expect(read(['Group:default/Search', 'component:default/api '])).toEqual({
+      public: true,
+      publicRefs: ['group:default/search', 'component:default/api'],
+    });
+    expect(() => read(['search'])).toThrow(
+      "teamInsights.badges.public must be true, false or a list of entity refs written in full (kind:namespace/name); got 'search'",
     );
   });
 

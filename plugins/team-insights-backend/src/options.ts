@@ -23,6 +23,11 @@ export interface BackendOptions {
   badges: {
     /** Whether anonymous readers may fetch badges. */
     public: boolean;
+    /**
+     * Refs (lower case) whose badges are public besides those annotated
+     * `team-insights.io/public-badge: "true"`.
+     */
+    publicRefs: string[];
   };
   notifications: NudgeOptions;
 }
@@ -176,9 +181,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
     visibilityCacheTtlMs: durationToMilliseconds(visibilityCacheTtl),
     requestTimeoutMs,
     permissionCacheTtlMs: durationToMilliseconds(permissionCacheTtl),
-    badges: {
-      public: config?.getOptionalBoolean('badges.public') ?? false,
-    },
+    badges: readBadges(config),
     notifications: {
       levelDrop: kind('levelDrop'),
       waiverExpiry: kind('waiverExpiry'),
@@ -186,5 +189,36 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       waiverNoticeDays,
       quietPeriodMs: durationToMilliseconds(quietPeriod),
     },
+  };
+}
+
+const FULL_REF =
+  /^[a-z0-9][a-z0-9._-]*:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/i;
+
+/**
+ * `teamInsights.badges.public`: `true` (entities opt in with the
+ * annotation) or a list of entity refs that are public besides those.
+ */
+function readBadges(config: Config | undefined): BackendOptions['badges'] {
+  const value = config?.getOptional('badges.public');
+  if (value === undefined || value === false) {
+    return { public: false, publicRefs: [] };
+  }
+  if (value === true) {
+    return { public: true, publicRefs: [] };
+  }
+  const list = config?.getOptionalStringArray('badges.public') ?? [];
+  const wrong = list.filter(ref => !FULL_REF.test(ref.trim()));
+  if (wrong.length > 0) {
+    throw new InputError(
+      `teamInsights.badges.public must be true, false or a list of entity refs written in full (kind:namespace/name); got ${wrong
+        .slice(0, 3)
+        .map(ref => `'${ref}'`)
+        .join(', ')}`,
+    );
+  }
+  return {
+    public: true,
+    publicRefs: [...new Set(list.map(ref => ref.trim().toLowerCase()))],
   };
 }

@@ -41,6 +41,8 @@ describe('team-insights backend', () => {
       ['get', '/products'],
       ['get', '/concerns'],
       ['get', '/skill-clusters'],
+      ['get', '/skills'],
+      ['get', '/adoption'],
       ['post', '/refresh'],
     ])('%s %s needs credentials', async (method, path) => {
       const res = await (request(server) as any)
@@ -59,6 +61,8 @@ describe('team-insights backend', () => {
       ['get', '/products'],
       ['get', '/concerns'],
       ['get', '/skill-clusters'],
+      ['get', '/skills'],
+      ['get', '/adoption'],
       ['post', '/refresh'],
     ])('%s %s is forbidden when the policy denies', async (method, path) => {
       const res = await (request(server) as any)
@@ -225,6 +229,73 @@ describe('team-insights backend', () => {
       expect(refsIn(unit.body).filter(ref => ref.includes('secret'))).toEqual(
         [],
       );
+    });
+
+    it('answers skill supply and product adoption over the teams the caller may see', async () => {
+      const all = await request(server).get(`${base}/skills`);
+      expect(all.status).toBe(200);
+      expectValidResponse(all);
+      const scientists = (body: any) =>
+        body.clusters.find((c: any) => c.id === 'data-scientist');
+      // alice in search, and two declared in secret-team
+      expect(scientists(all.body)).toMatchObject({ people: 3, teams: 2 });
+      expect(all.body.teams.map((t: any) => t.entityRef)).toContain(
+        'group:default/secret-team',
+      );
+
+      const mine = await request(server)
+        .get(`${base}/skills`)
+        .set('Authorization', restricted);
+      expectValidResponse(mine);
+      expect(scientists(mine.body)).toMatchObject({ people: 1, teams: 1 });
+      expect(refsIn(mine.body).filter(ref => ref.includes('secret'))).toEqual(
+        [],
+      );
+
+      const adoption = await request(server)
+        .get(`${base}/adoption`)
+        .set('Authorization', restricted);
+      expect(adoption.status).toBe(200);
+      expectValidResponse(adoption);
+      expect(adoption.body.featureTeams).toEqual([
+        { entityRef: 'group:default/search', title: 'search' },
+      ]);
+      expect(adoption.body.products).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/feature-store',
+          owner: 'group:default/platform',
+          adopters: ['group:default/search'],
+          declinedBy: [],
+          adoptionRate: 1,
+        }),
+      ]);
+      expect(
+        refsIn(adoption.body).filter(ref => ref.includes('secret')),
+      ).toEqual([]);
+
+      const bad = await request(server).get(`${base}/adoption?team=x`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('Invalid query');
+    });
+
+    it('serialises the report once for everyone who may see all of it', async () => {
+      const first = await request(server).get(`${base}/report`).expect(200);
+      const second = await request(server).get(`${base}/report`).expect(200);
+      expect(second.text).toBe(first.text);
+      expect(first.headers.etag).toMatch(/^"[\w-]{27}"$/);
+      expect(second.headers.etag).toBe(first.headers.etag);
+      // a browser that holds it gets a 304 and no body
+      await request(server)
+        .get(`${base}/report`)
+        .set('If-None-Match', first.headers.etag)
+        .expect(304);
+      // a restricted caller never gets the body kept for everyone else
+      const mine = await request(server)
+        .get(`${base}/report`)
+        .set('Authorization', restricted)
+        .expect(200);
+      expect(mine.headers.etag).not.toBe(first.headers.etag);
+      expect(mine.text).not.toMatch(/secret/);
     });
 
     it('asks the catalog once per user and report, and not at all for callers who may read everything', async () => {
@@ -605,6 +676,8 @@ describe('team-insights backend', () => {
         ['get', '/products'],
         ['get', '/concerns'],
         ['get', '/skill-clusters'],
+        ['get', '/skills'],
+        ['get', '/adoption'],
         ['get', '/badges/group/default/search/composition.svg'],
         ['post', '/refresh'],
       ]) {

@@ -173,6 +173,7 @@ export const teamInsightsPlugin = createBackendPlugin({
           visibility,
           engineConfig,
           checks: checkCatalogue(customChecks, engineConfig),
+          publicBadgeRefs: options.badges.publicRefs,
         });
 
         createTeamInsightsActions({ actionsRegistry, queries, auth, userInfo });
@@ -194,7 +195,7 @@ export const teamInsightsPlugin = createBackendPlugin({
             allow: 'unauthenticated',
           });
           logger.info(
-            'Team Insights badges are public: anyone who can reach the backend may see the level of every team and documented entity (teamInsights.badges.public)',
+            `Team Insights badges are public for the entities that opt in (team-insights.io/public-badge, or ${options.badges.publicRefs.length} listed in teamInsights.badges.public): anyone who can reach the backend may see their levels`,
           );
         }
       },

@@ -131,7 +131,22 @@ export async function createRouter(
 
   router.get('/v1/report', async (req, res) => {
     parse(emptyQuerySchema, req.query, 'query');
-    res.json(await queries.report(await credentialsOf(req)));
+    const { body, etag } = await queries.reportJson(await credentialsOf(req));
+    if (etag) {
+      // Set here, Express does not hash the whole report on every request.
+      res.set('ETag', etag);
+    }
+    res.type('application/json').send(body);
+  });
+
+  router.get('/v1/skills', async (req, res) => {
+    parse(emptyQuerySchema, req.query, 'query');
+    res.json(await queries.skills(await credentialsOf(req)));
+  });
+
+  router.get('/v1/adoption', async (req, res) => {
+    parse(emptyQuerySchema, req.query, 'query');
+    res.json(await queries.productAdoption(await credentialsOf(req)));
   });
 
   router.get('/v1/teams', async (req, res) => {

@@ -58,6 +58,13 @@ export const ANNOTATION_CONCERN = 'team-insights.io/concern';
  */
 export const ANNOTATION_WAIVERS = 'team-insights.io/waivers';
 
+/**
+ * On a Group or a documented entity: `true` makes its README badges public
+ * when the backend serves public badges (`teamInsights.badges.public`).
+ * @public
+ */
+export const ANNOTATION_PUBLIC_BADGE = 'team-insights.io/public-badge';
+
 /** Every Team Insights annotation, in the order of SPEC §2. @public */
 export const TEAM_INSIGHTS_ANNOTATIONS: readonly string[] = [
   ANNOTATION_TEAM_TYPE,
@@ -68,6 +75,7 @@ export const TEAM_INSIGHTS_ANNOTATIONS: readonly string[] = [
   ANNOTATION_MANDATORY,
   ANNOTATION_CONCERN,
   ANNOTATION_WAIVERS,
+  ANNOTATION_PUBLIC_BADGE,
 ];
 
 /** Backstage's TechDocs annotation. @public */

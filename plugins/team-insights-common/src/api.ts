@@ -12,6 +12,7 @@ import type {
   ProductReport,
   Report,
   ScorecardId,
+  SkillHolding,
   TeamReport,
   TeamType,
 } from './types';
@@ -162,6 +163,68 @@ export interface ConcernsResponse extends ReportMeta {
 export interface SkillClustersResponse {
   items: Array<{ id: string; title: string; description?: string }>;
   teamTypes: Record<TeamType, { requiredSkills: string[] }>;
+}
+
+/** Supply of one skill cluster over the teams a caller may see. @public */
+export interface SkillSupply {
+  /** Skill cluster id. */
+  id: string;
+  title: string;
+  /** People who hold it, summed over teams. */
+  people: number;
+  /** People whose primary cluster it is, summed over teams. */
+  primary: number;
+  /** Teams with at least one person holding it. */
+  teams: number;
+  /** Teams that require it and have nobody holding it. */
+  missingIn: number;
+}
+
+/** One team's skill clusters, for the skills view. @public */
+export interface TeamSkills {
+  entityRef: string;
+  title: string;
+  teamType: TeamType;
+  /** Required clusters, sorted. */
+  requiredSkills: string[];
+  /** Required clusters nobody holds, sorted. */
+  missingSkills: string[];
+  /** Held clusters, sorted by cluster id. */
+  skills: SkillHolding[];
+}
+
+/** `GET /skills` @public */
+export interface SkillsResponse extends ReportMeta {
+  /** Every cluster, most people first. */
+  clusters: SkillSupply[];
+  /** The teams the caller may see, by title. */
+  teams: TeamSkills[];
+}
+
+/** One platform product's adoption over the teams a caller may see. @public */
+export interface ProductAdoption {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  ownerTitle?: string;
+  mandatory: boolean;
+  concern?: string;
+  /** Teams (visible to the caller) that adopt it. */
+  adopters: string[];
+  /** Teams (visible to the caller) that declined it. */
+  declinedBy: string[];
+  /** Adopters among the visible feature teams / visible feature teams. */
+  adoptionRate: number;
+  /** The product's documentation score and level. */
+  documentation: ScoreLevel;
+}
+
+/** `GET /adoption` @public */
+export interface AdoptionResponse extends ReportMeta {
+  /** Products nobody adopts first, then by adoption rate. */
+  products: ProductAdoption[];
+  /** The feature teams the rates are computed over, by title. */
+  featureTeams: Array<{ entityRef: string; title: string }>;
 }
 
 /** `POST /refresh` @public */

@@ -272,6 +272,10 @@ export function evaluate(
   for (const a of model.annotations.values()) a.findings.forEach(addFinding);
   model.contextFindings.forEach(addFinding);
   const findingsOf = (ref: string) => annotationFindings.get(ref) ?? [];
+  const publicBadge = (ref: string): { publicBadge?: true } =>
+    model.annotations.get(ref)?.publicBadge === true
+      ? { publicBadge: true }
+      : {};
   const checkFindings: Finding[] = [];
 
   const customOf = (scorecard: ScorecardId) =>
@@ -307,6 +311,7 @@ export function evaluate(
       ...(view.owner ? { owner: view.owner } : {}),
       product: view.product,
       scorecards: { documentation: toScorecard(checks, config) },
+      ...publicBadge(view.entityRef),
     };
     entityReports.push(report);
   }
@@ -376,6 +381,7 @@ export function evaluate(
         adoption: toScorecard(adoption, config),
         documentation,
       },
+      ...publicBadge(team.entityRef),
     };
     teamReports.push(report);
   }
@@ -411,6 +417,7 @@ export function evaluate(
         teams: teamRefs.length,
         teamRefs,
         scorecards,
+        ...publicBadge(ref),
       };
     });
 

@@ -7,6 +7,7 @@
 
 export * from './types';
 export * from './api';
+export * from './report';
 export * from './permissions';
 export * from './annotations';
 export {

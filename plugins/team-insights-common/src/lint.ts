@@ -3,6 +3,7 @@ import {
   ANNOTATION_CONCERN,
   ANNOTATION_DECLINED_PRODUCTS,
   ANNOTATION_MANDATORY,
+  ANNOTATION_PUBLIC_BADGE,
   ANNOTATION_PREFIX,
   ANNOTATION_PRODUCT,
   ANNOTATION_REQUIRED_SKILLS,
@@ -91,6 +92,8 @@ export interface EntityAnnotations {
   product?: boolean;
   mandatory?: boolean;
   concern?: string;
+  /** `team-insights.io/public-badge`. */
+  publicBadge?: boolean;
   waivers: ParsedWaiver[];
   findings: Finding[];
 }
@@ -255,6 +258,13 @@ export function readEntityAnnotations(
     result.concern = concern.value;
   }
 
+  const publicBadge = parseBooleanAnnotation(read(ANNOTATION_PUBLIC_BADGE), {
+    ...base,
+    annotation: ANNOTATION_PUBLIC_BADGE,
+  });
+  findings.push(...publicBadge.findings);
+  result.publicBadge = publicBadge.value;
+
   const waivers = parseWaivers(read(ANNOTATION_WAIVERS), {
     ...base,
     now: options.now,
@@ -323,7 +333,7 @@ export function lintEntity(entity: Entity, options?: LintOptions): Finding[] {
   }
 }
 
-/** Sorts findings by entity ref, annotation, severity and message. */
+/** Sorts findings by entity ref, annotation, severity and message. @public */
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => [
     f.entityRef,

@@ -30,6 +30,7 @@ import {
   readEntityAnnotations,
 } from './lint';
 import type { Finding, SkillHolding, TeamType } from './types';
+import { declinedProductUnresolved } from './report/adoption';
 import {
   compareStrings,
   entityRefOf,
@@ -603,7 +604,7 @@ export class OrganisationModel implements OrganisationView {
             severity: 'error',
             entityRef: team.entityRef,
             annotation: 'team-insights.io/declined-products',
-            message: `'${ref}' does not resolve to an entity in the catalog; check the kind, namespace and name`,
+            message: declinedProductUnresolved(ref),
           });
         } else if (!target?.product) {
           this.contextFindings.push({

@@ -121,6 +121,8 @@ export interface TeamReport {
   /** Entities owned by the team, sorted. */
   owned: string[];
   scorecards: Record<ScorecardId, ScorecardResult>;
+  /** Present (true) when `team-insights.io/public-badge` is `true`. */
+  publicBadge?: true;
 }
 
 /** @public */
@@ -142,6 +144,8 @@ export interface OrgUnitReport {
   /** Descendant team refs, sorted. */
   teamRefs: string[];
   scorecards: Record<ScorecardId, RollupScorecard>;
+  /** Present (true) when `team-insights.io/public-badge` is `true`. */
+  publicBadge?: true;
 }
 
 /** @public */
@@ -152,6 +156,8 @@ export interface EntityReport {
   owner?: string;
   product: boolean;
   scorecards: { documentation: ScorecardResult };
+  /** Present (true) when `team-insights.io/public-badge` is `true`. */
+  publicBadge?: true;
 }
 
 /** @public */

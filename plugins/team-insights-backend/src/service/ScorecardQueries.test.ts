@@ -261,3 +261,68 @@ describe('ScorecardQueries permission decisions', () => {
     });
   });
 });
+
+describe('ScorecardQueries.reportJson', () => {
+  function withReports() {
+    const permissions = countingPermissions();
+    const report = (evaluatedAt: string) =>
+      ({
+        version: 1,
+        evaluatedAt,
+        teams: [],
+        orgUnits: [],
+        entities: [],
+        products: [],
+        concerns: [],
+        findings: [],
+      } as any);
+    const served = { report: report('2025-03-01T09:00:00.000Z'), stale: false };
+    const restricted = {
+      all: false,
+      hidden: new Set(['group:default/x']),
+      isVisible: (ref: string) => ref !== 'group:default/x',
+    };
+    const queries = new ScorecardQueries({
+      permissions: permissions.service,
+      auth: mockServices.auth(),
+      reports: { getReport: async () => served } as unknown as ReportService,
+      store: {} as TeamInsightsStore,
+      visibility: {
+        forCaller: async (credentials: BackstageCredentials) =>
+          (credentials.principal as any).userEntityRef === BOB
+            ? restricted
+            : { all: true, hidden: new Set(), isVisible: () => true },
+      } as unknown as VisibilityService,
+      engineConfig: readTeamInsightsConfig(new ConfigReader({})),
+    });
+    return { queries, served, report };
+  }
+
+  it('serialises the report once per report for callers who see everything', async () => {
+    const { queries, served, report } = withReports();
+    const alice = mockCredentials.user(ALICE);
+    const first = await queries.reportJson(alice);
+    expect(await queries.reportJson(alice)).toBe(first);
+    expect(JSON.parse(first.body.toString()).stale).toBe(false);
+
+    served.stale = true;
+    const stale = await queries.reportJson(alice);
+    expect(stale).not.toBe(first);
+    expect(JSON.parse(stale.body.toString()).stale).toBe(true);
+
+    served.report = report('2025-03-02T09:00:00.000Z');
+    const next = await queries.reportJson(alice);
+    expect(JSON.parse(next.body.toString()).evaluatedAt).toBe(
+      '2025-03-02T09:00:00.000Z',
+    );
+    expect(next.etag).not.toBe(first.etag);
+  });
+
+  it('never hands a restricted caller the body kept for everyone', async () => {
+    const { queries } = withReports();
+    const kept = await queries.reportJson(mockCredentials.user(ALICE));
+    const own = await queries.reportJson(mockCredentials.user(BOB));
+    expect(own).not.toBe(kept);
+    expect(own.etag).toBeUndefined();
+  });
+});

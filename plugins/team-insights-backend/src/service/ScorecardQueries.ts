@@ -8,7 +8,9 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
+import { createHash } from 'node:crypto';
 import {
+  AdoptionResponse,
   BUILT_IN_CHECKS,
   BuiltInCheckInfo,
   CheckResult,
@@ -18,6 +20,7 @@ import {
   HistoryResponse,
   Level,
   ProductReport,
+  productAdoption,
   ReportMeta,
   ProductsResponse,
   Report,
@@ -25,11 +28,14 @@ import {
   ScorecardId,
   ScorecardResult,
   SkillClustersResponse,
+  SkillsResponse,
+  skillSupply,
   teamInsightsScorecardsReadPermission,
   teamInsightsScorecardsRefreshPermission,
   TeamInsightsConfig,
   TeamsPage,
   TeamsQuery,
+  teamSkills,
   TeamType,
   TrendsResponse,
 } from '@team-insights/plugin-team-insights-common';
@@ -115,6 +121,13 @@ export const PERMISSION_CACHE_LIMIT = 10_000;
 /** Serialised pages of `GET /teams` kept per report, at most. */
 const TEAM_PAGES_KEPT = 200;
 
+/** `GET /report` serialised for callers who may see everything. */
+export interface ReportBody {
+  body: Buffer;
+  /** A strong ETag of the body, for a body kept between requests. */
+  etag?: string;
+}
+
 /** A user's decision on one permission, or the question still being asked. */
 interface CachedDecision {
   allowed: Promise<boolean>;
@@ -137,11 +150,22 @@ export class ScorecardQueries {
   readonly #permissionCacheTtlMs: number;
   readonly #decisions = new Map<string, CachedDecision>();
   readonly #teamPages = new WeakMap<Report, Map<string, string>>();
+  /** Aggregates for callers who see everything, per report. */
+  readonly #aggregates = new WeakMap<
+    Report,
+    {
+      skills?: Omit<SkillsResponse, keyof ReportMeta>;
+      adoption?: Omit<AdoptionResponse, keyof ReportMeta>;
+    }
+  >();
+  /** The one serialised report kept: that of the report served last. */
+  #reportBody?: { report: Report; stale: boolean; value: ReportBody };
   readonly #reports: ReportService;
   readonly #store: TeamInsightsStore;
   readonly #visibility: VisibilityService;
   readonly #engineConfig: TeamInsightsConfig;
   readonly #checks: BuiltInCheckInfo[];
+  readonly #publicBadgeRefs: ReadonlySet<string>;
   readonly #now: () => Date;
 
   constructor(options: {
@@ -158,6 +182,11 @@ export class ScorecardQueries {
     engineConfig: TeamInsightsConfig;
     /** Every check the engine runs (`checkCatalogue`), built-in and custom. */
     checks?: BuiltInCheckInfo[];
+    /**
+     * Entities whose badges are public besides those annotated
+     * `team-insights.io/public-badge: "true"` (`teamInsights.badges.public`).
+     */
+    publicBadgeRefs?: string[];
     now?: () => Date;
   }) {
     this.#permissions = options.permissions;
@@ -168,6 +197,9 @@ export class ScorecardQueries {
     this.#visibility = options.visibility;
     this.#engineConfig = options.engineConfig;
     this.#checks = options.checks ?? [...BUILT_IN_CHECKS];
+    this.#publicBadgeRefs = new Set(
+      (options.publicBadgeRefs ?? []).map(ref => ref.toLowerCase()),
+    );
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -258,7 +290,7 @@ export class ScorecardQueries {
     return {
       ...served,
       view,
-      filter: createReportFilter(view),
+      filter: createReportFilter(view, served.report, this.#engineConfig),
       meta: { evaluatedAt: served.report.evaluatedAt, stale: served.stale },
     };
   }
@@ -266,7 +298,85 @@ export class ScorecardQueries {
   /** The whole report, filtered for the caller. */
   async report(credentials: BackstageCredentials): Promise<ReportResponse> {
     const { report, stale, view } = await this.readContext(credentials);
-    return { ...filterReport(report, view), stale };
+    return { ...filterReport(report, view, this.#engineConfig), stale };
+  }
+
+  /**
+   * {@link ScorecardQueries.report} serialised, for the REST API. For a
+   * caller who may see everything the body is the same for everyone, so it
+   * is serialised once per report and staleness (one kept at a time: that
+   * of the current report); other callers get their own every time.
+   */
+  async reportJson(credentials: BackstageCredentials): Promise<ReportBody> {
+    const { report, stale, view } = await this.readContext(credentials);
+    if (!view.all) {
+      const json = JSON.stringify({
+        ...filterReport(report, view, this.#engineConfig),
+        stale,
+      });
+      return { body: Buffer.from(json) };
+    }
+    const kept = this.#reportBody;
+    if (kept && kept.report === report && kept.stale === stale) {
+      return kept.value;
+    }
+    const value = keptBody(JSON.stringify({ ...report, stale }));
+    this.#reportBody = { report, stale, value };
+    return value;
+  }
+
+  /**
+   * The supply of each skill cluster, and each team's clusters, over the
+   * teams the caller may see (`GET /skills`); computed once per report for
+   * callers who see everything.
+   */
+  async skills(credentials: BackstageCredentials): Promise<SkillsResponse> {
+    const { report, filter, meta, view } = await this.readContext(credentials);
+    const compute = () => {
+      const teams = filter.teams(report.teams);
+      return {
+        clusters: skillSupply(teams, this.#engineConfig.skillClusters),
+        teams: teamSkills(teams),
+      };
+    };
+    if (!view.all) {
+      return { ...meta, ...compute() };
+    }
+    const kept = this.#keptAggregates(report);
+    kept.skills ??= compute();
+    return { ...meta, ...kept.skills };
+  }
+
+  #keptAggregates(report: Report) {
+    let kept = this.#aggregates.get(report);
+    if (!kept) {
+      kept = {};
+      this.#aggregates.set(report, kept);
+    }
+    return kept;
+  }
+
+  /**
+   * Each platform product's adopters, decliners and adoption rate over the
+   * teams the caller may see, and those feature teams (`GET /adoption`);
+   * computed once per report for callers who see everything.
+   */
+  async productAdoption(
+    credentials: BackstageCredentials,
+  ): Promise<AdoptionResponse> {
+    const { report, filter, meta, view } = await this.readContext(credentials);
+    const compute = () =>
+      productAdoption({
+        teams: filter.teams(report.teams),
+        products: filter.products(report.products),
+        entities: filter.entities(report.entities),
+      });
+    if (!view.all) {
+      return { ...meta, ...compute() };
+    }
+    const kept = this.#keptAggregates(report);
+    kept.adoption ??= compute();
+    return { ...meta, ...kept.adoption };
   }
 
   /** One page of teams the caller may see. */
@@ -329,7 +439,7 @@ export class ScorecardQueries {
       notFound(ref);
     }
     const index = indexOf(report);
-    const findingsFor = (refs: Iterable<string>) => {
+    const findingsFor = (refs: string[]) => {
       const seen = new Set<string>();
       const found: Finding[] = [];
       for (const r of refs) {
@@ -338,7 +448,7 @@ export class ScorecardQueries {
         seen.add(key);
         found.push(...(index.findingsByRef.get(key) ?? []));
       }
-      return filter.findings(found);
+      return filter.findingsOf(found, refs);
     };
 
     const team = index.teams.get(ref);
@@ -409,16 +519,26 @@ export class ScorecardQueries {
     return { entityRef: known.entityRef, points };
   }
 
-  /** The organisation's mean scores per day, without what the caller cannot see. */
+  /**
+   * The organisation's mean scores per day. For a caller who cannot see
+   * everything, over the teams and documented entities of the current
+   * report that the caller can see: the database is asked about those, so
+   * the cost follows what the caller sees, never what is hidden.
+   */
   async trends(
     credentials: BackstageCredentials,
     query: { days: number; scorecard?: ScorecardId },
   ): Promise<TrendsResponse> {
-    const { view } = await this.readContext(credentials);
+    const { report, view, filter } = await this.readContext(credentials);
+    const onlyRefs = view.all
+      ? undefined
+      : [...report.teams, ...report.entities]
+          .map(item => item.entityRef)
+          .filter(ref => filter.isVisible(ref));
     const points = await this.#store.readTrends({
       sinceDay: dayBefore(this.#now(), query.days - 1),
       scorecard: query.scorecard,
-      excludeRefs: view.hidden,
+      onlyRefs,
     });
     return { points };
   }
@@ -464,10 +584,12 @@ export class ScorecardQueries {
   /**
    * The level for a public badge (`teamInsights.badges.public`), whoever
    * asks. Backstage's permission backend does not answer for requests
-   * without credentials, so public badges cannot follow a policy: every
-   * team, organisational unit and documented entity of the report is public
-   * (its level, nothing else), and anything else — an entity without
-   * scorecards, or none at all — is undefined alike.
+   * without credentials, so public badges cannot follow a policy: they are
+   * opt-in per entity instead. A team, organisational unit or documented
+   * entity annotated `team-insights.io/public-badge: "true"`, or listed in
+   * the config, answers its level (nothing else); anything else — an entity
+   * that did not opt in, one without scorecards, or none at all — is
+   * undefined alike, so a public badge cannot probe what exists.
    */
   async publicBadgeLevel(
     entityRef: string,
@@ -475,7 +597,16 @@ export class ScorecardQueries {
   ): Promise<{ level: Level | null } | undefined> {
     // An anonymous request never starts an evaluation.
     const { report } = await this.#reports.getReport({ evaluate: false });
-    return levelIn(report, entityRef.toLowerCase(), scorecard);
+    const ref = entityRef.toLowerCase();
+    const index = indexOf(report);
+    const item =
+      index.teams.get(ref) ??
+      index.orgUnits.get(ref) ??
+      index.entities.get(ref);
+    if (!item?.publicBadge && !this.#publicBadgeRefs.has(ref)) {
+      return undefined;
+    }
+    return levelIn(report, ref, scorecard);
   }
 
   /**
@@ -656,6 +787,15 @@ function levelIn(
     };
   }
   return undefined;
+}
+
+function keptBody(json: string): ReportBody {
+  const body = Buffer.from(json);
+  const etag = `"${createHash('sha1')
+    .update(body)
+    .digest('base64url')
+    .slice(0, 27)}"`;
+  return { body, etag };
 }
 
 /** The answer for an entity without scorecards, or one the caller cannot see. */

@@ -294,7 +294,9 @@ describe('TeamInsightsStore', () => {
       const restricted = await store.readTrends({
         sinceDay: '2026-11-01',
         scorecard: 'documentation',
-        excludeRefs: hidden,
+        onlyRefs: report.entities
+          .map(e => e.entityRef)
+          .filter(ref => !hidden.includes(ref)),
         chunkSize: 1,
       });
       expect(restricted).toEqual([

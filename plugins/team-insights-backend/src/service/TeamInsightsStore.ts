@@ -596,13 +596,14 @@ export class TeamInsightsStore {
   /**
    * The organisation's mean score per scorecard and day since `sinceDay`:
    * composition and adoption over teams, documentation over documented
-   * entities. Rows of `excludeRefs` (entities the caller cannot see) are
-   * left out.
+   * entities. With `onlyRefs` (the entities a caller may see) only their
+   * rows count, read in chunks of `chunkSize` refs: the cost follows what is
+   * visible, never what is hidden.
    */
   async readTrends(options: {
     sinceDay: string;
     scorecard?: ScorecardId;
-    excludeRefs?: Iterable<string>;
+    onlyRefs?: Iterable<string>;
     chunkSize?: number;
   }): Promise<TrendPoint[]> {
     type AggregateRow = {
@@ -642,24 +643,28 @@ export class TeamInsightsStore {
       string,
       { day: string; scorecard: ScorecardId; total: number; count: number }
     >();
-    for (const row of await aggregate()) {
-      sums.set(`${row.day}|${row.scorecard}`, {
-        day: row.day,
-        scorecard: row.scorecard,
-        total: Number(row.total ?? 0),
-        count: Number(row.scored ?? 0),
-      });
-    }
-
-    const excluded = [...new Set(options.excludeRefs ?? [])];
-    const chunkSize = options.chunkSize ?? 500;
-    for (let i = 0; i < excluded.length; i += chunkSize) {
-      for (const row of await aggregate(excluded.slice(i, i + chunkSize))) {
-        const sum = sums.get(`${row.day}|${row.scorecard}`);
-        if (sum) {
-          sum.total -= Number(row.total ?? 0);
-          sum.count -= Number(row.scored ?? 0);
-        }
+    const add = (rows: AggregateRow[]) => {
+      for (const row of rows) {
+        const key = `${row.day}|${row.scorecard}`;
+        const sum = sums.get(key) ?? {
+          day: row.day,
+          scorecard: row.scorecard,
+          total: 0,
+          count: 0,
+        };
+        sum.total += Number(row.total ?? 0);
+        sum.count += Number(row.scored ?? 0);
+        sums.set(key, sum);
+      }
+    };
+    if (options.onlyRefs === undefined) {
+      add(await aggregate());
+    } else {
+      // The chunks are disjoint, so their sums add up.
+      const refs = [...new Set(options.onlyRefs)];
+      const chunkSize = options.chunkSize ?? 5000;
+      for (let i = 0; i < refs.length; i += chunkSize) {
+        add(await aggregate(refs.slice(i, i + chunkSize)));
       }
     }
 

@@ -1,9 +1,12 @@
+import type { Entity } from '@backstage/catalog-model';
 import {
   CheckResult,
+  declinedProductUnresolved,
+  defaultTeamInsightsConfig,
   evaluate,
   Report,
 } from '@team-insights/plugin-team-insights-common';
-import { createOrg, isPublic } from '../__testUtils__/org';
+import { createOrg, isPublic, withRelations } from '../__testUtils__/org';
 import { createReportFilter, filterReport } from './filterReport';
 import {
   CallerVisibility,
@@ -11,8 +14,59 @@ import {
   VISIBLE_TO_ALL,
 } from './visibility';
 
-function report(): Report {
-  return evaluate(createOrg(), { now: new Date('2026-11-27T08:00:00.000Z') });
+const config = defaultTeamInsightsConfig;
+
+function report(entities: Entity[] = createOrg()): Report {
+  return evaluate(entities, { now: new Date('2026-11-27T08:00:00.000Z') });
+}
+
+function entity(
+  kind: 'Group' | 'Component',
+  name: string,
+  annotations: Record<string, string> = {},
+  owner = 'platform',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', annotations },
+    spec:
+      kind === 'Group'
+        ? { type: 'team', children: [] }
+        : { type: 'service', lifecycle: 'production', owner },
+  };
+}
+
+/**
+ * The test organisation, plus: a hidden feature team that adopts nothing;
+ * a `pipelines` concern built by search and both hidden teams; a hidden
+ * product of the platform team; and search declining that hidden product,
+ * a hidden entity that is no product, and an entity that does not exist.
+ */
+function widerOrg(): Entity[] {
+  const entities = createOrg();
+  const search = entities.find(e => e.metadata.name === 'search')!;
+  search.metadata.annotations!['team-insights.io/declined-products'] =
+    'component:default/secret-store, component:default/secret-svc, component:default/nowhere';
+  const pipelines = { 'team-insights.io/concern': 'pipelines' };
+  entities.push(
+    entity('Group', 'secret-idle', { 'team-insights.io/team-type': 'feature' }),
+    entity('Component', 'secret-store'),
+    entity('Component', 'search-pipe', pipelines, 'search'),
+    entity('Component', 'secret-pipe', pipelines, 'secret-team'),
+    entity('Component', 'idle-secret-pipe', pipelines, 'secret-idle'),
+  );
+  return withRelations(entities, [
+    ['group:default/secret-idle', 'childOf', 'group:default/ml'],
+    ['component:default/secret-store', 'ownedBy', 'group:default/platform'],
+    ['component:default/search-pipe', 'ownedBy', 'group:default/search'],
+    ['component:default/secret-pipe', 'ownedBy', 'group:default/secret-team'],
+    [
+      'component:default/idle-secret-pipe',
+      'ownedBy',
+      'group:default/secret-idle',
+    ],
+  ]);
 }
 
 function hidingSecrets(r: Report): CallerVisibility {
@@ -39,24 +93,132 @@ function check(overrides: Partial<CheckResult>): CheckResult {
 describe('filterReport', () => {
   it('returns the report untouched for a caller who sees everything', () => {
     const r = report();
-    expect(filterReport(r, VISIBLE_TO_ALL)).toBe(r);
+    expect(filterReport(r, VISIBLE_TO_ALL, config)).toBe(r);
   });
 
   it('removes hidden teams, adopters, concerns and findings everywhere', () => {
     const r = report();
-    const filtered = filterReport(r, hidingSecrets(r));
+    const filtered = filterReport(r, hidingSecrets(r), config);
     const text = JSON.stringify(filtered);
     expect(text).not.toMatch(/secret/);
     expect(filtered.products[0].adopters).toEqual(['group:default/search']);
-    // aggregates name nobody and stay as evaluated
-    expect(filtered.products[0].adoptionRate).toBe(r.products[0].adoptionRate);
-    expect(filtered.orgUnits[0].teams).toBe(3);
-    expect(filtered.orgUnits[0].scorecards).toEqual(r.orgUnits[0].scorecards);
+  });
+
+  describe('aggregates over teams, for a caller who cannot see them all', () => {
+    const r = report(widerOrg());
+    const filtered = filterReport(r, hidingSecrets(r), config);
+    const team = (ref: string) => r.teams.find(t => t.entityRef === ref)!;
+
+    it('rolls an organisational unit up over its visible teams only', () => {
+      const [unit] = filtered.orgUnits;
+      expect(r.orgUnits[0].teams).toBe(4);
+      expect(unit.teams).toBe(2);
+      const visible = ['group:default/platform', 'group:default/search'];
+      expect(unit.teamRefs).toEqual(visible);
+      for (const id of ['composition', 'adoption', 'documentation'] as const) {
+        const scores = visible
+          .map(ref => team(ref).scorecards[id].score)
+          .filter((s): s is number => s !== null);
+        const mean = scores.length
+          ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length)
+          : null;
+        expect(unit.scorecards[id].score).toBe(mean);
+        const counted = Object.values(unit.scorecards[id].byLevel).reduce(
+          (a, b) => a + b,
+          0,
+        );
+        expect(counted).toBeLessThanOrEqual(2);
+      }
+    });
+
+    it('computes an adoption rate over the visible feature teams', () => {
+      const store = (p: Report) =>
+        p.products.find(
+          x => x.entityRef === 'component:default/feature-store',
+        )!;
+      // search and secret-team adopt it, secret-idle does not
+      expect(store(r).adoptionRate).toBe(0.6667);
+      expect(store(filtered).adoptionRate).toBe(1);
+    });
+
+    it('gives a concern the verdict its visible builders earn', () => {
+      const pipelines = (p: Report) =>
+        p.concerns.find(c => c.concern === 'pipelines')!;
+      expect(pipelines(r).verdict).toBe('centralize-candidate');
+      expect(pipelines(filtered)).toEqual({
+        concern: 'pipelines',
+        builtBy: ['group:default/search'],
+        products: [],
+        verdict: 'local',
+      });
+    });
+
+    it('answers a declined product that is hidden exactly as one that does not exist', () => {
+      const declines = filtered.findings
+        .filter(
+          f =>
+            f.entityRef === 'group:default/search' &&
+            f.annotation === 'team-insights.io/declined-products',
+        )
+        .sort((a, b) => a.message.localeCompare(b.message));
+      expect(declines).toEqual(
+        [
+          'component:default/nowhere',
+          'component:default/secret-store',
+          'component:default/secret-svc',
+        ].map(ref => ({
+          severity: 'error',
+          entityRef: 'group:default/search',
+          annotation: 'team-insights.io/declined-products',
+          message: declinedProductUnresolved(ref),
+        })),
+      );
+      // the team's own findings carry it too
+      const filter = createReportFilter(hidingSecrets(r), r, config);
+      expect(
+        filter.findingsOf([], ['group:default/search']).map(f => f.message),
+      ).toEqual([declinedProductUnresolved('component:default/secret-store')]);
+    });
+  });
+
+  it('gives a team the same findings, in the same order, whether a declined product is hidden or missing', () => {
+    const declining = (withProduct: boolean) => {
+      const entities = createOrg().filter(
+        e => withProduct || e.metadata.name !== 'feature-store',
+      );
+      const search = entities.find(e => e.metadata.name === 'search')!;
+      search.metadata.annotations!['team-insights.io/declined-products'] =
+        'component:default/feature-store, component:default/zzz-missing';
+      return report(entities);
+    };
+    const hidingStore = (r: Report): CallerVisibility => {
+      const hidden = new Set(
+        collectEntityRefs(r).filter(
+          ref => !isPublic(ref) || ref === 'component:default/feature-store',
+        ),
+      );
+      return {
+        all: false,
+        hidden,
+        isVisible: ref => !hidden.has(ref.toLowerCase()),
+      };
+    };
+    const seen = (withProduct: boolean) => {
+      const r = declining(withProduct);
+      return filterReport(r, hidingStore(r), config).findings.filter(
+        f => f.entityRef === 'group:default/search',
+      );
+    };
+    const hidden = seen(true);
+    expect(hidden).toEqual(seen(false));
+    expect(hidden.map(f => f.message)).toContain(
+      declinedProductUnresolved('component:default/feature-store'),
+    );
   });
 
   describe('a check that involves a hidden entity', () => {
     const r = report();
-    const filter = createReportFilter(hidingSecrets(r));
+    const filter = createReportFilter(hidingSecrets(r), r, config);
     const filterCheck = (c: CheckResult) => {
       const team = {
         ...r.teams[1],
@@ -123,7 +285,7 @@ describe('filterReport', () => {
 
   it('hides the message of a visible finding that names a hidden entity', () => {
     const r = report();
-    const filter = createReportFilter(hidingSecrets(r));
+    const filter = createReportFilter(hidingSecrets(r), r, config);
     const findings = filter.findings([
       {
         severity: 'warning',

@@ -1,3 +1,11 @@
+import {
+  adoptionRateOver,
+  concernVerdict,
+  declinedProductUnresolved,
+  featureTeamRefs,
+  rollUpOrgUnit,
+  sortFindings,
+} from '@team-insights/plugin-team-insights-common';
 import type {
   CheckResult,
   ConcernReport,
@@ -8,17 +16,36 @@ import type {
   Report,
   ScorecardId,
   ScorecardResult,
+  TeamInsightsConfig,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
 import type { CallerVisibility } from './visibility';
+
+/** What the filter needs of the engine's configuration. */
+export type AggregateConfig = Pick<
+  TeamInsightsConfig,
+  'levels' | 'centralizeCandidateTeams'
+>;
+
+const DECLINED_PRODUCTS = 'team-insights.io/declined-products';
 
 /*
  * Removes what a caller may not see from the report.
  *
  * Entities the caller cannot read in the catalog disappear from every list
  * (teams, org units, entities, products, adopters, declined-by, concerns,
- * findings, a team's owned entities, a check's entities). Scores and counts
- * stay as evaluated over the whole organisation: they name nobody.
+ * findings, a team's owned entities, a check's entities).
+ *
+ * Aggregates over teams are computed over the teams the caller may see: an
+ * organisational unit's roll-ups and team count, a product's adoption rate
+ * (over the visible feature teams) and a concern's verdict (over the visible
+ * teams and products). A unit with a single hidden team thus shows no score
+ * rather than that team's. A team's own scores stay as evaluated.
+ *
+ * `team-insights.io/declined-products`: a declined product the caller cannot
+ * see gets the finding a missing one gets, word for word, and so does a
+ * hidden entity that is not a product, so the annotation cannot probe what
+ * exists.
  *
  * Texts: a check whose `entities` include a hidden entity, or whose message
  * names one (by ref or by name), gets a message that says how many entities
@@ -85,10 +112,62 @@ function hiddenNotice(hiddenCount: number, visible: string[]): string {
 class ReportFilter {
   readonly #visibility: CallerVisibility;
   readonly #names: HiddenNames;
+  readonly #report: Report;
+  readonly #config: AggregateConfig;
+  #visibleTeams?: Map<string, TeamReport>;
+  #featureTeams?: ReadonlySet<string>;
+  #hiddenDeclines?: Map<string, Finding[]>;
 
-  constructor(visibility: CallerVisibility) {
+  constructor(
+    visibility: CallerVisibility,
+    report: Report,
+    config: AggregateConfig,
+  ) {
     this.#visibility = visibility;
     this.#names = new HiddenNames(visibility.hidden);
+    this.#report = report;
+    this.#config = config;
+  }
+
+  /** The teams the caller may see, as evaluated, by lower-case ref. */
+  get visibleTeams(): Map<string, TeamReport> {
+    if (!this.#visibleTeams) {
+      this.#visibleTeams = new Map(
+        this.#report.teams
+          .filter(team => this.visible(team.entityRef))
+          .map(team => [team.entityRef.toLowerCase(), team]),
+      );
+    }
+    return this.#visibleTeams;
+  }
+
+  get featureTeams(): ReadonlySet<string> {
+    if (!this.#featureTeams) {
+      this.#featureTeams = featureTeamRefs([...this.visibleTeams.values()]);
+    }
+    return this.#featureTeams;
+  }
+
+  /**
+   * For each visible team that declined a product the caller cannot see,
+   * the finding a product that does not exist gets.
+   */
+  get hiddenDeclines(): Map<string, Finding[]> {
+    if (!this.#hiddenDeclines) {
+      const found = new Map<string, Finding[]>();
+      for (const product of this.#report.products) {
+        if (this.visible(product.entityRef)) continue;
+        for (const team of product.declinedBy) {
+          if (!this.visible(team)) continue;
+          const key = team.toLowerCase();
+          const list = found.get(key) ?? [];
+          list.push(unresolvedDecline(team, product.entityRef));
+          found.set(key, list);
+        }
+      }
+      this.#hiddenDeclines = found;
+    }
+    return this.#hiddenDeclines;
   }
 
   visible = (ref: string | undefined): boolean =>
@@ -147,10 +226,11 @@ class ReportFilter {
   }
 
   orgUnit(unit: OrgUnitReport): OrgUnitReport {
-    const result: OrgUnitReport = {
-      ...unit,
-      teamRefs: this.refs(unit.teamRefs),
-    };
+    const result: OrgUnitReport = rollUpOrgUnit(
+      unit,
+      this.visibleTeams,
+      this.#config,
+    );
     if (!this.visible(unit.parent)) {
       delete result.parent;
     }
@@ -175,6 +255,7 @@ class ReportFilter {
       ...product,
       adopters: this.refs(product.adopters),
       declinedBy: this.refs(product.declinedBy),
+      adoptionRate: adoptionRateOver(product, this.featureTeams),
     };
     if (!this.visible(product.owner)) {
       delete result.owner;
@@ -188,7 +269,12 @@ class ReportFilter {
     if (builtBy.length === 0 && products.length === 0) {
       return undefined;
     }
-    return { ...concern, builtBy, products };
+    return {
+      ...concern,
+      builtBy,
+      products,
+      verdict: concernVerdict({ builtBy, products }, this.#config),
+    };
   }
 
   finding(finding: Finding): Finding | undefined {
@@ -198,6 +284,12 @@ class ReportFilter {
     if (!this.#names.mentionedIn(finding.message)) {
       return finding;
     }
+    const declined =
+      finding.annotation === DECLINED_PRODUCTS &&
+      /^'([^']+)'/.exec(finding.message)?.[1];
+    if (declined) {
+      return unresolvedDecline(finding.entityRef, declined);
+    }
     return {
       ...finding,
       message:
@@ -206,11 +298,56 @@ class ReportFilter {
   }
 }
 
-/** Keeps what the caller may see; see the notes at the top of this file. */
-export function createReportFilter(visibility: CallerVisibility) {
-  const filter = new ReportFilter(visibility);
+function unresolvedDecline(entityRef: string, product: string): Finding {
+  return {
+    severity: 'error',
+    entityRef,
+    annotation: DECLINED_PRODUCTS,
+    message: declinedProductUnresolved(product),
+  };
+}
+
+/**
+ * Keeps what the caller may see of `report`; see the notes at the top of
+ * this file.
+ */
+export function createReportFilter(
+  visibility: CallerVisibility,
+  report: Report,
+  config: AggregateConfig,
+) {
+  const filter = new ReportFilter(visibility, report, config);
   return {
     isVisible: (ref: string) => filter.visible(ref),
+    /**
+     * The findings a caller may see, of the report or of some of its
+     * entities (`refs`, in any case): with, for each of those that is a
+     * team, the findings on products it declined that the caller cannot see;
+     * sorted like the engine's findings.
+     */
+    findingsOf: (findings: Finding[], refs?: Iterable<string>) => {
+      if (visibility.all) {
+        return findings;
+      }
+      const kept = findings
+        .map(f => filter.finding(f))
+        .filter((f): f is Finding => f !== undefined);
+      const extra = filter.hiddenDeclines;
+      if (refs === undefined) {
+        kept.push(...[...extra.values()].flat());
+      } else {
+        const seen = new Set<string>();
+        for (const ref of refs) {
+          const key = ref.toLowerCase();
+          if (seen.has(key)) continue;
+          seen.add(key);
+          kept.push(...(extra.get(key) ?? []));
+        }
+      }
+      // Always in the engine's order, so that where a finding stands does
+      // not tell a hidden product from a missing one.
+      return sortFindings(kept);
+    },
     teams: (teams: TeamReport[]) =>
       visibility.all
         ? teams
@@ -254,11 +391,12 @@ export function createReportFilter(visibility: CallerVisibility) {
 export function filterReport(
   report: Report,
   visibility: CallerVisibility,
+  config: AggregateConfig,
 ): Report {
   if (visibility.all) {
     return report;
   }
-  const filter = createReportFilter(visibility);
+  const filter = createReportFilter(visibility, report, config);
   return {
     ...report,
     teams: filter.teams(report.teams),
@@ -266,6 +404,6 @@ export function filterReport(
     entities: filter.entities(report.entities),
     products: filter.products(report.products),
     concerns: filter.concerns(report.concerns),
-    findings: filter.findings(report.findings),
+    findings: filter.findingsOf(report.findings),
   };
 }

@@ -9,6 +9,7 @@ import {
   ANNOTATION_DECLINED_PRODUCTS,
   ANNOTATION_MANDATORY,
   ANNOTATION_PRODUCT,
+  ANNOTATION_PUBLIC_BADGE,
   ANNOTATION_REQUIRED_SKILLS,
   ANNOTATION_SKILLS,
   ANNOTATION_TEAM_TYPE,
@@ -174,6 +175,13 @@ export function catalogInfoJsonSchema(options: {
       pattern: BOOLEAN,
       description:
         'On a Component, API or Resource: "true" marks a platform product. Default: true for entities owned by a centralized team.',
+      examples: ['true', 'false'],
+    },
+    [ANNOTATION_PUBLIC_BADGE]: {
+      type: 'string',
+      pattern: BOOLEAN,
+      description:
+        'On a Group or a documented entity: "true" lets anyone see its README badges when the backend serves public badges (teamInsights.badges.public). Default: false.',
       examples: ['true', 'false'],
     },
     [ANNOTATION_MANDATORY]: {

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  AdoptionResponse,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
@@ -9,6 +10,7 @@ import type {
   ReportResponse,
   ScorecardId,
   SkillClustersResponse,
+  SkillsResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -52,6 +54,10 @@ export interface TeamInsightsApi {
   getConcerns(): Promise<ConcernsResponse>;
   /** The skill-cluster vocabulary and required clusters per team type. */
   getSkillClusters(): Promise<SkillClustersResponse>;
+  /** Skill supply per cluster and each team's clusters (`GET /skills`). */
+  getSkills(): Promise<SkillsResponse>;
+  /** Each product's adopters, decliners and rate (`GET /adoption`). */
+  getAdoption(): Promise<AdoptionResponse>;
   /** Ask the backend to evaluate the catalog again now (`POST /refresh`). */
   refresh(): Promise<RefreshResponse>;
 }

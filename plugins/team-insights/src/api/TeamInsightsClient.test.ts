@@ -95,6 +95,28 @@ describe('TeamInsightsClient', () => {
     ]);
   });
 
+  it('reads the skill and adoption aggregates from their own routes', async () => {
+    const meta = { evaluatedAt: fixtureReport.evaluatedAt, stale: false };
+    server.use(
+      http.get(`${baseUrl}/v1/skills`, () =>
+        HttpResponse.json({ ...meta, clusters: [], teams: [] }),
+      ),
+      http.get(`${baseUrl}/v1/adoption`, () =>
+        HttpResponse.json({ ...meta, products: [], featureTeams: [] }),
+      ),
+    );
+    expect(await client().getSkills()).toEqual({
+      ...meta,
+      clusters: [],
+      teams: [],
+    });
+    expect(await client().getAdoption()).toEqual({
+      ...meta,
+      products: [],
+      featureTeams: [],
+    });
+  });
+
   it('asks for a refresh with POST', async () => {
     server.use(
       http.post(`${baseUrl}/v1/refresh`, () =>

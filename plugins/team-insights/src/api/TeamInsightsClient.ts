@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AdoptionResponse,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
@@ -12,6 +13,7 @@ import type {
   RefreshResponse,
   ReportResponse,
   SkillClustersResponse,
+  SkillsResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -81,6 +83,14 @@ export class TeamInsightsClient implements TeamInsightsApi {
 
   async getSkillClusters(): Promise<SkillClustersResponse> {
     return this.get('/skill-clusters');
+  }
+
+  async getSkills(): Promise<SkillsResponse> {
+    return this.get('/skills');
+  }
+
+  async getAdoption(): Promise<AdoptionResponse> {
+    return this.get('/adoption');
   }
 
   async refresh(): Promise<RefreshResponse> {

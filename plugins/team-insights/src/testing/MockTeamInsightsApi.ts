@@ -4,7 +4,13 @@ import {
   type CompoundEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import {
+  productAdoption,
+  skillSupply,
+  teamSkills,
+} from '@team-insights/plugin-team-insights-common';
 import type {
+  AdoptionResponse,
   CheckStatus,
   ConcernsResponse,
   EntityScorecardsResponse,
@@ -17,6 +23,7 @@ import type {
   ReportResponse,
   ScorecardId,
   SkillClustersResponse,
+  SkillsResponse,
   TeamReport,
   TeamSummary,
   TeamsPage,
@@ -96,6 +103,52 @@ function pick(team: TeamReport, id: ScorecardId) {
   const { score, level } = team.scorecards[id];
   return { score, level };
 }
+
+/** The default skill-cluster vocabulary, as the backend serves it. */
+const SKILL_CLUSTERS: SkillClustersResponse = {
+  items: [
+    {
+      id: 'analytics-translator',
+      title: 'Analytics translator',
+      description:
+        'Bridges the operational domain and the technical experts; has an overview of the whole value stream.',
+    },
+    { id: 'back-end-engineer', title: 'Back-end engineer' },
+    {
+      id: 'data-engineer',
+      title: 'Data engineer',
+      description:
+        'Builds the software and infrastructure that integrate a model with the existing IT landscape.',
+    },
+    {
+      id: 'data-scientist',
+      title: 'Data scientist',
+      description: 'Develops machine learning models.',
+    },
+    { id: 'front-end-engineer', title: 'Front-end engineer' },
+    { id: 'product-owner', title: 'Product owner' },
+    {
+      id: 'site-reliability-engineer',
+      title: 'Site reliability engineer',
+      description:
+        'Monitors and improves the technical reliability of models in operation.',
+    },
+    { id: 'software-engineer', title: 'Software engineer' },
+    { id: 'ux-designer', title: 'UX designer' },
+  ],
+  teamTypes: {
+    feature: {
+      requiredSkills: [
+        'analytics-translator',
+        'data-engineer',
+        'data-scientist',
+        'site-reliability-engineer',
+      ],
+    },
+    centralized: { requiredSkills: [] },
+    expertise: { requiredSkills: [] },
+  },
+};
 
 /**
  * An in-memory {@link TeamInsightsApi} over a report, for tests and the dev
@@ -311,50 +364,21 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
 
   async getSkillClusters(): Promise<SkillClustersResponse> {
     this.calls.push({ method: 'getSkillClusters', args: [] });
+    return SKILL_CLUSTERS;
+  }
+
+  async getSkills(): Promise<SkillsResponse> {
+    this.calls.push({ method: 'getSkills', args: [] });
     return {
-      items: [
-        {
-          id: 'analytics-translator',
-          title: 'Analytics translator',
-          description:
-            'Bridges the operational domain and the technical experts; has an overview of the whole value stream.',
-        },
-        { id: 'back-end-engineer', title: 'Back-end engineer' },
-        {
-          id: 'data-engineer',
-          title: 'Data engineer',
-          description:
-            'Builds the software and infrastructure that integrate a model with the existing IT landscape.',
-        },
-        {
-          id: 'data-scientist',
-          title: 'Data scientist',
-          description: 'Develops machine learning models.',
-        },
-        { id: 'front-end-engineer', title: 'Front-end engineer' },
-        { id: 'product-owner', title: 'Product owner' },
-        {
-          id: 'site-reliability-engineer',
-          title: 'Site reliability engineer',
-          description:
-            'Monitors and improves the technical reliability of models in operation.',
-        },
-        { id: 'software-engineer', title: 'Software engineer' },
-        { id: 'ux-designer', title: 'UX designer' },
-      ],
-      teamTypes: {
-        feature: {
-          requiredSkills: [
-            'analytics-translator',
-            'data-engineer',
-            'data-scientist',
-            'site-reliability-engineer',
-          ],
-        },
-        centralized: { requiredSkills: [] },
-        expertise: { requiredSkills: [] },
-      },
+      ...this.meta(),
+      clusters: skillSupply(this.report.teams, SKILL_CLUSTERS.items),
+      teams: teamSkills(this.report.teams),
     };
+  }
+
+  async getAdoption(): Promise<AdoptionResponse> {
+    this.calls.push({ method: 'getAdoption', args: [] });
+    return { ...this.meta(), ...productAdoption(this.report) };
   }
 
   async refresh(): Promise<RefreshResponse> {

@@ -55,13 +55,13 @@ describe('AdoptionTab', () => {
 
   it('shows a progress bar while loading and the error when the backend fails', async () => {
     const loading = new MockTeamInsightsApi();
-    loading.getReport = () => pending();
+    loading.getAdoption = () => pending();
     const first = await renderWithApi(<AdoptionTab />, { api: loading });
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
     first.unmount();
 
     const failing = new MockTeamInsightsApi();
-    failing.getReport = async () => {
+    failing.getAdoption = async () => {
       throw new ServiceUnavailableError('Evaluation has not run yet');
     };
     await renderWithApi(<AdoptionTab />, { api: failing });
@@ -69,6 +69,13 @@ describe('AdoptionTab', () => {
       await screen.findByText('Error: Evaluation has not run yet'),
     ).toBeInTheDocument();
     expect(screen.queryByText('Stack Trace')).not.toBeInTheDocument();
+  });
+
+  it('asks for the adoption aggregates only, never for the whole report', async () => {
+    const api = new MockTeamInsightsApi();
+    await renderWithApi(<AdoptionTab />, { api });
+    await screen.findByRole('table', { name: 'Adoption matrix' });
+    expect(api.calls.map(c => c.method)).toEqual(['getAdoption']);
   });
 
   it('explains where products come from when there are none', async () => {

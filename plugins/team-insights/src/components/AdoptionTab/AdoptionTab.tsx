@@ -18,10 +18,10 @@ import LockOpenIcon from '@material-ui/icons/LockOpen';
 import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import type {
-  ProductReport,
-  ReportResponse,
+  AdoptionResponse,
+  ProductAdoption,
 } from '@team-insights/plugin-team-insights-common';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import {
@@ -54,20 +54,10 @@ const useStyles = makeStyles(theme => ({
 
 type Cell = 'adopted' | 'declined' | 'none';
 
-function cellOf(product: ProductReport, team: string): Cell {
+function cellOf(product: ProductAdoption, team: string): Cell {
   if (product.adopters.includes(team)) return 'adopted';
   if (product.declinedBy.includes(team)) return 'declined';
   return 'none';
-}
-
-/** Products nobody adopts first, then by adoption rate, then by ref. */
-export function sortProducts(products: readonly ProductReport[]) {
-  return [...products].sort(
-    (a, b) =>
-      Number(a.adopters.length > 0) - Number(b.adopters.length > 0) ||
-      a.adoptionRate - b.adoptionRate ||
-      a.entityRef.localeCompare(b.entityRef),
-  );
 }
 
 const CELLS: Record<Cell, { Icon: typeof BlockIcon; text: string }> = {
@@ -93,14 +83,9 @@ function AdoptionCell(props: { cell: Cell; product: string; team: string }) {
   );
 }
 
-function ProductsTable(props: { report: ReportResponse }) {
-  const { report } = props;
+function ProductsTable(props: { adoption: AdoptionResponse }) {
+  const { adoption } = props;
   const classes = useStyles();
-  const titles = useMemo(() => titleMap(report), [report]);
-  const entities = useMemo(
-    () => new Map(report.entities.map(e => [e.entityRef, e])),
-    [report],
-  );
   return (
     <TableContainer>
       <Table size="small" aria-label="Products">
@@ -117,9 +102,7 @@ function ProductsTable(props: { report: ReportResponse }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {sortProducts(report.products).map(product => {
-            const docs = entities.get(product.entityRef)?.scorecards
-              .documentation;
+          {adoption.products.map(product => {
             const unadopted = product.adopters.length === 0;
             return (
               <TableRow
@@ -129,7 +112,7 @@ function ProductsTable(props: { report: ReportResponse }) {
                 <TableCell>
                   <EntityTitleLink
                     entityRef={product.entityRef}
-                    title={titles.get(product.entityRef)}
+                    title={product.title}
                   />
                   {unadopted && (
                     <Chip
@@ -145,7 +128,7 @@ function ProductsTable(props: { report: ReportResponse }) {
                   {product.owner ? (
                     <EntityTitleLink
                       entityRef={product.owner}
-                      title={titles.get(product.owner)}
+                      title={product.ownerTitle}
                     />
                   ) : (
                     'No owner'
@@ -174,8 +157,8 @@ function ProductsTable(props: { report: ReportResponse }) {
                 </TableCell>
                 <TableCell>
                   <LevelChip
-                    level={docs?.level ?? null}
-                    score={docs?.score ?? product.documentationScore}
+                    level={product.documentation.level}
+                    score={product.documentation.score}
                   />
                 </TableCell>
               </TableRow>
@@ -187,30 +170,11 @@ function ProductsTable(props: { report: ReportResponse }) {
   );
 }
 
-function titleMap(report: ReportResponse): Map<string, string> {
-  const titles = new Map<string, string>();
-  for (const team of report.teams) titles.set(team.entityRef, team.title);
-  for (const unit of report.orgUnits) titles.set(unit.entityRef, unit.title);
-  for (const entity of report.entities) {
-    titles.set(entity.entityRef, entity.title);
-  }
-  return titles;
-}
-
-function AdoptionMatrix(props: { report: ReportResponse }) {
-  const { report } = props;
+function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
+  const { products, featureTeams: teams } = props.adoption;
   const classes = useStyles();
   const [page, setPage] = useState(0);
   const [rowsPerPage, setRowsPerPage] = useState(25);
-  const titles = useMemo(() => titleMap(report), [report]);
-  const products = useMemo(() => sortProducts(report.products), [report]);
-  const teams = useMemo(
-    () =>
-      report.teams
-        .filter(t => t.teamType === 'feature')
-        .sort((a, b) => a.title.localeCompare(b.title)),
-    [report],
-  );
   if (teams.length === 0) {
     return (
       <Typography color="textSecondary">
@@ -231,7 +195,7 @@ function AdoptionMatrix(props: { report: ReportResponse }) {
               </TableCell>
               {products.map(product => (
                 <TableCell key={product.entityRef} scope="col">
-                  {titles.get(product.entityRef) ?? product.entityRef}
+                  {product.title}
                   <Typography
                     variant="caption"
                     color="textSecondary"
@@ -257,7 +221,7 @@ function AdoptionMatrix(props: { report: ReportResponse }) {
                     key={product.entityRef}
                     cell={cellOf(product, team.entityRef)}
                     team={team.title}
-                    product={titles.get(product.entityRef) ?? product.entityRef}
+                    product={product.title}
                   />
                 ))}
               </TableRow>
@@ -286,11 +250,12 @@ function AdoptionMatrix(props: { report: ReportResponse }) {
 /**
  * The Adoption tab: each platform product with its owner, opt-in or
  * mandatory, adoption rate and documentation level (products nobody adopts
- * first), and the matrix of feature teams × products.
+ * first), and the matrix of feature teams × products, from `GET /adoption`
+ * (over the teams the reader may see).
  */
 export function AdoptionTab() {
   const api = useApi(teamInsightsApiRef);
-  const { value, loading, error } = useAsync(() => api.getReport(), [api]);
+  const { value, loading, error } = useAsync(() => api.getAdoption(), [api]);
 
   if (loading) {
     return <Progress />;
@@ -325,7 +290,7 @@ export function AdoptionTab() {
           opt-in, self-service and need no communication. Adoption rate counts
           the feature teams that use a product.
         </Typography>
-        <ProductsTable report={value} />
+        <ProductsTable adoption={value} />
       </section>
       <section aria-labelledby="team-insights-matrix">
         <Typography variant="h5" component="h2" id="team-insights-matrix">
@@ -336,7 +301,7 @@ export function AdoptionTab() {
           Declined: the team chose not to use it, which opt-in allows. None:
           neither.
         </Typography>
-        <AdoptionMatrix report={value} />
+        <AdoptionMatrix adoption={value} />
       </section>
     </Box>
   );

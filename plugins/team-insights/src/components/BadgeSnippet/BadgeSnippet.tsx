@@ -96,8 +96,10 @@ export function BadgeSnippet(props: BadgeSnippetProps) {
       />
       <Typography variant="body2" color="textSecondary">
         Code hosts fetch images without signing in to Backstage, so the badges
-        only render there when your portal makes them public: ask its
-        administrators about <code>teamInsights.badges.public</code>.
+        only render there when your portal makes them public (ask its
+        administrators about <code>teamInsights.badges.public</code>) and the
+        entity opts in with the annotation{' '}
+        <code>team-insights.io/public-badge: &quot;true&quot;</code>.
       </Typography>
     </InfoCard>
   );

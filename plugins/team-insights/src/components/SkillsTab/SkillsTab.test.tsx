@@ -66,6 +66,13 @@ describe('SkillsTab', () => {
     ).toEqual(['Pricing', 'Recommendations']);
   });
 
+  it('asks for the skill aggregates only, never for the whole report', async () => {
+    const api = new MockTeamInsightsApi();
+    await renderWithApi(<SkillsTab />, { api });
+    await screen.findByRole('table', { name: 'Skill supply' });
+    expect(api.calls.map(c => c.method)).toEqual(['getSkills']);
+  });
+
   it('says what to annotate first when no team is evaluated', async () => {
     await renderWithApi(<SkillsTab />, {
       api: new MockTeamInsightsApi({ report: emptyReport }),

@@ -16,9 +16,8 @@ import { alpha, makeStyles, useTheme } from '@material-ui/core/styles';
 import CheckIcon from '@material-ui/icons/Check';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import type {
-  ReportResponse,
-  SkillClustersResponse,
-  TeamReport,
+  SkillSupply as ClusterSupply,
+  TeamSkills,
 } from '@team-insights/plugin-team-insights-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -37,7 +36,6 @@ import {
   AnnotateFirst,
   EntityTitleLink,
   ReportStatus,
-  humanizeId,
   visuallyHidden,
   ErrorPanel,
   RowHeaderCell,
@@ -63,58 +61,6 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(1, 0),
   },
 }));
-
-/** Supply of one skill cluster across the organisation. */
-export interface ClusterSupply {
-  id: string;
-  title: string;
-  /** People who hold it, summed over teams. */
-  people: number;
-  /** People whose primary cluster it is, summed over teams. */
-  primary: number;
-  /** Teams with at least one person holding it. */
-  teams: number;
-  /** Teams that require it and have nobody holding it. */
-  missingIn: number;
-}
-
-/** Adds up the skills the report lists per team. */
-export function clusterSupply(
-  teams: readonly TeamReport[],
-  vocabulary: SkillClustersResponse | undefined,
-): ClusterSupply[] {
-  const rows = new Map<string, ClusterSupply>();
-  const row = (id: string) => {
-    let existing = rows.get(id);
-    if (!existing) {
-      existing = {
-        id,
-        title:
-          vocabulary?.items.find(item => item.id === id)?.title ??
-          humanizeId(id),
-        people: 0,
-        primary: 0,
-        teams: 0,
-        missingIn: 0,
-      };
-      rows.set(id, existing);
-    }
-    return existing;
-  };
-  for (const item of vocabulary?.items ?? []) row(item.id);
-  for (const team of teams) {
-    for (const holding of team.skills) {
-      const r = row(holding.cluster);
-      r.people += holding.people;
-      r.primary += holding.primary;
-      if (holding.people > 0) r.teams += 1;
-    }
-    for (const missing of team.missingSkills) row(missing).missingIn += 1;
-  }
-  return [...rows.values()].sort(
-    (a, b) => b.people - a.people || a.id.localeCompare(b.id),
-  );
-}
 
 function SupplyChart(props: { rows: ClusterSupply[] }) {
   const { rows } = props;
@@ -197,7 +143,7 @@ function SupplyTable(props: { rows: ClusterSupply[] }) {
 }
 
 function HeatCell(props: {
-  team: TeamReport;
+  team: TeamSkills;
   cluster: ClusterSupply;
   max: number;
 }) {
@@ -249,7 +195,7 @@ function HeatCell(props: {
 }
 
 function SkillsHeatmap(props: {
-  teams: readonly TeamReport[];
+  teams: readonly TeamSkills[];
   clusters: ClusterSupply[];
 }) {
   const { teams, clusters } = props;
@@ -356,24 +302,11 @@ function SkillsHeatmap(props: {
 /**
  * The Skills tab: the supply of each skill cluster across the organisation,
  * and which team holds which cluster, with required-but-missing cells marked.
+ * Both come from `GET /skills`, over the teams the reader may see.
  */
 export function SkillsTab() {
   const api = useApi(teamInsightsApiRef);
-  const { value, loading, error } = useAsync(async () => {
-    const [report, vocabulary] = await Promise.all([
-      api.getReport(),
-      api.getSkillClusters(),
-    ]);
-    return { report, vocabulary } as {
-      report: ReportResponse;
-      vocabulary: SkillClustersResponse;
-    };
-  }, [api]);
-
-  const supply = useMemo(
-    () => (value ? clusterSupply(value.report.teams, value.vocabulary) : []),
-    [value],
-  );
+  const { value, loading, error } = useAsync(() => api.getSkills(), [api]);
 
   if (loading) {
     return <Progress />;
@@ -384,11 +317,11 @@ export function SkillsTab() {
   if (!value) {
     return null;
   }
-  const { report } = value;
-  if (report.teams.length === 0) {
+  const supply = value.clusters;
+  if (value.teams.length === 0) {
     return (
       <>
-        <ReportStatus evaluatedAt={report.evaluatedAt} stale={report.stale} />
+        <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
         <AnnotateFirst target="teams" />
       </>
     );
@@ -396,7 +329,7 @@ export function SkillsTab() {
   const held = supply.filter(row => row.people > 0 || row.missingIn > 0);
   return (
     <Box display="flex" flexDirection="column" gridGap={24}>
-      <ReportStatus evaluatedAt={report.evaluatedAt} stale={report.stale} />
+      <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <section aria-labelledby="team-insights-supply">
         <Typography variant="h5" component="h2" id="team-insights-supply">
           Skill supply across the organisation
@@ -418,7 +351,7 @@ export function SkillsTab() {
           counts). A tick marks a cluster the team requires; “Missing” marks a
           required cluster nobody in the team holds.
         </Typography>
-        <SkillsHeatmap teams={report.teams} clusters={supply} />
+        <SkillsHeatmap teams={value.teams} clusters={supply} />
       </section>
     </Box>
   );

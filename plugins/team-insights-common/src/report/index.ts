@@ -1,0 +1,17 @@
+/**
+ * Aggregates over a report, for a view of it: pure functions over the
+ * report's teams, products and entities. The backend answers
+ * `GET /v1/skills` and `GET /v1/adoption` with them over the teams a caller
+ * may see, and recomputes roll-ups, adoption rates and concern verdicts with
+ * them for a caller who cannot see every team; the frontend's mock API calls
+ * the same functions, so both answer alike.
+ */
+export { skillSupply, teamSkills } from './skills';
+export {
+  adoptionRateOver,
+  declinedProductUnresolved,
+  featureTeamRefs,
+  productAdoption,
+} from './adoption';
+export { concernVerdict, rollUpOrgUnit } from './visibleTeams';
+export { sortFindings } from '../lint';
