@@ -350,7 +350,7 @@ describeWithServices(title, () => {
             const answers = await Promise.all(
               replicas.map(r => r.get('/api/team-insights/v1/report', token)),
             );
-            return answers.every(a => a.body.evaluatedAt === newest)
+            return answers.every(answer => answer.body.evaluatedAt === newest)
               ? true
               : undefined;
           },

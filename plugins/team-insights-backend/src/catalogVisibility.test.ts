@@ -87,7 +87,7 @@ const MEMBERSHIP: Record<string, string[]> = {
  */
 class TestPolicy implements PermissionPolicy {
   async handle(
-    request: PolicyQuery,
+    query: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const userRef = user?.info.userEntityRef;
@@ -95,8 +95,8 @@ class TestPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     }
     if (
-      request.permission.name !== 'catalog.entity.read' ||
-      !isResourcePermission(request.permission, 'catalog-entity') ||
+      query.permission.name !== 'catalog.entity.read' ||
+      !isResourcePermission(query.permission, 'catalog-entity') ||
       userRef === undefined ||
       userRef === USERS.admin
     ) {
@@ -104,11 +104,11 @@ class TestPolicy implements PermissionPolicy {
     }
     switch (userRef) {
       case USERS.alice:
-        return createCatalogConditionalDecision(request.permission, {
+        return createCatalogConditionalDecision(query.permission, {
           not: catalogConditions.hasLabel({ label: CONFIDENTIAL }),
         });
       case USERS.carol:
-        return createCatalogConditionalDecision(request.permission, {
+        return createCatalogConditionalDecision(query.permission, {
           anyOf: [
             catalogConditions.isEntityOwner({
               claims: user!.info.ownershipEntityRefs,
@@ -117,7 +117,7 @@ class TestPolicy implements PermissionPolicy {
           ],
         });
       case USERS.erin:
-        return createCatalogConditionalDecision(request.permission, {
+        return createCatalogConditionalDecision(query.permission, {
           anyOf: [
             catalogConditions.isEntityKind({
               kinds: ['Component', 'API', 'System'],
@@ -154,16 +154,19 @@ const policyPermissions = createServiceFactory({
         return { result: AuthorizeResult.DENY };
       }
       const info = await userInfo.getUserInfo(credentials);
-      return policy.handle({ permission } as PolicyQuery, {
-        identity: {
-          type: 'user',
-          userEntityRef: info.userEntityRef,
-          ownershipEntityRefs: info.ownershipEntityRefs,
-        },
-        credentials,
-        info,
-        token: '',
-      } as PolicyQueryUser);
+      return policy.handle(
+        { permission } as PolicyQuery,
+        {
+          identity: {
+            type: 'user',
+            userEntityRef: info.userEntityRef,
+            ownershipEntityRefs: info.ownershipEntityRefs,
+          },
+          credentials,
+          info,
+          token: '',
+        } as PolicyQueryUser,
+      );
     };
     const service: PermissionsService = {
       async authorizeConditional(requests, { credentials }) {
@@ -529,14 +532,26 @@ describe('visibility against the real catalog', () => {
       if (
         entities.length === expected &&
         has('group:default/basalt-team', 'hasMember', 'user:default/bob') &&
-        has('group:default/quartz-unit', 'parentOf', 'group:default/obsidian-team') &&
+        has(
+          'group:default/quartz-unit',
+          'parentOf',
+          'group:default/obsidian-team',
+        ) &&
         has(
           'component:default/granite-store',
           'dependencyOf',
           'component:default/obsidian-svc',
         ) &&
-        has('component:default/obsidian-svc', 'ownedBy', 'group:default/obsidian-team') &&
-        has('group:default/granite-team', 'ownerOf', 'component:default/granite-guard')
+        has(
+          'component:default/obsidian-svc',
+          'ownedBy',
+          'group:default/obsidian-team',
+        ) &&
+        has(
+          'group:default/granite-team',
+          'ownerOf',
+          'component:default/granite-guard',
+        )
       ) {
         break;
       }
@@ -566,7 +581,8 @@ describe('visibility against the real catalog', () => {
           p.entityRef === 'component:default/granite-store',
       );
       const basalt = report.body.teams?.find(
-        (t: { entityRef: string }) => t.entityRef === 'group:default/basalt-team',
+        (t: { entityRef: string }) =>
+          t.entityRef === 'group:default/basalt-team',
       );
       if (
         report.body.teams?.length === 3 &&
@@ -582,9 +598,7 @@ describe('visibility against the real catalog', () => {
       }
       await new Promise(resolve => setTimeout(resolve, 250));
     }
-    everything = (await readableBy('admin')).filter(
-      e => e.kind !== 'Location',
-    );
+    everything = (await readableBy('admin')).filter(e => e.kind !== 'Location');
   });
 
   afterAll(async () => {
@@ -696,10 +710,11 @@ describe('visibility against the real catalog', () => {
         scrubbed !== scrub(unknown.text, ghost)
       ) {
         leaks.push(
-          `${user} ${answer.label}: answers differently from an entity that does not exist (${answer.status} ${answer.text.slice(
-            0,
-            200,
-          )})`,
+          `${user} ${
+            answer.label
+          }: answers differently from an entity that does not exist (${
+            answer.status
+          } ${answer.text.slice(0, 200)})`,
         );
       }
       check(answer, scrubbed);
@@ -742,7 +757,7 @@ describe('visibility against the real catalog', () => {
       check(await get(`/teams?documentation=${level}`));
     }
     for (const entity of everything) {
-      await aboutEntity(entity, (kind, name) =>
+      await aboutEntity(entity, (_kind, name) =>
         get(`/teams?q=${encodeURIComponent(name)}`),
       );
       if (entity.kind === 'Group') {
