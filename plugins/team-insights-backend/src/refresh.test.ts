@@ -119,6 +119,14 @@ describe('POST /refresh with the real scheduler on SQLite', () => {
       expect((await refreshes()).map(r => `${r.trigger} ${r.status}`)).toEqual(
         ['schedule succeeded', 'schedule succeeded'],
       );
+      // The task goes on after the report is served (notifications): let
+      // it finish before the backend goes away.
+      await waitFor('the refresh task to finish', async () => {
+        const task = await knex('backstage_backend_tasks__tasks')
+          .where('id', 'team-insights-refresh')
+          .first();
+        return task && !task.current_run_ticket ? true : undefined;
+      });
     } finally {
       await backend.stop();
     }

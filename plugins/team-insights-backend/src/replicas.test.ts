@@ -122,6 +122,14 @@ describe('replicas', () => {
       expect(bAfter.body.evaluatedAt).toBe(newer);
       expect(catalog.control.calls.stream).toBe(2);
 
+      // The task goes on after the report is served (notifications): let
+      // it finish before the backends and their connections go away.
+      await waitFor('the refresh task to finish', async () => {
+        const task = await knex('backstage_backend_tasks__tasks')
+          .where('id', 'team-insights-refresh')
+          .first();
+        return task && !task.current_run_ticket ? true : undefined;
+      });
       await a.backend.stop();
       await b.backend.stop();
       await knexB.destroy();
