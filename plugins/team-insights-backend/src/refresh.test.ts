@@ -65,10 +65,13 @@ describe('POST /refresh with the real scheduler on SQLite', () => {
     try {
       // The scheduler runs the first refresh at start-up; the next one is
       // an hour away.
-      const firstRun = await waitFor('the first scheduled refresh', async () => {
-        const rows = await refreshes();
-        return rows.length > 0 ? rows : undefined;
-      });
+      const firstRun = await waitFor(
+        'the first scheduled refresh',
+        async () => {
+          const rows = await refreshes();
+          return rows.length > 0 ? rows : undefined;
+        },
+      );
       expect(firstRun).toEqual([
         expect.objectContaining({ status: 'succeeded', trigger: 'schedule' }),
       ]);
@@ -81,7 +84,9 @@ describe('POST /refresh with the real scheduler on SQLite', () => {
       const release = catalog.hold();
       try {
         const started = await within(
-          request(server).post(`${base}/refresh`).then(res => res),
+          request(server)
+            .post(`${base}/refresh`)
+            .then(res => res),
           45_000,
           'POST /refresh did not answer while the refresh could not finish',
         );
@@ -116,9 +121,10 @@ describe('POST /refresh with the real scheduler on SQLite', () => {
       expect(newer.body.teams.length).toBe(first.body.teams.length);
       // one catalog read for the requested refresh, and no other run
       expect(catalog.calls.stream).toBe(streamsBefore + 1);
-      expect((await refreshes()).map(r => `${r.trigger} ${r.status}`)).toEqual(
-        ['schedule succeeded', 'schedule succeeded'],
-      );
+      expect((await refreshes()).map(r => `${r.trigger} ${r.status}`)).toEqual([
+        'schedule succeeded',
+        'schedule succeeded',
+      ]);
       // The task goes on after the report is served (notifications): let
       // it finish before the backend goes away.
       await waitFor('the refresh task to finish', async () => {
