@@ -6,6 +6,10 @@ import {
   startPlugin,
 } from './__testUtils__/testBackend';
 
+// Each test starts a whole backend: more than jest's default 5 s on a busy
+// machine.
+jest.setTimeout(60_000);
+
 const actionsBase = '/api/team-insights/.backstage/actions/v1/actions';
 const restricted = mockCredentials.user.header(RESTRICTED_USER);
 

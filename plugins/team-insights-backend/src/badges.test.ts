@@ -9,6 +9,10 @@ import {
   startPlugin,
 } from './__testUtils__/testBackend';
 
+// Each test starts a whole backend: more than jest's default 5 s on a busy
+// machine.
+jest.setTimeout(60_000);
+
 const base = '/api/team-insights/v1';
 const restricted = mockCredentials.user.header(RESTRICTED_USER);
 

@@ -2,6 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import type { Knex } from 'knex';
+import { eachDatabase } from './__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -36,8 +37,9 @@ const SEARCH_ROW = {
 
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databaseIds = eachDatabase(databases, 'the migrations, up and down');
 
-  it.each(databases.eachSupportedId())(
+  it.each(databaseIds)(
     '20261127000000_init.js creates and drops the tables, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -86,7 +88,7 @@ describe('migrations', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databaseIds)(
     '20261201000000_nudges.js adds what notifications remember, and removes it again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -156,7 +158,7 @@ describe('migrations', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databaseIds)(
     '20261202000000_snapshot_content_hash.js adds the hash of a snapshot, and removes it again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -9,6 +9,10 @@ import request from 'supertest';
 import { createOrg } from './__testUtils__/org';
 import { startPlugin } from './__testUtils__/testBackend';
 
+// Each test starts a whole backend: more than jest's default 5 s on a busy
+// machine.
+jest.setTimeout(60_000);
+
 const base = '/api/team-insights/v1';
 
 /** A notification service that records what it is asked to send. */

@@ -1,5 +1,6 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import createKnex, { Knex } from 'knex';
 import request from 'supertest';
 import { startPlugin, testCatalog } from './__testUtils__/testBackend';
 
@@ -44,8 +45,22 @@ describe('replicas', () => {
     'run the scheduled refresh once per period and serve the same report, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
+      // Each replica has its own connection pool to the one database, so that
+      // the test can tell their scheduler polls apart.
+      const knexB = createKnex(knex.client.config);
+      const polls = [0, 0];
+      const isTaskPoll = (sql: string) =>
+        /^select\b/i.test(sql) &&
+        sql.includes('backstage_backend_tasks__tasks') &&
+        sql.includes('ready');
+      knex.on('query', (q: { sql: string }) => {
+        if (isTaskPoll(q.sql)) polls[0] += 1;
+      });
+      knexB.on('query', (q: { sql: string }) => {
+        if (isTaskPoll(q.sql)) polls[1] += 1;
+      });
       const catalog = testCatalog();
-      const replica = () =>
+      const replica = (db: Knex) =>
         startPlugin({
           catalog,
           config: {
@@ -57,12 +72,12 @@ describe('replicas', () => {
             },
           },
           features: [
-            mockServices.database.factory({ knex }),
+            mockServices.database.factory({ knex: db }),
             schedulerServiceFactory,
           ],
         });
-      const a = await replica();
-      const b = await replica();
+      const a = await replica(knex);
+      const b = await replica(knexB);
 
       // one of them runs the first refresh of the period
       await waitFor('the first snapshot', async () => {
@@ -77,9 +92,16 @@ describe('replicas', () => {
       expect(fromB.body).toEqual(fromA.body);
       expect(catalog.control.calls.stream).toBe(1);
 
-      // both workers keep polling the task; within the hour neither runs it
-      // again (one poll cycle of the scheduler is 5 seconds)
-      await new Promise(resolve => setTimeout(resolve, 6_000));
+      // both schedulers keep polling the task; within the hour neither runs
+      // it again: wait until each has looked at the task twice since
+      // (whatever the time that takes), then count the refreshes
+      const seen = [...polls];
+      await waitFor(
+        'both replicas polling the refresh task twice',
+        async () =>
+          polls[0] >= seen[0] + 2 && polls[1] >= seen[1] + 2 ? true : undefined,
+        60_000,
+      );
       expect(catalog.control.calls.stream).toBe(1);
       const refreshes = await knex('team_insights_refreshes').select(
         'status',
@@ -100,8 +122,17 @@ describe('replicas', () => {
       expect(bAfter.body.evaluatedAt).toBe(newer);
       expect(catalog.control.calls.stream).toBe(2);
 
+      // The task goes on after the report is served (notifications): let
+      // it finish before the backends and their connections go away.
+      await waitFor('the refresh task to finish', async () => {
+        const task = await knex('backstage_backend_tasks__tasks')
+          .where('id', 'team-insights-refresh')
+          .first();
+        return task && !task.current_run_ticket ? true : undefined;
+      });
       await a.backend.stop();
       await b.backend.stop();
+      await knexB.destroy();
     },
   );
 });

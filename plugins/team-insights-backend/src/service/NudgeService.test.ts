@@ -12,6 +12,7 @@ import { createOrg } from '../__testUtils__/org';
 import { NudgeOptions, NudgeService } from './NudgeService';
 import { NudgeStore } from './NudgeStore';
 import { TeamInsightsStore } from './TeamInsightsStore';
+import { eachDatabase } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -106,7 +107,9 @@ describe('NudgeService', () => {
     };
   }
 
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+  describe.each(
+    eachDatabase(databases, 'notifications (nudge state and quiet periods)'),
+  )('on %p', databaseId => {
     it('notifies a team once when its level drops, not on the next refresh, and again after the quiet period', async () => {
       const { run, sent, setNow, now } = await setup(databaseId);
       const before = evaluate(createOrg(), { now: now() });

@@ -5,6 +5,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { createOrg } from '../__testUtils__/org';
 import { isEmptyReport, ReportService } from './ReportService';
 import { TeamInsightsStore } from './TeamInsightsStore';
+import { eachDatabase } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -258,97 +259,96 @@ describe('ReportService', () => {
     });
   });
 
-  describe.each(databases.eachSupportedId())(
-    'with replicas on %p',
-    databaseId => {
-      /** Replicas with a store each on one database, and a shared clock. */
-      async function setupReplicas() {
-        const knex = await databases.init(databaseId);
-        await TeamInsightsStore.migrate(knex);
-        const { catalog, state } = controllableCatalog();
-        const clock = { now: new Date('2026-11-27T08:00:00.000Z') };
-        const replica = () =>
-          new ReportService({
-            catalog,
-            auth: mockServices.auth(),
-            logger: mockServices.logger.mock(),
-            store: new TeamInsightsStore(knex),
-            config: defaultTeamInsightsConfig,
-            retentionDays: 400,
-            syncIntervalMs: 0,
-            timeoutMs: 30_000,
-            now: () => clock.now,
-          });
-        const snapshots = async () =>
-          Number(
-            (await knex('team_insights_snapshots').count({ count: '*' }))[0]
-              .count,
-          );
-        return { replica, state, clock, snapshots };
-      }
-
-      it('stores no new snapshot for an unchanged report, and every replica serves its new evaluatedAt', async () => {
-        const { replica, state, clock, snapshots } = await setupReplicas();
-        const a = replica();
-        const b = replica();
-
-        const first = await a.refresh({ trigger: 'schedule' });
-        expect((await b.getReport()).report).toEqual(first);
-        expect(await snapshots()).toBe(1);
-
-        // the catalog did not change: the snapshot stays, its time moves
-        clock.now = new Date('2026-11-27T08:10:00.000Z');
-        await a.refresh({ trigger: 'schedule' });
-        expect(await snapshots()).toBe(1);
-        const onB = await b.getReport();
-        expect(onB.report.evaluatedAt).toBe('2026-11-27T08:10:00.000Z');
-        expect(onB.stale).toBe(false);
-        expect(onB.report).toEqual({
-          ...first,
-          evaluatedAt: '2026-11-27T08:10:00.000Z',
+  describe.each(
+    eachDatabase(databases, 'report service replicas sharing one database'),
+  )('with replicas on %p', databaseId => {
+    /** Replicas with a store each on one database, and a shared clock. */
+    async function setupReplicas() {
+      const knex = await databases.init(databaseId);
+      await TeamInsightsStore.migrate(knex);
+      const { catalog, state } = controllableCatalog();
+      const clock = { now: new Date('2026-11-27T08:00:00.000Z') };
+      const replica = () =>
+        new ReportService({
+          catalog,
+          auth: mockServices.auth(),
+          logger: mockServices.logger.mock(),
+          store: new TeamInsightsStore(knex),
+          config: defaultTeamInsightsConfig,
+          retentionDays: 400,
+          syncIntervalMs: 0,
+          timeoutMs: 30_000,
+          now: () => clock.now,
         });
-        // a replica starting now serves the new time too
-        const c = replica();
-        expect((await c.getReport()).report.evaluatedAt).toBe(
-          '2026-11-27T08:10:00.000Z',
+      const snapshots = async () =>
+        Number(
+          (await knex('team_insights_snapshots').count({ count: '*' }))[0]
+            .count,
         );
-        expect(state.reads).toBe(2);
+      return { replica, state, clock, snapshots };
+    }
 
-        // and the other way round: b evaluates the same again, a follows
-        clock.now = new Date('2026-11-27T08:20:00.000Z');
-        await b.refresh({ trigger: 'schedule' });
-        expect(await snapshots()).toBe(1);
-        expect((await a.getReport()).report.evaluatedAt).toBe(
-          '2026-11-27T08:20:00.000Z',
-        );
+    it('stores no new snapshot for an unchanged report, and every replica serves its new evaluatedAt', async () => {
+      const { replica, state, clock, snapshots } = await setupReplicas();
+      const a = replica();
+      const b = replica();
+
+      const first = await a.refresh({ trigger: 'schedule' });
+      expect((await b.getReport()).report).toEqual(first);
+      expect(await snapshots()).toBe(1);
+
+      // the catalog did not change: the snapshot stays, its time moves
+      clock.now = new Date('2026-11-27T08:10:00.000Z');
+      await a.refresh({ trigger: 'schedule' });
+      expect(await snapshots()).toBe(1);
+      const onB = await b.getReport();
+      expect(onB.report.evaluatedAt).toBe('2026-11-27T08:10:00.000Z');
+      expect(onB.stale).toBe(false);
+      expect(onB.report).toEqual({
+        ...first,
+        evaluatedAt: '2026-11-27T08:10:00.000Z',
       });
+      // a replica starting now serves the new time too
+      const c = replica();
+      expect((await c.getReport()).report.evaluatedAt).toBe(
+        '2026-11-27T08:10:00.000Z',
+      );
+      expect(state.reads).toBe(2);
 
-      it('stores a new snapshot for a changed report, which every replica serves', async () => {
-        const { replica, state, clock, snapshots } = await setupReplicas();
-        const a = replica();
-        const b = replica();
-        await a.refresh({ trigger: 'schedule' });
-        await b.getReport();
+      // and the other way round: b evaluates the same again, a follows
+      clock.now = new Date('2026-11-27T08:20:00.000Z');
+      await b.refresh({ trigger: 'schedule' });
+      expect(await snapshots()).toBe(1);
+      expect((await a.getReport()).report.evaluatedAt).toBe(
+        '2026-11-27T08:20:00.000Z',
+      );
+    });
 
-        // bob fixes the typo in his skills
-        const bob = state.entities.find(e => e.metadata.name === 'bob')!;
-        bob.metadata.annotations!['team-insights.io/skills'] = 'data-engineer';
-        clock.now = new Date('2026-11-27T08:10:00.000Z');
-        const changed = await a.refresh({ trigger: 'schedule' });
-        expect(await snapshots()).toBe(2);
-        const onB = await b.getReport();
-        expect(onB.report).toEqual(changed);
-        const search = onB.report.teams.find(
-          t => t.entityRef === 'group:default/search',
-        )!;
-        expect(
-          search.scorecards.composition.checks.find(
-            c => c.id === 'composition.annotations-valid',
-          )?.status,
-        ).toBe('pass');
-      });
-    },
-  );
+    it('stores a new snapshot for a changed report, which every replica serves', async () => {
+      const { replica, state, clock, snapshots } = await setupReplicas();
+      const a = replica();
+      const b = replica();
+      await a.refresh({ trigger: 'schedule' });
+      await b.getReport();
+
+      // bob fixes the typo in his skills
+      const bob = state.entities.find(e => e.metadata.name === 'bob')!;
+      bob.metadata.annotations!['team-insights.io/skills'] = 'data-engineer';
+      clock.now = new Date('2026-11-27T08:10:00.000Z');
+      const changed = await a.refresh({ trigger: 'schedule' });
+      expect(await snapshots()).toBe(2);
+      const onB = await b.getReport();
+      expect(onB.report).toEqual(changed);
+      const search = onB.report.teams.find(
+        t => t.entityRef === 'group:default/search',
+      )!;
+      expect(
+        search.scorecards.composition.checks.find(
+          c => c.id === 'composition.annotations-valid',
+        )?.status,
+      ).toBe('pass');
+    });
+  });
 
   describe('while the catalog is still ingesting after start-up', () => {
     const start = new Date('2026-11-27T08:00:00.000Z').getTime();

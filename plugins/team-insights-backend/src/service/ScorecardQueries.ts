@@ -621,8 +621,14 @@ export class ScorecardQueries {
   ): Promise<AdoptionAnswer> {
     const ref = entityRef.toLowerCase();
     const { report, filter, meta } = await this.readContext(credentials);
+    // An entity the caller may not read is answered like one that does not
+    // exist, with the same words.
+    const neither = () =>
+      new NotFoundError(
+        `${ref} is neither a platform product nor a team in the catalog, or you cannot see it`,
+      );
     if (!filter.isVisible(ref)) {
-      notFound(ref);
+      throw neither();
     }
     const index = indexOf(report);
     const product = index.products.get(ref);
@@ -656,9 +662,7 @@ export class ScorecardQueries {
           .map(p => p.entityRef),
       };
     }
-    throw new NotFoundError(
-      `${ref} is neither a platform product nor a team in the catalog, or you cannot see it`,
-    );
+    throw neither();
   }
 
   /**

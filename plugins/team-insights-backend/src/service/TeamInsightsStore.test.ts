@@ -9,6 +9,7 @@ import {
   historyRowsOf,
   TeamInsightsStore,
 } from './TeamInsightsStore';
+import { eachDatabase } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -42,7 +43,12 @@ describe('TeamInsightsStore', () => {
     return { knex, store: new TeamInsightsStore(knex) };
   }
 
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+  describe.each(
+    eachDatabase(
+      databases,
+      'the Team Insights store (history, snapshots, refresh records)',
+    ),
+  )('on %p', databaseId => {
     /** Every history row, in a stable order, with numbers as numbers. */
     async function historyTable(knex: Knex): Promise<HistoryRow[]> {
       const rows = await knex<HistoryRow>('team_insights_history')
