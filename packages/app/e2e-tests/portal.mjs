@@ -250,7 +250,7 @@ export async function openSignedIn(
   browser,
   baseUrl,
   urlPath,
-  { permissions = [], timeout = 120_000 } = {},
+  { permissions = [], timeout = 180_000 } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
