@@ -4,6 +4,8 @@
 // that shows a wrong level, cell, verdict, trend or snippet fails here.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -21,6 +23,44 @@ const FIXTURE = path.join(
   'packages/app/e2e-tests/fixtures/edit-link.yaml',
 );
 const API = '/api/team-insights/v1';
+
+/**
+ * A component the trend test documents while the portal runs: first without
+ * TechDocs, links or tags, then with them, so its documentation score and
+ * the organisation's mean change.
+ */
+const PROBE = 'component:default/review-queue';
+function probeYaml(documented) {
+  const extra = documented
+    ? [
+        '  tags: [labels]',
+        '  links:',
+        '    - url: https://review.example.com/queue',
+        '      title: Queue',
+        '  annotations:',
+        '    backstage.io/techdocs-ref: dir:.',
+      ]
+    : [];
+  return [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: review-queue',
+    '  title: Review queue',
+    '  description: Queues disputed chargebacks for a second review by analysts.',
+    ...extra,
+    'spec:',
+    '  type: service',
+    '  lifecycle: production',
+    '  owner: group:default/label-review',
+    '',
+  ].join('\n');
+}
+const probeFile = path.join(
+  fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-e2e-probe-')),
+  'review-queue.yaml',
+);
+fs.writeFileSync(probeFile, probeYaml(false));
 
 // As the frontend labels them (plugins/team-insights/src/components/common/labels.ts).
 const SCORECARD_TITLES = {
@@ -51,7 +91,7 @@ let expected;
 /**
  * Scores what the portal reads: the catalog locations of app-config.yaml
  * (the demo organisation in examples/ and catalog-info.yaml), the fixture
- * these tests add, the skills source of app-config.yaml and the example
+ * and the component these tests add, the skills source of app-config.yaml and the example
  * custom check that packages/backend adds, as of today (UTC), as the backend
  * evaluates.
  */
@@ -64,6 +104,7 @@ function scoreWithCli() {
       'examples',
       'catalog-info.yaml',
       FIXTURE,
+      probeFile,
       '--skills-source',
       'examples/skills.csv',
       '--checks',
@@ -116,7 +157,7 @@ async function onPage(urlPath, body, options) {
 before(async () => {
   expected = scoreWithCli();
   buildApp();
-  portal = await startPortal({ port: 7078, locations: [FIXTURE] });
+  portal = await startPortal({ port: 7078, locations: [FIXTURE, probeFile] });
   token = await guestToken(portal.baseUrl);
   // The catalog ingests the organisation in steps: wait until the portal's
   // report holds the teams and documented entities the CLI found.
@@ -133,6 +174,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await portal?.stop();
+  fs.rmSync(path.dirname(probeFile), { recursive: true, force: true });
 });
 
 test("a team's Team Insights tab shows the level and score of each scorecard", async () => {
@@ -209,76 +251,128 @@ test('the Concerns tab gives a concern its verdict and the teams building it', a
     });
     await builders.waitFor();
     await section.getByText(VERDICT_LABELS[concern.verdict]).first().waitFor();
-    const names = await builders.getByRole('listitem').allInnerTexts();
-    assert.deepEqual(
-      names.map(name => name.trim()).sort(),
-      concern.builtBy.map(titleOf).sort(),
+    // Entity links show the entity's name until the catalog tells them its
+    // title.
+    const want = concern.builtBy.map(titleOf).sort();
+    const names = await pollUntil(
+      'the titles of the teams',
+      60_000,
+      async () => {
+        const shown = (await builders.getByRole('listitem').allInnerTexts())
+          .map(name => name.trim())
+          .sort();
+        if (JSON.stringify(shown) !== JSON.stringify(want)) {
+          throw new Error(`shows ${shown.join(', ')}`);
+        }
+        return shown;
+      },
     );
+    assert.deepEqual(names, want);
   });
 });
 
-test("after a refresh the Trends tab shows the day's mean scores", async () => {
-  const before = (await apiGet(`${API}/report`)).evaluatedAt;
-  // A scheduled refresh may be running: then the route answers 409.
-  await pollUntil('POST /refresh is accepted', 120_000, async () => {
-    const res = await fetch(`${portal.baseUrl}${API}/refresh`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (res.status === 409) return undefined;
-    assert.equal(res.status, 202);
-    return true;
-  });
-  const evaluatedAt = await pollUntil('a new report', 120_000, async () => {
-    const report = await apiGet(`${API}/report`);
-    return report.evaluatedAt > before ? report.evaluatedAt : undefined;
-  });
-  const day = evaluatedAt.slice(0, 10);
+/** The store's mean, to one decimal, of the scores that are not null. */
+function mean(scores) {
+  const scored = scores.filter(score => score !== null);
+  const total = scored.reduce((sum, score) => sum + score, 0);
+  return String(Math.round((10 * total) / scored.length) / 10);
+}
 
-  // The store's mean, to one decimal: composition and adoption over teams,
-  // documentation over documented entities.
-  const mean = scores => {
-    const scored = scores.filter(score => score !== null);
-    const total = scored.reduce((sum, score) => sum + score, 0);
-    return String(Math.round((10 * total) / scored.length) / 10);
-  };
-  const want = {
+/**
+ * Today's point of the Trends tab as the report implies it: composition and
+ * adoption averaged over teams, documentation over documented entities.
+ */
+function trendPoint(report) {
+  return {
     [SCORECARD_TITLES.composition]: mean(
-      expected.teams.map(t => t.scorecards.composition.score),
+      report.teams.map(t => t.scorecards.composition.score),
     ),
     [SCORECARD_TITLES.adoption]: mean(
-      expected.teams.map(t => t.scorecards.adoption.score),
+      report.teams.map(t => t.scorecards.adoption.score),
     ),
     [SCORECARD_TITLES.documentation]: mean(
-      expected.entities.map(e => e.scorecards.documentation.score),
+      report.entities.map(e => e.scorecards.documentation.score),
     ),
   };
+}
+
+test("after a refresh the Trends tab shows the day's new mean scores", async () => {
+  const documentationOf = report =>
+    report.entities.find(e => e.entityRef === PROBE).scorecards.documentation
+      .score;
+  // Document the probe; the CLI says what the refreshed report holds.
+  fs.writeFileSync(probeFile, probeYaml(true));
+  const refreshed = scoreWithCli();
+  const want = trendPoint(refreshed);
+  assert.notEqual(
+    documentationOf(refreshed),
+    documentationOf(expected),
+    'documenting the probe changes its score',
+  );
+  assert.notDeepEqual(want, trendPoint(expected));
+
+  // The catalog reads the file again within seconds; then refresh (a
+  // scheduled refresh may be running: the route answers 409) until Team
+  // Insights has scored the documented probe.
+  await pollUntil('the catalog reads the documented probe', 120_000, async () =>
+    (
+      await apiGet(
+        '/api/catalog/entities/by-name/component/default/review-queue',
+      )
+    ).metadata.annotations?.['backstage.io/techdocs-ref']
+      ? true
+      : undefined,
+  );
+  const evaluatedAt = await pollUntil(
+    'a refresh scores the probe anew',
+    180_000,
+    async () => {
+      const res = await fetch(`${portal.baseUrl}${API}/refresh`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.ok(
+        [202, 409].includes(res.status),
+        `POST /refresh: HTTP ${res.status}`,
+      );
+      const report = await apiGet(`${API}/report`);
+      return documentationOf(report) === documentationOf(refreshed)
+        ? report.evaluatedAt
+        : undefined;
+    },
+    2000,
+  );
+  const day = evaluatedAt.slice(0, 10);
 
   await onPage('/team-insights/trends', async page => {
     const title = 'Mean score per scorecard, last 90 days';
-    // The chart's data, as a table for screen readers. The history of the
-    // new report is written just after it is served: reload until it shows.
-    const seen = await pollUntil(`the point of ${day}`, 120_000, async () => {
-      const table = page.getByRole('table', { name: title });
-      await table.waitFor({ state: 'attached' });
-      const headers = await table.getByRole('columnheader').allInnerTexts();
-      const row = table.getByRole('row').filter({
-        has: page.getByRole('rowheader', { name: day, exact: true }),
-      });
-      if ((await row.count()) === 0) {
-        await page.reload();
-        return undefined;
-      }
-      const cells = await row.getByRole('cell').allInnerTexts();
-      const values = Object.fromEntries(
-        headers.slice(1).map((header, i) => [header.trim(), cells[i].trim()]),
-      );
-      if (JSON.stringify(values) !== JSON.stringify(want)) {
-        await page.reload();
-        throw new Error(`shows ${JSON.stringify(values)}`);
-      }
-      return values;
-    });
+    // The chart's data, as a table for screen readers. The history of a
+    // report is written just after it is served: reload until it shows.
+    const seen = await pollUntil(
+      `the new point of ${day}`,
+      120_000,
+      async () => {
+        const table = page.getByRole('table', { name: title });
+        await table.waitFor({ state: 'attached' });
+        const headers = await table.getByRole('columnheader').allInnerTexts();
+        const row = table.getByRole('row').filter({
+          has: page.getByRole('rowheader', { name: day, exact: true }),
+        });
+        if ((await row.count()) === 0) {
+          await page.reload();
+          return undefined;
+        }
+        const cells = await row.getByRole('cell').allInnerTexts();
+        const values = Object.fromEntries(
+          headers.slice(1).map((header, i) => [header.trim(), cells[i].trim()]),
+        );
+        if (JSON.stringify(values) !== JSON.stringify(want)) {
+          await page.reload();
+          throw new Error(`shows ${JSON.stringify(values)}`);
+        }
+        return values;
+      },
+    );
     assert.deepEqual(seen, want);
     await page
       .getByRole('img', { name: new RegExp(`^Line chart of .* to ${day}\\.`) })

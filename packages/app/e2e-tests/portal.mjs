@@ -13,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
 
 /** Where the frontend's sources live: a change to any of them needs a build. */
-const SOURCE_DIRS = () => [
+const sourceDirs = () => [
   path.join(repoRoot, 'packages/app/src'),
   ...fs
     .readdirSync(path.join(repoRoot, 'plugins'), { withFileTypes: true })
@@ -51,7 +51,7 @@ export function staleBuildReason() {
   if (process.env.E2E_REBUILD) return 'E2E_REBUILD is set';
   if (!fs.existsSync(dist)) return 'there is no build yet';
   const built = fs.statSync(dist).mtimeMs;
-  const changed = SOURCE_DIRS().find(dir => newestMtime(dir) > built);
+  const changed = sourceDirs().find(dir => newestMtime(dir) > built);
   return changed
     ? `${path.relative(repoRoot, changed)} changed after the last build`
     : undefined;
