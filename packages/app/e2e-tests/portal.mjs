@@ -7,14 +7,61 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import YAML from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
 
-/** Builds packages/app unless a build newer than its sources exists. */
-export function buildApp() {
+/** Where the frontend's sources live: a change to any of them needs a build. */
+const sourceDirs = () => [
+  path.join(repoRoot, 'packages/app/src'),
+  ...fs
+    .readdirSync(path.join(repoRoot, 'plugins'), { withFileTypes: true })
+    .filter(entry => entry.isDirectory())
+    .map(entry => path.join(repoRoot, 'plugins', entry.name, 'src')),
+];
+
+/** The newest modification time of the files under `dir`, 0 when none. */
+function newestMtime(dir) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      newest = Math.max(newest, newestMtime(full));
+    } else if (entry.isFile()) {
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * Why packages/app needs a build, or undefined when its build is newer than
+ * every file under packages/app/src and plugins/<name>/src.
+ */
+export function staleBuildReason() {
   const dist = path.join(repoRoot, 'packages/app/dist/index.html');
-  if (fs.existsSync(dist) && !process.env.E2E_REBUILD) return;
+  if (process.env.E2E_REBUILD) return 'E2E_REBUILD is set';
+  if (!fs.existsSync(dist)) return 'there is no build yet';
+  const built = fs.statSync(dist).mtimeMs;
+  const changed = sourceDirs().find(dir => newestMtime(dir) > built);
+  return changed
+    ? `${path.relative(repoRoot, changed)} changed after the last build`
+    : undefined;
+}
+
+/** Builds packages/app unless a build newer than all its sources exists. */
+export function buildApp() {
+  const reason = staleBuildReason();
+  if (!reason) return;
+  process.stderr.write(`Building packages/app: ${reason}.\n`);
   const result = spawnSync('yarn', ['workspace', 'app', 'build'], {
     cwd: repoRoot,
     stdio: 'inherit',
@@ -44,12 +91,42 @@ async function waitForOk(
 }
 
 /**
- * Starts the backend on a free port and resolves once it is ready and Team
- * Insights has evaluated the demo organisation.
+ * The catalog locations of app-config.yaml with absolute targets, and
+ * `extra` catalog files after them (a config file's list replaces the one
+ * before it, so the whole list is written again).
  */
-export async function startPortal({ port = 7077 } = {}) {
+function catalogLocations(extra) {
+  const appConfig = YAML.parse(
+    fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+  );
+  const backendDir = path.join(repoRoot, 'packages/backend');
+  return [
+    ...(appConfig.catalog?.locations ?? []).map(location =>
+      location.type === 'file'
+        ? { ...location, target: path.resolve(backendDir, location.target) }
+        : location,
+    ),
+    ...extra.map(file => ({ type: 'file', target: path.resolve(file) })),
+  ];
+}
+
+/**
+ * Starts the backend on a free port and resolves once it is ready and Team
+ * Insights has evaluated the demo organisation. `locations` adds catalog
+ * files to the demo organisation.
+ */
+export async function startPortal({ port = 7077, locations = [] } = {}) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-e2e-'));
+  const catalog = locations.length
+    ? [
+        '  locations:',
+        ...YAML.stringify(catalogLocations(locations))
+          .trimEnd()
+          .split('\n')
+          .map(line => `    ${line}`),
+      ]
+    : [];
   const configFile = path.join(dataDir, 'app-config.e2e.yaml');
   fs.writeFileSync(
     configFile,
@@ -69,6 +146,7 @@ export async function startPortal({ port = 7077 } = {}) {
       `      directory: ${path.join(dataDir, 'sqlite')}`,
       'catalog:',
       '  processingInterval: { seconds: 2 }',
+      ...catalog,
       'teamInsights:',
       '  refresh:',
       '    frequency: { seconds: 15 }',
@@ -160,4 +238,54 @@ export function launchChromium() {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Opens `urlPath` of the portal in a new browser context and signs in as a
+ * guest there, so that a test starts from its own page state and can run
+ * alone. `permissions` are granted to the portal's origin (e.g.
+ * `clipboard-read`). Close the returned context when done.
+ */
+export async function openSignedIn(
+  browser,
+  baseUrl,
+  urlPath,
+  { permissions = [], timeout = 180_000 } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+  });
+  if (permissions.length > 0) {
+    await context.grantPermissions(permissions, { origin: baseUrl });
+  }
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  await page.goto(`${baseUrl}${urlPath}`);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
+  return { context, page };
+}
+
+/**
+ * Calls `attempt` until it returns something other than undefined, at most
+ * until `timeoutMs` has passed; then fails with `what` and the last reason
+ * `attempt` gave (a thrown error's message).
+ */
+export async function pollUntil(what, timeoutMs, attempt, intervalMs = 1000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'never tried';
+  for (;;) {
+    try {
+      const result = await attempt();
+      if (result !== undefined) return result;
+      last = 'not yet';
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`${what}: not reached within ${timeoutMs} ms (${last})`);
+    }
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
+  }
 }
