@@ -9,6 +9,7 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
 import { TeamInsightsStore } from './TeamInsightsStore';
+import { catalogPages, EvaluationWorker, ReportContent } from './evaluation';
 
 /** What caused a refresh. */
 export type RefreshTrigger = 'schedule' | 'request' | 'manual';
@@ -76,6 +77,7 @@ export class ReportService {
   readonly #retryIntervalMs: number;
   readonly #now: () => Date;
   readonly #startedAt: number;
+  readonly #worker = new EvaluationWorker();
 
   #current?: { report: Report; snapshotId?: number };
   #failure?: Failure;
@@ -217,25 +219,46 @@ export class ReportService {
     const startedAt = this.#now();
     this.#lastEvaluationAt = startedAt.getTime();
     let report: Report;
+    let content: ReportContent | undefined;
     let entityCount = 0;
     try {
       const credentials = await this.#auth.getOwnServiceCredentials();
-      const entities = await readCatalogForTeamInsights(
-        this.#catalog,
-        credentials,
-        {
+      if (this.#customChecks.length === 0) {
+        // Off the main thread: the portal keeps answering meanwhile.
+        const evaluation = await this.#worker.evaluate({
+          pages: catalogPages(this.#catalog, credentials, {
+            signal,
+            pageSize: this.#pageSize,
+          }),
+          config: this.#config,
+          now: this.#now,
           signal,
-          pageSize: this.#pageSize,
-          extraFields: this.#customChecks.flatMap(check => check.fields ?? []),
-        },
-      );
-      entityCount = entities.length;
-      signal.throwIfAborted();
-      report = evaluate(entities, {
-        config: this.#config,
-        now: this.#now(),
-        customChecks: this.#customChecks,
-      });
+        });
+        report = evaluation.report;
+        content = evaluation.content;
+        entityCount = evaluation.entityCount;
+      } else {
+        // Custom checks are functions of this thread's modules: they
+        // cannot be handed to a worker, so the engine runs here.
+        const entities = await readCatalogForTeamInsights(
+          this.#catalog,
+          credentials,
+          {
+            signal,
+            pageSize: this.#pageSize,
+            extraFields: this.#customChecks.flatMap(
+              check => check.fields ?? [],
+            ),
+          },
+        );
+        entityCount = entities.length;
+        signal.throwIfAborted();
+        report = evaluate(entities, {
+          config: this.#config,
+          now: this.#now(),
+          customChecks: this.#customChecks,
+        });
+      }
       signal.throwIfAborted();
     } catch (error) {
       await this.#fail(trigger, startedAt, signal, error);
@@ -250,7 +273,7 @@ export class ReportService {
     this.#lastEntityCount = entityCount;
 
     try {
-      const snapshot = await this.#store.saveSnapshot(report);
+      const snapshot = await this.#store.saveSnapshot(report, content);
       if (this.#current.report === report) {
         this.#current.snapshotId = snapshot.id;
       }
