@@ -86,6 +86,33 @@ export interface RefreshMeasurement {
   entities: number;
   /** From the POST until the end was logged, scheduler delay included. */
   wallMs: number;
+  /** The backend's event-loop delay over the refresh, when measured. */
+  loop?: LoopDelay;
+}
+
+/** Event-loop delay of the backend's main thread over one interval. */
+export interface LoopDelay {
+  samples: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * A refresh with the backend's event-loop delay measured over it
+ * (`perf_hooks.monitorEventLoopDelay`, 10 ms resolution, in the backend).
+ */
+export async function refreshWithLoopDelay(
+  backend: BenchBackend,
+): Promise<RefreshMeasurement> {
+  await backend.request('POST', '/api/bench/v1/loop/start');
+  const refresh = await refreshOnce(backend);
+  const { body } = await backend.request<LoopDelay>(
+    'POST',
+    '/api/bench/v1/loop/stop',
+  );
+  return { ...refresh, loop: body };
 }
 
 async function postUntilAccepted(

@@ -10,7 +10,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { EvaluationWorkerData, FromWorker, ToWorker } from './protocol';
 import { serialiseReport } from './reportContent';
 
-function post(message: FromWorker, transfer?: ArrayBuffer[]) {
+function post(message: FromWorker, transfer: ArrayBuffer[] = []) {
   parentPort!.postMessage(message, transfer);
 }
 
