@@ -115,6 +115,24 @@ export async function refreshWithLoopDelay(
   return { ...refresh, loop: body };
 }
 
+/**
+ * The floor of {@link refreshWithLoopDelay}: the backend's event-loop delay
+ * over an interval in which it has nothing to do. On a busy machine it is
+ * not zero, as the thread waits for a core too.
+ */
+export async function idleLoopDelay(
+  backend: BenchBackend,
+  ms: number,
+): Promise<LoopDelay> {
+  await backend.request('POST', '/api/bench/v1/loop/start');
+  await sleep(ms);
+  const { body } = await backend.request<LoopDelay>(
+    'POST',
+    '/api/bench/v1/loop/stop',
+  );
+  return body;
+}
+
 async function postUntilAccepted(
   backend: BenchBackend,
   urlPath: string,

@@ -25,6 +25,9 @@ export interface EngineResult {
     serialiseMs: number;
     loopP99Ms: number;
     loopMaxMs: number;
+    /** The same thread idle for 2 s just before: the machine's floor. */
+    idleLoopP99Ms: number;
+    idleLoopMaxMs: number;
   };
   parseMs: Summary;
   evaluateMs: Summary;

@@ -24,6 +24,8 @@ import { BenchBackend, freePort } from './backendClient';
 import {
   memoryAfterGc,
   refreshOnce,
+  idleLoopDelay,
+  LoopDelay,
   refreshWithLoopDelay,
   RefreshMeasurement,
   streamOnce,
@@ -154,7 +156,10 @@ async function engineSection(settings: Settings) {
       )}); event-loop delay meanwhile p99 ${round(
         result.worker.loopP99Ms,
         1,
-      )} ms, max ${round(result.worker.loopMaxMs, 1)} ms`,
+      )} ms, max ${round(result.worker.loopMaxMs, 1)} ms (idle: p99 ${round(
+        result.worker.idleLoopP99Ms,
+        1,
+      )} ms, max ${round(result.worker.idleLoopMaxMs, 1)} ms)`,
     );
   }
   const per = results.map(r => ({
@@ -204,6 +209,8 @@ function organisationKey(size: number, seed: number): string {
 interface BackendResults {
   catalog: VerifyResult & { waitedMs: number; reused: boolean };
   refresh: RefreshMeasurement[];
+  /** The backend's event-loop delay over 3 s of nothing to do. */
+  idleLoop: LoopDelay;
   stream: { ms: number; count: number }[];
   techInsights: TechInsightsMeasurement[];
   load: LoadResult[];
@@ -307,6 +314,14 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
       );
     }
 
+    const idleLoop = await idleLoopDelay(backend, 3_000);
+    log(
+      `refresh: event-loop delay of the idle backend (3 s): p99 ${round(
+        idleLoop.p99Ms,
+        1,
+      )} ms, max ${round(idleLoop.maxMs, 1)} ms`,
+    );
+
     // 3. Tech Insights over the same catalog.
     const techInsights: TechInsightsMeasurement[] = [];
     for (let i = 0; i < settings.techInsightsRuns; i++) {
@@ -401,6 +416,7 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
     return {
       catalog: { ...catalog, reused },
       refresh,
+      idleLoop,
       stream,
       techInsights,
       load: loadResults,

@@ -3,6 +3,7 @@ import type {
   Report,
   TeamInsightsConfig,
 } from '@team-insights/plugin-team-insights-common';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EvaluationWorkerData, FromWorker, ToWorker } from './protocol';
@@ -11,6 +12,8 @@ import type { ReportContent } from './reportContent';
 // evaluationWorker.cjs.js), where workerScript() finds it. It does nothing
 // on the main thread.
 import './evaluationWorker';
+
+const PACKAGE = '@team-insights/plugin-team-insights-backend';
 
 /** A report evaluated in the worker, with its stored form. */
 export interface WorkerEvaluation {
@@ -25,17 +28,19 @@ export interface WorkerEvaluation {
 
 /**
  * Starts the evaluation worker. From the built package the worker is
- * `evaluationWorker.cjs.js` beside this file; from source (tests,
+ * `dist/service/evaluation/evaluationWorker.cjs.js`; from source (tests,
  * `backstage-cli package start`) it is TypeScript, loaded through the same
  * transform the Backstage CLI runs source with, unless the thread already
  * has one.
  */
 function startWorker(): Worker {
   const data: EvaluationWorkerData = { teamInsightsEvaluation: true };
+  // Which code runs: this module's own file name says it.
   if (path.extname(__filename) !== '.ts') {
-    return new Worker(path.join(__dirname, 'evaluationWorker.cjs.js'), {
-      workerData: data,
-    });
+    return new Worker(
+      resolvePackagePath(PACKAGE, 'dist/service/evaluation/evaluationWorker.cjs.js'),
+      { workerData: data },
+    );
   }
   let transform: string | undefined;
   try {
@@ -54,7 +59,10 @@ function startWorker(): Worker {
       eval: true,
       workerData: {
         ...data,
-        script: path.join(__dirname, 'evaluationWorker.ts'),
+        script: resolvePackagePath(
+          PACKAGE,
+          'src/service/evaluation/evaluationWorker.ts',
+        ),
         transform,
       },
     },
@@ -69,7 +77,7 @@ function startWorker(): Worker {
  *
  * The main thread only moves text: each page of the catalog goes to the
  * worker as one JSON string (a flat copy; no object graph is cloned), and
- * the report comes back as JSON pieces of about 256 KiB, each parsed in a
+ * the report comes back as JSON pieces of about 64 KiB, each parsed in a
  * task of its own so that other requests are served in between. The
  * engine, the serialisation, the content hash and the compression run in
  * the worker; the compressed snapshot arrives as a transferred buffer.
@@ -142,6 +150,7 @@ export class EvaluationWorker {
     const { pages, config, now, signal } = options;
     signal.throwIfAborted();
     const worker = this.#take();
+    const release = (w: Worker, healthy: boolean) => this.#release(w, healthy);
     return new Promise<WorkerEvaluation>((resolve, reject) => {
       let settled = false;
       let report: Record<string, unknown[]> | undefined;
@@ -149,7 +158,10 @@ export class EvaluationWorker {
       const queue: FromWorker[] = [];
       let pumping = false;
 
-      const finish = (error: unknown, result?: WorkerEvaluation) => {
+      function onAbort() {
+        finish(signal.reason);
+      }
+      function finish(error: unknown, result?: WorkerEvaluation) {
         if (settled) return;
         settled = true;
         queue.length = 0;
@@ -158,11 +170,10 @@ export class EvaluationWorker {
         worker.off('messageerror', onMessageError);
         worker.off('error', onError);
         worker.off('exit', onExit);
-        this.#release(worker, result !== undefined);
+        release(worker, result !== undefined);
         if (result) resolve(result);
         else reject(error);
-      };
-      const onAbort = () => finish(signal.reason);
+      }
       signal.addEventListener('abort', onAbort, { once: true });
 
       /** Handles one message from the worker. */

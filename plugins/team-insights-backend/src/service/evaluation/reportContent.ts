@@ -9,8 +9,11 @@ import { createGzip } from 'node:zlib';
  */
 export const EVALUATED_AT_PLACEHOLDER = '(evaluatedAt)';
 
-/** Characters of JSON per piece of an array: large enough to be cheap, small enough to parse in a moment. */
-const PIECE_CHARS = 256 * 1024;
+/**
+ * Characters of JSON per piece of an array: large enough to be cheap to
+ * send, small enough to parse in a millisecond or two.
+ */
+const PIECE_CHARS = 64 * 1024;
 
 /**
  * One piece of a report's JSON, in document order:
