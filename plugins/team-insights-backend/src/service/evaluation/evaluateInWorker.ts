@@ -5,6 +5,7 @@ import type {
 } from '@team-insights/plugin-team-insights-common';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { EvaluationWorkerData, FromWorker, ToWorker } from './protocol';
 import type { ReportContent } from './reportContent';
@@ -14,6 +15,9 @@ import type { ReportContent } from './reportContent';
 import './evaluationWorker';
 
 const PACKAGE = '@team-insights/plugin-team-insights-backend';
+
+/** Entities serialised for the worker in one event-loop turn. */
+const HANDOVER_ENTITIES = 100;
 
 /** A report evaluated in the worker, with its stored form. */
 export interface WorkerEvaluation {
@@ -76,7 +80,8 @@ function startWorker(): Worker {
  * @remarks
  *
  * The main thread only moves text: each page of the catalog goes to the
- * worker as one JSON string (a flat copy; no object graph is cloned), and
+ * worker as JSON strings of 100 entities, one event-loop turn apart (a
+ * string is a flat copy; no object graph is cloned), and
  * the report comes back as JSON pieces of about 64 KiB, each parsed in a
  * task of its own so that other requests are served in between. The
  * engine, the serialisation, the content hash and the compression run in
@@ -264,8 +269,22 @@ export class EvaluationWorker {
       const send = (message: ToWorker) => worker.postMessage(message);
       (async () => {
         for await (const page of pages) {
+          // A page in slices, one event-loop turn apart: serialising 500
+          // entities at once can hold the thread for tens of milliseconds
+          // on a busy machine.
+          for (let i = 0; i < page.length; i += HANDOVER_ENTITIES) {
+            if (i > 0) await nextTurn();
+            if (settled) return;
+            send({
+              type: 'page',
+              json: JSON.stringify(
+                page.length <= HANDOVER_ENTITIES
+                  ? page
+                  : page.slice(i, i + HANDOVER_ENTITIES),
+              ),
+            });
+          }
           if (settled) return;
-          send({ type: 'page', json: JSON.stringify(page) });
         }
         if (settled) return;
         send({ type: 'evaluate', config, now: now().toISOString() });
