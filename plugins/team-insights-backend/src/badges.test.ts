@@ -9,6 +9,10 @@ import {
   startPlugin,
 } from './__testUtils__/testBackend';
 
+// The first request of each backend waits for an evaluation, which starts
+// the evaluation worker: generous, as on a busy machine that takes a while.
+jest.setTimeout(60_000);
+
 const base = '/api/team-insights/v1';
 const restricted = mockCredentials.user.header(RESTRICTED_USER);
 
