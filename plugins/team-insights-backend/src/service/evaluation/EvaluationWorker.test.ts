@@ -31,8 +31,8 @@ function contentHash(report: Report) {
 
 describe('EvaluationWorker', () => {
   const workers: EvaluationWorker[] = [];
-  const create = () => {
-    const worker = new EvaluationWorker();
+  const create = (options?: { idleMs: number }) => {
+    const worker = new EvaluationWorker(options);
     workers.push(worker);
     return worker;
   };
@@ -116,8 +116,13 @@ describe('EvaluationWorker', () => {
     expect(pagesRead).toBeLessThanOrEqual(1);
   });
 
-  it('reuses one worker for consecutive evaluations', async () => {
-    const worker = create();
+  it('gives consecutive evaluations fresh state, with or without a kept worker', async () => {
+    for (const worker of [create(), create({ idleMs: 60_000 })]) {
+      await consecutive(worker);
+    }
+  });
+
+  async function consecutive(worker: EvaluationWorker) {
     const first = await worker.evaluate({
       pages: pagesOf(createOrg(), 4),
       config: defaultTeamInsightsConfig,
@@ -135,7 +140,7 @@ describe('EvaluationWorker', () => {
     expect(second.report.teams).toEqual(first.report.teams);
     expect(second.report.evaluatedAt).toBe('2026-11-28T08:00:00.000Z');
     expect(second.content.hash).toBe(first.content.hash);
-  });
+  }
 });
 
 describe('serialiseReport', () => {

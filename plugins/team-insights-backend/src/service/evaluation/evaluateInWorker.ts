@@ -42,7 +42,10 @@ function startWorker(): Worker {
   // Which code runs: this module's own file name says it.
   if (path.extname(__filename) !== '.ts') {
     return new Worker(
-      resolvePackagePath(PACKAGE, 'dist/service/evaluation/evaluationWorker.cjs.js'),
+      resolvePackagePath(
+        PACKAGE,
+        'dist/service/evaluation/evaluationWorker.cjs.js',
+      ),
       { workerData: data },
     );
   }
@@ -89,8 +92,9 @@ function startWorker(): Worker {
  *
  * A worker that throws, runs out of memory or exits fails the evaluation
  * (the promise rejects) and is replaced by a new one next time; an abort
- * terminates it. One evaluation at a time. A worker is kept for the next
- * evaluation for `idleMs`, then ends, and its memory with it.
+ * terminates it. One evaluation at a time. A worker ends after its
+ * evaluation (or is kept for the next one for `idleMs`), and its memory
+ * with it.
  */
 export class EvaluationWorker {
   readonly #idleMs: number;
@@ -99,10 +103,12 @@ export class EvaluationWorker {
 
   /**
    * @param options.idleMs - how long an idle worker is kept for the next
-   *   evaluation before it ends (and its memory with it). Default 60 s.
+   *   evaluation before it ends (and its memory with it). Default 0: it
+   *   ends after each evaluation, as the next one is minutes away and
+   *   starting a worker overlaps with reading the catalog.
    */
   constructor(options: { idleMs?: number } = {}) {
-    this.#idleMs = options.idleMs ?? 60_000;
+    this.#idleMs = options.idleMs ?? 0;
   }
 
   /** Ends the worker, if one is running. */
@@ -133,7 +139,7 @@ export class EvaluationWorker {
   }
 
   #release(worker: Worker, healthy: boolean) {
-    if (!healthy || this.#worker !== worker) {
+    if (!healthy || this.#worker !== worker || this.#idleMs <= 0) {
       if (this.#worker === worker) this.#worker = undefined;
       worker.terminate().catch(() => {});
       return;
