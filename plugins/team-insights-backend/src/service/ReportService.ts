@@ -8,7 +8,7 @@ import {
   TeamInsightsConfig,
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
-import { TeamInsightsStore } from './TeamInsightsStore';
+import { HistoryRow, TeamInsightsStore } from './TeamInsightsStore';
 import { catalogPages, EvaluationWorker, ReportContent } from './evaluation';
 
 /** What caused a refresh. */
@@ -220,6 +220,7 @@ export class ReportService {
     this.#lastEvaluationAt = startedAt.getTime();
     let report: Report;
     let content: ReportContent | undefined;
+    let historyRows: HistoryRow[] | undefined;
     let entityCount = 0;
     try {
       const credentials = await this.#auth.getOwnServiceCredentials();
@@ -236,6 +237,7 @@ export class ReportService {
         });
         report = evaluation.report;
         content = evaluation.content;
+        historyRows = evaluation.historyRows;
         entityCount = evaluation.entityCount;
       } else {
         // Custom checks are functions of this thread's modules: they
@@ -277,7 +279,10 @@ export class ReportService {
       if (this.#current.report === report) {
         this.#current.snapshotId = snapshot.id;
       }
-      const rows = await this.#store.writeHistory(report, { signal });
+      const rows = await this.#store.writeHistory(report, {
+        signal,
+        rows: historyRows,
+      });
       const deleted = await this.#store.applyRetention(
         this.#retentionDays,
         this.#now(),

@@ -355,9 +355,14 @@ export class TeamInsightsStore {
    */
   async writeHistory(
     report: Report,
-    options: { signal?: AbortSignal; chunkSize?: number } = {},
+    options: {
+      signal?: AbortSignal;
+      chunkSize?: number;
+      /** {@link historyRowsOf} the report, when already built elsewhere. */
+      rows?: HistoryRow[];
+    } = {},
   ): Promise<number> {
-    const rows = historyRowsOf(report);
+    const rows = options.rows ?? historyRowsOf(report);
     const day = utcDay(new Date(report.evaluatedAt));
     const values = new Map<string, string>();
     for (const row of rows) {

@@ -8,6 +8,7 @@ import {
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { createOrg } from '../../__testUtils__/org';
+import { historyRowsOf } from '../TeamInsightsStore';
 import { EvaluationWorker } from './evaluateInWorker';
 import { EVALUATED_AT_PLACEHOLDER, serialiseReport } from './reportContent';
 
@@ -60,6 +61,7 @@ describe('EvaluationWorker', () => {
       JSON.stringify(expected),
     );
     expect(result.content.hash).toBe(contentHash(expected));
+    expect(result.historyRows).toEqual(historyRowsOf(expected));
   });
 
   it('fails the evaluation when the worker fails, and evaluates again next time', async () => {

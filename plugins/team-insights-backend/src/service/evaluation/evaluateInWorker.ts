@@ -9,6 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { EvaluationWorkerData, FromWorker, ToWorker } from './protocol';
 import type { ReportContent } from './reportContent';
+import type { HistoryRow } from '../TeamInsightsStore';
 // Imported for its file: the build emits it beside this module (as
 // evaluationWorker.cjs.js), where workerScript() finds it. It does nothing
 // on the main thread.
@@ -23,6 +24,8 @@ const HANDOVER_ENTITIES = 100;
 export interface WorkerEvaluation {
   report: Report;
   content: ReportContent;
+  /** The report's rows for `TeamInsightsStore.writeHistory`. */
+  historyRows: HistoryRow[];
   entityCount: number;
   /** The engine's time in the worker. */
   evaluateMs: number;
@@ -166,6 +169,7 @@ export class EvaluationWorker {
       let settled = false;
       let report: Record<string, unknown[]> | undefined;
       let entityCount = 0;
+      const historyRows: HistoryRow[] = [];
       const queue: FromWorker[] = [];
       let pumping = false;
 
@@ -204,6 +208,11 @@ export class EvaluationWorker {
             }
             return;
           }
+          case 'history':
+            for (const row of JSON.parse(message.json) as HistoryRow[]) {
+              historyRows.push(row);
+            }
+            return;
           case 'done':
             if (!report) throw new Error('the report did not arrive');
             finish(undefined, {
@@ -213,6 +222,7 @@ export class EvaluationWorker {
                 compressed: Buffer.from(message.compressed),
                 bytes: message.bytes,
               },
+              historyRows,
               entityCount,
               evaluateMs: message.evaluateMs,
               serialiseMs: message.serialiseMs,

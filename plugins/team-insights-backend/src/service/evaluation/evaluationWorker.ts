@@ -8,7 +8,11 @@ import type { Entity } from '@backstage/catalog-model';
 import { evaluate } from '@team-insights/plugin-team-insights-common';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { EvaluationWorkerData, FromWorker, ToWorker } from './protocol';
+import { historyRowsOf } from '../TeamInsightsStore';
 import { serialiseReport } from './reportContent';
+
+/** History rows per message. */
+const HISTORY_ROWS_PER_PIECE = 500;
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []) {
   parentPort!.postMessage(message, transfer);
@@ -38,6 +42,15 @@ async function evaluatePages(
       post({ type: 'items', key: piece.key, json: piece.json });
     }
   });
+  // The history rows too: building them from a large report would hold
+  // the main thread.
+  const rows = historyRowsOf(report);
+  for (let i = 0; i < rows.length; i += HISTORY_ROWS_PER_PIECE) {
+    post({
+      type: 'history',
+      json: JSON.stringify(rows.slice(i, i + HISTORY_ROWS_PER_PIECE)),
+    });
+  }
   const serialiseMs = performance.now() - started;
   // A Buffer from zlib may share a pooled ArrayBuffer: copy into its own
   // before handing it over.

@@ -22,6 +22,8 @@ export type FromWorker =
   | { type: 'report'; skeleton: Record<string, unknown>; entityCount: number }
   /** Consecutive items of one of the report's arrays, as `[${json}]`. */
   | { type: 'items'; key: string; json: string }
+  /** Rows of the report's history, as JSON of an array. */
+  | { type: 'history'; json: string }
   /** The report is complete; `compressed` is transferred, not copied. */
   | {
       type: 'done';
