@@ -119,6 +119,7 @@ describe('EvaluationWorker', () => {
   });
 
   it('gives consecutive evaluations fresh state, with or without a kept worker', async () => {
+    expect.assertions(8);
     for (const worker of [create(), create({ idleMs: 60_000 })]) {
       await consecutive(worker);
     }
