@@ -9,6 +9,7 @@ import {
   teamInsightsScorecardsReadPermission,
 } from '@team-insights/plugin-team-insights-common';
 import express from 'express';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { generateOrganisation } from '../generator';
 import { eventsSince, lastEventSeq } from './recordingLogger';
 
@@ -180,6 +181,34 @@ export const benchProbePlugin = createBackendPlugin({
           res.json({ collected, memory: process.memoryUsage() });
         });
 
+        // Delay of this process's event loop between start and stop (one
+        // measurement at a time), e.g. over a Team Insights refresh: what
+        // every other plugin's requests wait on top of their own work.
+        let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
+        router.post('/v1/loop/start', (_req, res) => {
+          loopDelay?.disable();
+          loopDelay = monitorEventLoopDelay({ resolution: 10 });
+          loopDelay.enable();
+          res.json({ started: true });
+        });
+        router.post('/v1/loop/stop', (_req, res) => {
+          if (!loopDelay) {
+            res.status(409).json({ error: 'no measurement was started' });
+            return;
+          }
+          loopDelay.disable();
+          const h = loopDelay;
+          loopDelay = undefined;
+          const ms = (ns: number) => ns / 1e6;
+          res.json({
+            samples: h.count,
+            meanMs: ms(h.mean),
+            p50Ms: ms(h.percentile(50)),
+            p99Ms: ms(h.percentile(99)),
+            maxMs: ms(h.max),
+          });
+        });
+
         router.get('/v1/memory', (_req, res) => {
           res.json({ memory: process.memoryUsage() });
         });
@@ -192,6 +221,8 @@ export const benchProbePlugin = createBackendPlugin({
           '/v1/events',
           '/v1/gc',
           '/v1/memory',
+          '/v1/loop/start',
+          '/v1/loop/stop',
         ]) {
           httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

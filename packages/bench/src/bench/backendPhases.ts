@@ -86,6 +86,51 @@ export interface RefreshMeasurement {
   entities: number;
   /** From the POST until the end was logged, scheduler delay included. */
   wallMs: number;
+  /** The backend's event-loop delay over the refresh, when measured. */
+  loop?: LoopDelay;
+}
+
+/** Event-loop delay of the backend's main thread over one interval. */
+export interface LoopDelay {
+  samples: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * A refresh with the backend's event-loop delay measured over it
+ * (`perf_hooks.monitorEventLoopDelay`, 10 ms resolution, in the backend).
+ */
+export async function refreshWithLoopDelay(
+  backend: BenchBackend,
+): Promise<RefreshMeasurement> {
+  await backend.request('POST', '/api/bench/v1/loop/start');
+  const refresh = await refreshOnce(backend);
+  const { body } = await backend.request<LoopDelay>(
+    'POST',
+    '/api/bench/v1/loop/stop',
+  );
+  return { ...refresh, loop: body };
+}
+
+/**
+ * The floor of {@link refreshWithLoopDelay}: the backend's event-loop delay
+ * over an interval in which it has nothing to do. On a busy machine it is
+ * not zero, as the thread waits for a core too.
+ */
+export async function idleLoopDelay(
+  backend: BenchBackend,
+  ms: number,
+): Promise<LoopDelay> {
+  await backend.request('POST', '/api/bench/v1/loop/start');
+  await sleep(ms);
+  const { body } = await backend.request<LoopDelay>(
+    'POST',
+    '/api/bench/v1/loop/stop',
+  );
+  return body;
 }
 
 async function postUntilAccepted(

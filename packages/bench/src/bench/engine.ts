@@ -11,7 +11,24 @@ export interface EngineResult {
   serialisedBytes: number;
   fullSerialisedBytes: number;
   reportBytes: number;
+  /** Serialising, hashing and compressing the report as a snapshot. */
+  snapshotMs: number;
+  snapshotCompressedBytes: number;
   counts: Record<string, number>;
+  /**
+   * One evaluation the backend's way, in its evaluation worker, with this
+   * thread's event-loop delay meanwhile.
+   */
+  worker: {
+    totalMs: number;
+    evaluateMs: number;
+    serialiseMs: number;
+    loopP99Ms: number;
+    loopMaxMs: number;
+    /** The same thread idle for 2 s just before: the machine's floor. */
+    idleLoopP99Ms: number;
+    idleLoopMaxMs: number;
+  };
   parseMs: Summary;
   evaluateMs: Summary;
   heap: {

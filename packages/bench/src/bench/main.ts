@@ -1,11 +1,12 @@
 /*
- * `yarn bench [--quick] [--only engine|backend] [--cpu-prof]`
+ * `yarn bench [--quick] [--only engine|backend|cli] [--cpu-prof] [--postgres]`
  *
  * Measures Team Insights side by side on this machine (see
  * docs/benchmarks.md) and prints, as its last line:
  *
  *   bench-summary engine_100k_ms=… engine_vs_parse=… refresh_vs_floor=…
  *     tech_insights_speedup=… api_p95_ms=… api_errors=… rss_growth_pct=…
+ *     loop_p99_ms=… loop_max_ms=… report_vs_catalog_bytes=… cli_vs_parse=…
  *
  * Results of every run are written to packages/bench/.out/.
  */
@@ -23,6 +24,9 @@ import { BenchBackend, freePort } from './backendClient';
 import {
   memoryAfterGc,
   refreshOnce,
+  idleLoopDelay,
+  LoopDelay,
+  refreshWithLoopDelay,
   RefreshMeasurement,
   streamOnce,
   techInsightsOnce,
@@ -30,13 +34,19 @@ import {
   VerifyResult,
   waitForCatalog,
 } from './backendPhases';
+import { CliResult, runCliWorker } from './cli';
 import { EngineResult, runEngineWorker } from './engine';
 import { round, summarise, Summary } from './stats';
 
 const PACKAGE_DIR = resolvePackagePath('@team-insights/bench');
 const OUT_DIR = path.join(PACKAGE_DIR, '.out');
 const BACKEND_SIZE = 10_000;
+/** Entities of the catalog the CLI scores from plain YAML files. */
+const CLI_SIZE = 20_000;
 const SEED = 1;
+
+type Phase = 'engine' | 'backend' | 'cli';
+const PHASES: Phase[] = ['engine', 'backend', 'cli'];
 
 interface Settings {
   quick: boolean;
@@ -47,7 +57,8 @@ interface Settings {
   loadSeconds: number;
   loadConnections: number;
   memoryCheckpoints: [number, number];
-  phases: Set<'engine' | 'backend'>;
+  cliRuns: number;
+  phases: Set<Phase>;
   cpuProfile: boolean;
   /** Connection string when Team/Tech Insights store in PostgreSQL. */
   postgres?: string;
@@ -57,14 +68,14 @@ function readSettings(argv: string[]): Settings {
   const quick = argv.includes('--quick');
   const onlyIndex = argv.indexOf('--only');
   const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
-  if (only !== undefined && only !== 'engine' && only !== 'backend') {
-    throw new Error(`--only takes engine or backend, got ${only}`);
+  if (only !== undefined && !PHASES.includes(only as Phase)) {
+    throw new Error(`--only takes engine, backend or cli, got ${only}`);
   }
   for (const [i, arg] of argv.entries()) {
     const known = ['--quick', '--only', '--cpu-prof', '--postgres'];
     if (!known.includes(arg) && argv[i - 1] !== '--only') {
       throw new Error(
-        `unknown argument ${arg}; use --quick, --only engine|backend, --cpu-prof, --postgres`,
+        `unknown argument ${arg}; use --quick, --only engine|backend|cli, --cpu-prof, --postgres`,
       );
     }
   }
@@ -81,14 +92,16 @@ function readSettings(argv: string[]): Settings {
   }
   return {
     quick,
-    engineSizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+    // 300k: one run, to show that a report that large is stored too.
+    engineSizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 300_000],
     engineRuns: 5,
     refreshRuns: quick ? 3 : 5,
     techInsightsRuns: quick ? 1 : 3,
     loadSeconds: quick ? 5 : 20,
     loadConnections: 50,
     memoryCheckpoints: quick ? [5, 12] : [10, 100],
-    phases: new Set(only ? [only] : ['engine', 'backend']),
+    cliRuns: quick ? 1 : 3,
+    phases: new Set(only ? [only as Phase] : PHASES),
     cpuProfile: argv.includes('--cpu-prof'),
     postgres,
   };
@@ -111,11 +124,12 @@ const range = (s: Summary, unit = 'ms') =>
 async function engineSection(settings: Settings) {
   const results: EngineResult[] = [];
   for (const size of settings.engineSizes) {
-    log(`engine: evaluating ${size} entities (${settings.engineRuns} runs)…`);
+    const runs = size > 100_000 ? 1 : settings.engineRuns;
+    log(`engine: evaluating ${size} entities (${runs} runs)…`);
     const result = await runEngineWorker({
       packageDir: PACKAGE_DIR,
       size,
-      runs: settings.engineRuns,
+      runs,
       cpuProfileDir: settings.cpuProfile
         ? path.join(OUT_DIR, `cpu-engine-${size}`)
         : undefined,
@@ -128,7 +142,24 @@ async function engineSection(settings: Settings) {
         result.serialisedBytes,
       )}; peak heap ${mib(result.heap.peakBytes)} (${mib(
         result.heap.peakAboveBaselineBytes,
-      )} above the parsed entities); report ${mib(result.reportBytes)}`,
+      )} above the parsed entities); report ${mib(
+        result.reportBytes,
+      )}, stored as a snapshot (serialised, hashed, compressed to ${mib(
+        result.snapshotCompressedBytes,
+      )}) in ${ms(result.snapshotMs)}`,
+    );
+    log(
+      `engine: ${size} entities through the evaluation worker: ${ms(
+        result.worker.totalMs,
+      )} (evaluate ${ms(result.worker.evaluateMs)}, serialise ${ms(
+        result.worker.serialiseMs,
+      )}); event-loop delay meanwhile p99 ${round(
+        result.worker.loopP99Ms,
+        1,
+      )} ms, max ${round(result.worker.loopMaxMs, 1)} ms (idle: p99 ${round(
+        result.worker.idleLoopP99Ms,
+        1,
+      )} ms, max ${round(result.worker.idleLoopMaxMs, 1)} ms)`,
     );
   }
   const per = results.map(r => ({
@@ -141,6 +172,27 @@ async function engineSection(settings: Settings) {
       .join(', ')}`,
   );
   return results;
+}
+
+async function cliSection(settings: Settings): Promise<CliResult> {
+  log(
+    `cli: scoring ${CLI_SIZE} entities of plain YAML files against parsing them (${settings.cliRuns} runs)…`,
+  );
+  const result = await runCliWorker({
+    packageDir: PACKAGE_DIR,
+    size: CLI_SIZE,
+    runs: settings.cliRuns,
+    dir: path.join(OUT_DIR, `cli-catalog-${CLI_SIZE}-${SEED}`),
+    cpuProfileDir: settings.cpuProfile
+      ? path.join(OUT_DIR, 'cpu-cli')
+      : undefined,
+  });
+  log(
+    `cli: ${result.files} files, ${mib(result.catalogBytes)}: score ${range(
+      result.scoreMs,
+    )}; YAML parse ${range(result.parseMs)}`,
+  );
+  return result;
 }
 
 /** Hash of the generated catalog: names the cached catalog database. */
@@ -157,6 +209,8 @@ function organisationKey(size: number, seed: number): string {
 interface BackendResults {
   catalog: VerifyResult & { waitedMs: number; reused: boolean };
   refresh: RefreshMeasurement[];
+  /** The backend's event-loop delay over 3 s of nothing to do. */
+  idleLoop: LoopDelay;
   stream: { ms: number; count: number }[];
   techInsights: TechInsightsMeasurement[];
   load: LoadResult[];
@@ -241,7 +295,7 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
     const refresh: RefreshMeasurement[] = [];
     const stream: { ms: number; count: number }[] = [];
     for (let i = 0; i < settings.refreshRuns; i++) {
-      const r = await refreshOnce(backend);
+      const r = await refreshWithLoopDelay(backend);
       const s = await streamOnce(backend);
       if (r.entities !== BACKEND_SIZE || s.count !== BACKEND_SIZE) {
         throw new Error(
@@ -250,8 +304,23 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
       }
       refresh.push(r);
       stream.push(s);
-      log(`refresh: ${ms(r.ms)}; floor (stream only): ${ms(s.ms)}`);
+      log(
+        `refresh: ${ms(r.ms)}; floor (stream only): ${ms(
+          s.ms,
+        )}; event-loop delay over the refresh: p99 ${round(
+          r.loop!.p99Ms,
+          1,
+        )} ms, max ${round(r.loop!.maxMs, 1)} ms`,
+      );
     }
+
+    const idleLoop = await idleLoopDelay(backend, 3_000);
+    log(
+      `refresh: event-loop delay of the idle backend (3 s): p99 ${round(
+        idleLoop.p99Ms,
+        1,
+      )} ms, max ${round(idleLoop.maxMs, 1)} ms`,
+    );
 
     // 3. Tech Insights over the same catalog.
     const techInsights: TechInsightsMeasurement[] = [];
@@ -347,6 +416,7 @@ async function backendSection(settings: Settings): Promise<BackendResults> {
     return {
       catalog: { ...catalog, reused },
       refresh,
+      idleLoop,
       stream,
       techInsights,
       load: loadResults,
@@ -426,19 +496,32 @@ async function main() {
 
   let engine: EngineResult[] = [];
   let backend: BackendResults | undefined;
+  let cliResult: CliResult | undefined;
   let failure: Error | undefined;
-  try {
-    if (settings.phases.has('engine')) engine = await engineSection(settings);
-    if (settings.phases.has('backend')) {
-      backend = await backendSection(settings);
+  // Each phase runs even when an earlier one failed; its figures read `na`.
+  const phase = async (name: Phase, run: () => Promise<void>) => {
+    if (!settings.phases.has(name)) return;
+    try {
+      await run();
+    } catch (error) {
+      failure = failure ?? (error as Error);
+      log(`FAILED (${name}): ${(error as Error).message}`);
     }
-  } catch (error) {
-    failure = error as Error;
-    log(`FAILED: ${failure.message}`);
-  }
+  };
+  await phase('engine', async () => {
+    engine = await engineSection(settings);
+  });
+  await phase('backend', async () => {
+    backend = await backendSection(settings);
+  });
+  await phase('cli', async () => {
+    cliResult = await cliSection(settings);
+  });
 
   const bySize = new Map(engine.map(r => [r.size, r]));
-  const largest = engine[engine.length - 1];
+  // The ratios are taken at 100k (10k in a quick run); 300k only shows
+  // that a report that large is stored.
+  const largest = [...engine].reverse().find(r => r.size <= 100_000);
   const engine100k =
     bySize.get(100_000)?.evaluateMs.median ??
     (bySize.get(10_000) ? bySize.get(10_000)!.evaluateMs.median * 10 : NaN);
@@ -462,6 +545,15 @@ async function main() {
   const [first, last] = backend?.memory.checkpoints ?? [];
   const rssGrowth =
     first && last ? ((last.rss - first.rss) / first.rss) * 100 : NaN;
+  const loops = (backend?.refresh ?? []).flatMap(r => (r.loop ? [r.loop] : []));
+  const loopP99 = loops.length ? Math.max(...loops.map(l => l.p99Ms)) : NaN;
+  const loopMax = loops.length ? Math.max(...loops.map(l => l.maxMs)) : NaN;
+  const reportVsCatalog = largest
+    ? largest.reportBytes / largest.serialisedBytes
+    : NaN;
+  const cliVsParse = cliResult
+    ? cliResult.scoreMs.median / cliResult.parseMs.median
+    : NaN;
 
   const results = {
     startedAt: new Date(startedAt).toISOString(),
@@ -474,6 +566,7 @@ async function main() {
     machine: { ...info, loadAverageAtEnd: os.loadavg() },
     engine,
     backend,
+    cli: cliResult,
     summary: {
       engine_100k_ms: engine100k,
       engine_100k_estimated: !bySize.has(100_000),
@@ -484,8 +577,14 @@ async function main() {
       api_p95_ms: apiP95,
       api_errors: apiErrors,
       rss_growth_pct: rssGrowth,
+      // worst p99 and worst max over the measured refreshes
+      loop_p99_ms: loopP99,
+      loop_max_ms: loopMax,
+      report_vs_catalog_bytes: reportVsCatalog,
+      report_vs_catalog_size: largest?.size,
+      cli_vs_parse: cliVsParse,
     },
-    failure: failure?.message,
+    failure: (failure as Error | undefined)?.message,
   };
   const file = path.join(
     OUT_DIR,
@@ -521,9 +620,15 @@ async function main() {
     )} api_p95_ms=${format(apiP95, 0)} api_errors=${format(
       apiErrors,
       0,
-    )} rss_growth_pct=${format(rssGrowth, 1)}\n`,
+    )} rss_growth_pct=${format(rssGrowth, 1)} loop_p99_ms=${format(
+      loopP99,
+      0,
+    )} loop_max_ms=${format(loopMax, 0)} report_vs_catalog_bytes=${format(
+      reportVsCatalog,
+      2,
+    )} cli_vs_parse=${format(cliVsParse, 2)}\n`,
   );
-  if (failure) process.exitCode = 1;
+  if (failure !== undefined) process.exitCode = 1;
 }
 
 main().catch(error => {

@@ -81,12 +81,17 @@ describe('ReportService', () => {
   });
 
   it('keeps the last good report, marked stale, when a refresh times out', async () => {
-    const { create, state, logger } = await setup({ timeoutMs: 100 });
+    const { create, state, logger } = await setup();
     const reports = create();
     const good = await reports.getReport();
 
     state.gate = new Promise(() => {}); // the catalog stops answering
-    await expect(reports.refresh({ trigger: 'schedule' })).rejects.toThrow();
+    await expect(
+      reports.refresh({
+        trigger: 'schedule',
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toThrow();
     const served = await reports.getReport();
     expect(served.report.evaluatedAt).toBe(good.report.evaluatedAt);
     expect(served.stale).toBe(true);

@@ -9,7 +9,8 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
 import { RetryLaterError, withTimeout } from './retryLater';
-import { TeamInsightsStore } from './TeamInsightsStore';
+import { HistoryRow, TeamInsightsStore } from './TeamInsightsStore';
+import { catalogPages, EvaluationWorker, ReportContent } from './evaluation';
 
 /** What caused a refresh. */
 export type RefreshTrigger = 'schedule' | 'request' | 'manual';
@@ -99,6 +100,7 @@ export class ReportService {
   readonly #random: () => number;
   readonly #now: () => Date;
   readonly #startedAt: number;
+  readonly #worker = new EvaluationWorker();
 
   #current?: { report: Report; snapshotId?: number };
   #failure?: Failure;
@@ -340,25 +342,48 @@ export class ReportService {
     const startedAt = this.#now();
     this.#lastEvaluationAt = startedAt.getTime();
     let report: Report;
+    let content: ReportContent | undefined;
+    let historyRows: HistoryRow[] | undefined;
     let entityCount = 0;
     try {
       const credentials = await this.#auth.getOwnServiceCredentials();
-      const entities = await readCatalogForTeamInsights(
-        this.#catalog,
-        credentials,
-        {
+      if (this.#customChecks.length === 0) {
+        // Off the main thread: the portal keeps answering meanwhile.
+        const evaluation = await this.#worker.evaluate({
+          pages: catalogPages(this.#catalog, credentials, {
+            signal,
+            pageSize: this.#pageSize,
+          }),
+          config: this.#config,
+          now: this.#now,
           signal,
-          pageSize: this.#pageSize,
-          extraFields: this.#customChecks.flatMap(check => check.fields ?? []),
-        },
-      );
-      entityCount = entities.length;
-      signal.throwIfAborted();
-      report = evaluate(entities, {
-        config: this.#config,
-        now: this.#now(),
-        customChecks: this.#customChecks,
-      });
+        });
+        report = evaluation.report;
+        content = evaluation.content;
+        historyRows = evaluation.historyRows;
+        entityCount = evaluation.entityCount;
+      } else {
+        // Custom checks are functions of this thread's modules: they
+        // cannot be handed to a worker, so the engine runs here.
+        const entities = await readCatalogForTeamInsights(
+          this.#catalog,
+          credentials,
+          {
+            signal,
+            pageSize: this.#pageSize,
+            extraFields: this.#customChecks.flatMap(
+              check => check.fields ?? [],
+            ),
+          },
+        );
+        entityCount = entities.length;
+        signal.throwIfAborted();
+        report = evaluate(entities, {
+          config: this.#config,
+          now: this.#now(),
+          customChecks: this.#customChecks,
+        });
+      }
       signal.throwIfAborted();
     } catch (error) {
       await this.#fail(trigger, startedAt, signal, error);
@@ -375,11 +400,14 @@ export class ReportService {
     this.#lastEntityCount = entityCount;
 
     try {
-      const snapshot = await this.#store.saveSnapshot(report);
+      const snapshot = await this.#store.saveSnapshot(report, content);
       if (this.#current.report === report) {
         this.#current.snapshotId = snapshot.id;
       }
-      const rows = await this.#store.writeHistory(report, { signal });
+      const rows = await this.#store.writeHistory(report, {
+        signal,
+        rows: historyRows,
+      });
       const deleted = await this.#store.applyRetention(
         this.#retentionDays,
         this.#now(),

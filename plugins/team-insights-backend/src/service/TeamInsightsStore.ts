@@ -13,11 +13,10 @@ import type {
   TrendPoint,
 } from '@team-insights/plugin-team-insights-common';
 import type { Knex } from 'knex';
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip } from 'node:zlib';
+import { ReportContent, serialiseReport } from './evaluation/reportContent';
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 const SNAPSHOTS = 'team_insights_snapshots';
@@ -41,45 +40,6 @@ const migrationsDir = resolvePackagePath(
   '@team-insights/plugin-team-insights-backend',
   'migrations',
 );
-
-/**
- * What `evaluatedAt` is replaced with while a report's content is hashed, so
- * that two evaluations of an unchanged catalog hash the same.
- */
-const EVALUATED_AT_PLACEHOLDER = '(evaluatedAt)';
-const PLACEHOLDER_FIELD = `"evaluatedAt":${JSON.stringify(
-  EVALUATED_AT_PLACEHOLDER,
-)}`;
-
-/**
- * A report as JSON with a placeholder for its `evaluatedAt`, and the sha256
- * of that JSON: the same for two reports that differ only in when they were
- * evaluated. One `JSON.stringify`, also when the JSON is needed.
- */
-export function reportContent(report: Report): {
-  template: string;
-  hash: string;
-} {
-  const template = JSON.stringify({
-    ...report,
-    evaluatedAt: EVALUATED_AT_PLACEHOLDER,
-  });
-  return {
-    template,
-    hash: createHash('sha256').update(template).digest('hex'),
-  };
-}
-
-/** The JSON of a report from its {@link reportContent} template. */
-function reportJson(template: string, evaluatedAt: string): string {
-  // The spread keeps the report's key order (`version`, `evaluatedAt`, then
-  // the arrays), so the first occurrence is the top-level field; a string
-  // value cannot hold the sequence, as JSON escapes its quotes.
-  const at = template.indexOf(PLACEHOLDER_FIELD);
-  return `${template.slice(0, at)}"evaluatedAt":${JSON.stringify(
-    evaluatedAt,
-  )}${template.slice(at + PLACEHOLDER_FIELD.length)}`;
-}
 
 /** SQLite's limit on the terms of a compound SELECT is 500. */
 const SQLITE_MAX_ROWS = 400;
@@ -302,16 +262,24 @@ export class TeamInsightsStore {
    * newest snapshot has the same content apart from `evaluatedAt`, only its
    * `evaluated_at` moves: an unchanged catalog costs no compression and no
    * blob write.
+   *
+   * `content` is the report already serialised (the evaluation worker does
+   * that off the main thread); without it the report is serialised here,
+   * piece by piece, so that a report larger than V8's longest string saves
+   * too.
    */
-  async saveSnapshot(report: Report): Promise<SavedSnapshot> {
-    const content = reportContent(report);
+  async saveSnapshot(
+    report: Report,
+    content?: ReportContent,
+  ): Promise<SavedSnapshot> {
     const latest = await this.#db(SNAPSHOTS)
       .select('id', 'content_hash', 'evaluated_at', 'schema_version')
       .orderBy('id', 'desc')
       .first();
+    const { hash, compressed } = content ?? (await serialiseReport(report));
     if (
       latest &&
-      latest.content_hash === content.hash &&
+      latest.content_hash === hash &&
       Number(latest.schema_version) === SNAPSHOT_SCHEMA_VERSION &&
       !this.#rejected.has(Number(latest.id))
     ) {
@@ -320,23 +288,17 @@ export class TeamInsightsStore {
         return { id, written: false };
       }
       const updated = await this.#db(SNAPSHOTS)
-        .where({ id, content_hash: content.hash })
+        .where({ id, content_hash: hash })
         .update({ evaluated_at: report.evaluatedAt });
       if (updated > 0) {
         return { id, written: false };
       }
     }
 
-    // Level 1 compresses the report about twice as fast as the default, to
-    // a blob 1.6 times as large (a 17 MiB report: 1.5 MiB instead of 0.9).
-    const compressed = await gzipAsync(
-      Buffer.from(reportJson(content.template, report.evaluatedAt)),
-      { level: 1 },
-    );
     const [inserted] = await this.#db(SNAPSHOTS)
       .insert({
         evaluated_at: report.evaluatedAt,
-        content_hash: content.hash,
+        content_hash: hash,
         schema_version: SNAPSHOT_SCHEMA_VERSION,
         report: compressed,
       })
@@ -500,9 +462,14 @@ export class TeamInsightsStore {
    */
   async writeHistory(
     report: Report,
-    options: { signal?: AbortSignal; chunkSize?: number } = {},
+    options: {
+      signal?: AbortSignal;
+      chunkSize?: number;
+      /** {@link historyRowsOf} the report, when already built elsewhere. */
+      rows?: HistoryRow[];
+    } = {},
   ): Promise<number> {
-    const rows = historyRowsOf(report);
+    const rows = options.rows ?? historyRowsOf(report);
     const day = utcDay(new Date(report.evaluatedAt));
     const values = new Map<string, string>();
     for (const row of rows) {
