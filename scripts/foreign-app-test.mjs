@@ -84,6 +84,16 @@ spec:
   owner: ml-search
 `;
 
+/**
+ * The generated app's packages come from yarn's global cache; under
+ * $TI_CACHE (kept between CI runs) when that is set.
+ */
+function appEnv(cwd) {
+  const cache = process.env.TI_CACHE;
+  if (!cache || !cwd.startsWith(appDir)) return {};
+  return { YARN_GLOBAL_FOLDER: path.join(cache, 'foreign-app-yarn') };
+}
+
 function fail(step, message) {
   const error = new Error(`${step}: ${message}`);
   error.step = step;
@@ -99,7 +109,7 @@ function sh(step, command, args, { cwd = appDir, env } = {}) {
   const out = fs.openSync(logFile, 'w');
   const result = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...appEnv(cwd), ...env },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -124,7 +134,19 @@ async function step(name, fn) {
   console.log(`   done in ${seconds.toFixed(1)} s`);
 }
 
-/** The create-app version whose Backstage release is `release`. */
+/** Compares two x.y.z versions. */
+function compareVersions(a, b) {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+/**
+ * The newest @backstage/create-app whose Backstage release is at most
+ * `release`, with the release it creates. When no create-app ships `release`
+ * itself, the app is bumped to it afterwards (README: `versions:bump`).
+ */
 function createAppFor(release) {
   const versions = JSON.parse(
     sh(
@@ -135,6 +157,7 @@ function createAppFor(release) {
     ),
   )
     .filter(v => /^\d+\.\d+\.\d+$/.test(v))
+    .sort(compareVersions)
     .reverse()
     .slice(0, 20);
   const probe = path.join(work, 'probe');
@@ -172,12 +195,97 @@ function createAppFor(release) {
       path.join(probe, 'package/dist/package.json.cjs.js'),
       'utf8',
     );
-    const root = /version = "([^"]+)"/.exec(text)?.[1];
-    if (root === release) return version;
+    const creates = /version = "([^"]+)"/.exec(text)?.[1];
+    if (creates && compareVersions(creates, release) <= 0) {
+      return { version, creates };
+    }
   }
   return fail(
     'create app',
-    `no @backstage/create-app among the newest 20 creates Backstage ${release}`,
+    `no @backstage/create-app among the newest 20 creates Backstage ${release} or older`,
+  );
+}
+
+/** The highest version of every @backstage package in a yarn.lock. */
+function lockedBackstageVersions(lockFile) {
+  const versions = new Map();
+  let names = [];
+  for (const line of fs.readFileSync(lockFile, 'utf8').split('\n')) {
+    if (/^"?@backstage\//.test(line)) {
+      names = [
+        ...new Set(
+          line
+            .replace(/:$/, '')
+            .split(', ')
+            .map(entry => /^"?(@backstage\/[^@]+)@/.exec(entry)?.[1])
+            .filter(Boolean),
+        ),
+      ];
+    } else if (/^\S/.test(line)) {
+      names = [];
+    } else {
+      const version = /^ {2}version: "?([^"\s]+)"?$/.exec(line)?.[1];
+      if (version && /^\d+\.\d+\.\d+$/.test(version)) {
+        for (const name of names) {
+          const known = versions.get(name);
+          if (!known || compareVersions(version, known) > 0)
+            versions.set(name, version);
+        }
+      }
+    }
+  }
+  return versions;
+}
+
+/** Every @backstage package the app's workspaces depend on. */
+function appBackstageDependencies() {
+  const names = new Set();
+  const manifests = [path.join(appDir, 'package.json')];
+  for (const dir of ['packages', 'plugins']) {
+    const base = path.join(appDir, dir);
+    if (!fs.existsSync(base)) continue;
+    for (const entry of fs.readdirSync(base)) {
+      const file = path.join(base, entry, 'package.json');
+      if (fs.existsSync(file)) manifests.push(file);
+    }
+  }
+  for (const file of manifests) {
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const field of ['dependencies', 'devDependencies']) {
+      for (const name of Object.keys(pkg[field] ?? {})) {
+        if (name.startsWith('@backstage/')) names.add(name);
+      }
+    }
+  }
+  return [...names].sort();
+}
+
+/**
+ * A release manifest for `versions:bump` (BACKSTAGE_MANIFEST_FILE), standing
+ * in for versions.backstage.io: the @backstage versions this repository is
+ * built and tested with, and for the app's other @backstage packages the
+ * registry's current version.
+ */
+function writeReleaseManifest(release, file) {
+  const locked = lockedBackstageVersions(path.join(repoRoot, 'yarn.lock'));
+  const packages = new Map(locked);
+  for (const name of appBackstageDependencies()) {
+    if (packages.has(name)) continue;
+    const version = sh('registry version', 'npm', ['view', name, 'version'], {
+      cwd: work,
+    }).trim();
+    packages.set(name, version);
+  }
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        releaseVersion: release,
+        packages: [...packages].map(([name, version]) => ({ name, version })),
+      },
+      null,
+      2,
+    ),
   );
 }
 
@@ -192,10 +300,13 @@ function freePort() {
   });
 }
 
-async function poll(step, what, timeoutMs, fn) {
+/** Polls `fn` until truthy; `gone()` returning a message stops at once. */
+async function poll(step, what, timeoutMs, fn, gone = () => undefined) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
+    const reason = gone();
+    if (reason) fail(step, `${what} not reached: ${reason}`);
     try {
       const value = await fn();
       if (value) return value;
@@ -244,8 +355,10 @@ async function main() {
     }`;
 
   await step(`create app (Backstage ${release})`, () => {
-    const version = createAppFor(release);
-    console.log(`   @backstage/create-app@${version}`);
+    const { version, creates } = createAppFor(release);
+    console.log(
+      `   @backstage/create-app@${version} (creates Backstage ${creates})`,
+    );
     // create-app asks `yarn -v` outside any project: pin corepack's yarn.
     const rootPkg = JSON.parse(
       fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
@@ -269,6 +382,29 @@ async function main() {
         env: { BACKSTAGE_APP_NAME: 'foreign-app' },
       },
     );
+    if (creates !== release) {
+      // README: apps older than backstage.json move up with versions:bump.
+      // The registry's release manifest host is stood in for by a local file.
+      const manifest = path.join(work, `backstage-${release}-manifest.json`);
+      writeReleaseManifest(release, manifest);
+      sh(
+        `versions:bump to ${release}`,
+        'node',
+        [
+          path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli'),
+          'versions:bump',
+          '--skip-install',
+          '--skip-migrate',
+        ],
+        { env: { BACKSTAGE_MANIFEST_FILE: manifest } },
+      );
+      const bumped = JSON.parse(
+        fs.readFileSync(path.join(appDir, 'backstage.json'), 'utf8'),
+      ).version;
+      if (bumped !== release)
+        fail('versions:bump', `backstage.json says ${bumped}, not ${release}`);
+      console.log(`   bumped to Backstage ${release} with versions:bump`);
+    }
   });
 
   await step('install the packages as the README says', () => {
@@ -400,14 +536,35 @@ async function main() {
           });
         }),
     );
+    let exit;
+    child.once('exit', (code, signal) => {
+      exit = signal ? `signal ${signal}` : `exit code ${code}`;
+    });
+    // The backend stopping ends the test at once, with the end of its log.
+    const gone = () => {
+      if (!exit) return undefined;
+      const tail = fs
+        .readFileSync(logFile, 'utf8')
+        .split('\n')
+        .slice(-40)
+        .join('\n');
+      return `the backend exited (${exit}); the end of its log:\n${tail}`;
+    };
     const s = 'backend';
     await poll(
       s,
       'readiness',
       300_000,
       async () => (await fetch(`${baseUrl}/.backstage/health/v1/readiness`)).ok,
+      gone,
     );
-    token = await poll(s, 'guest sign-in', 60_000, () => guestToken(baseUrl));
+    token = await poll(
+      s,
+      'guest sign-in',
+      60_000,
+      () => guestToken(baseUrl),
+      gone,
+    );
     const team = await poll(
       s,
       `${TEAM} scored by /api/team-insights/v1/teams`,
@@ -424,6 +581,7 @@ async function main() {
             typeof t.scores?.composition?.score === 'number',
         );
       },
+      gone,
     );
     if (team.size !== 3 || team.teamType !== 'feature') {
       fail(s, `expected a feature team of 3, got ${JSON.stringify(team)}`);

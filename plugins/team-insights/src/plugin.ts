@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { TeamInsightsClient, teamInsightsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -33,7 +34,7 @@ export const teamInsightsPlugin = createPlugin({
  * Trends tabs. Mount it at `/team-insights`.
  * @public
  */
-export const TeamInsightsPage = teamInsightsPlugin.provide(
+export const TeamInsightsPage: () => JSX.Element = teamInsightsPlugin.provide(
   createRoutableExtension({
     name: 'TeamInsightsPage',
     component: () =>
@@ -47,48 +48,51 @@ export const TeamInsightsPage = teamInsightsPlugin.provide(
  * with their history, or an organisational unit's roll-up.
  * @public
  */
-export const EntityTeamInsightsContent = teamInsightsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamInsightsContent',
-    component: {
-      lazy: () =>
-        import('./components/GroupTeamInsightsContent').then(
-          m => m.GroupTeamInsightsContent,
-        ),
-    },
-  }),
-);
+export const EntityTeamInsightsContent: () => JSX.Element | null =
+  teamInsightsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamInsightsContent',
+      component: {
+        lazy: () =>
+          import('./components/GroupTeamInsightsContent').then(
+            m => m.GroupTeamInsightsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * A small card for a Group's overview: the three levels and a link to the
  * Team Insights tab.
  * @public
  */
-export const EntityTeamInsightsSummaryCard = teamInsightsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityTeamInsightsSummaryCard',
-    component: {
-      lazy: () =>
-        import('./components/TeamInsightsSummaryCard').then(
-          m => m.TeamInsightsSummaryCard,
-        ),
-    },
-  }),
-);
+export const EntityTeamInsightsSummaryCard: () => JSX.Element =
+  teamInsightsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamInsightsSummaryCard',
+      component: {
+        lazy: () =>
+          import('./components/TeamInsightsSummaryCard').then(
+            m => m.TeamInsightsSummaryCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The documentation scorecard of a Component, API, Resource or System, with
  * remediations to copy.
  * @public
  */
-export const EntityDocumentationScoreCard = teamInsightsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDocumentationScoreCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityDocumentationCard').then(
-          m => m.EntityDocumentationCard,
-        ),
-    },
-  }),
-);
+export const EntityDocumentationScoreCard: () => JSX.Element =
+  teamInsightsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDocumentationScoreCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityDocumentationCard').then(
+            m => m.EntityDocumentationCard,
+          ),
+      },
+    }),
+  );

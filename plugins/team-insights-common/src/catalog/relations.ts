@@ -25,6 +25,7 @@ import { compareStrings } from '../util';
 /**
  * One relation as the catalog's processors emit it: both ends are full
  * references, stored by the catalog as lower-cased strings.
+ *
  * @public
  */
 export interface EmittedRelation {
@@ -173,6 +174,7 @@ export class RelationRefError extends Error {
  *
  * @throws RelationRefError when a reference does not parse (the catalog
  *   rejects the entity then, so it emits nothing at all).
+ *
  * @public
  */
 export function emitRelations(entity: Entity): EmittedRelation[] {
@@ -217,6 +219,7 @@ export function emitRelations(entity: Entity): EmittedRelation[] {
  * distinct (type, target) pairs of all emitted relations whose source is
  * the entity, sorted by type, then target. Existing `relations` are replaced,
  * as the catalog's stitching does.
+ *
  * @public
  */
 export function attachRelations(

@@ -89,9 +89,9 @@ function annotations(properties: JsonSchemaObject): JsonSchemaObject {
 /**
  * Builds the JSON Schema for catalog-info.yaml.
  *
- * @param options.catalogModel - the catalog's entity schema to build on;
- *   see {@link CatalogModelDefinitions}.
- * @param options.config - the vocabulary; default the built-in one.
+ * @param options - `catalogModel`: the catalog's entity schema to build on
+ *   (see {@link CatalogModelDefinitions}); `config`: the vocabulary, by
+ *   default the built-in one.
  * @public
  */
 export function catalogInfoJsonSchema(options: {
