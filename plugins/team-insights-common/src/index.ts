@@ -71,3 +71,4 @@ export {
   RelationRefError,
 } from './catalog/relations';
 export type { EmittedRelation } from './catalog/relations';
+export * from './initiatives';
