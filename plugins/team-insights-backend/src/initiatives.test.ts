@@ -128,4 +128,28 @@ describe('initiatives routes', () => {
       .set('Authorization', mockCredentials.none.header());
     expect(none.status).toBe(401);
   });
+
+  it('answers the get-initiative-progress action with the same progress, for what the caller may see', async () => {
+    const invoke = (input: object, user?: string) =>
+      request(server)
+        .post(
+          `/api/team-insights/.backstage/actions/v1/actions/team-insights:get-initiative-progress/invoke`,
+        )
+        .set('Authorization', mockCredentials.user.header(user))
+        .send(input);
+    const list = await invoke({});
+    expect(list.status).toBe(200);
+    expect(list.body.output.items.map((i: { id: string }) => i.id)).toEqual([
+      'ml-feature-teams',
+      'platform-docs',
+    ]);
+    const one = await invoke({ id: 'ml-feature-teams' }, RESTRICTED_USER);
+    expect(one.status).toBe(200);
+    expect(one.body.output.initiative.teams).toEqual([
+      expect.objectContaining({ entityRef: 'group:default/search' }),
+    ]);
+    expect(one.body.output.initiative.history.length).toBeGreaterThan(0);
+    const missing = await invoke({ id: 'nope' });
+    expect(missing.status).toBe(404);
+  });
 });
