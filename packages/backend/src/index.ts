@@ -31,6 +31,11 @@ backend.add(
   import('@team-insights/plugin-team-insights-backend-module-example-checks'),
 );
 
+// Demo only: weeks of generated (not measured) history, so that the demo
+// initiative's burn-up is not empty on a first start (app-config.yaml,
+// teamInsightsDemo.historyFile).
+backend.add(import('./demoHistory').then(m => m.teamInsightsDemoHistory));
+
 // Notifications and signals, which Team Insights uses to nudge teams, over
 // the events bus.
 backend.add(import('@backstage/plugin-events-backend'));

@@ -64,8 +64,12 @@ function holdsBack(check: CheckResult): boolean {
   return !check.waived && (check.status === 'fail' || check.status === 'warn');
 }
 
+/** Failing before warning checks, then heaviest first. */
 function byWeight(a: CheckResult, b: CheckResult) {
-  return b.weight - a.weight || (a.id < b.id ? -1 : 1);
+  const severity = (c: CheckResult) => (c.status === 'fail' ? 0 : 1);
+  return (
+    severity(a) - severity(b) || b.weight - a.weight || (a.id < b.id ? -1 : 1)
+  );
 }
 
 /**
