@@ -10,6 +10,16 @@ import { teamInsightsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { ErrorPanel } from '../common';
 
+/** The Team Insights page's path, or undefined in an app that lacks the page. */
+function useOptionalRoute(): (() => string) | undefined {
+  try {
+    // always called, so the hooks keep their order
+    return useRouteRef(rootRouteRef);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The initiatives that cover a Group, on its Team Insights tab; nothing
  * when none does.
@@ -17,7 +27,7 @@ import { ErrorPanel } from '../common';
 export function GroupInitiativesCard() {
   const { entity } = useEntity();
   const api = useApi(teamInsightsApiRef);
-  const root = useRouteRef(rootRouteRef);
+  const root = useOptionalRoute();
   const team = stringifyEntityRef(entity);
   const { value, error } = useAsync(
     () => api.getInitiatives({ team }),
@@ -32,11 +42,15 @@ export function GroupInitiativesCard() {
           <ListItem key={item.id} disableGutters>
             <ListItemText
               primary={
-                <Link
-                  to={`${root()}/initiatives/${encodeURIComponent(item.id)}`}
-                >
-                  {item.title}
-                </Link>
+                root ? (
+                  <Link
+                    to={`${root()}/initiatives/${encodeURIComponent(item.id)}`}
+                  >
+                    {item.title}
+                  </Link>
+                ) : (
+                  item.title
+                )
               }
               secondary={`Deadline ${item.deadline} · ${item.teamsAtTarget} of ${item.teamsTotal} teams at target`}
             />
