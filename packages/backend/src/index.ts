@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { teamInsightsDemoHistory } from './demoHistory';
 
 const backend = createBackend();
 
@@ -34,7 +35,7 @@ backend.add(
 // Demo only: weeks of generated (not measured) history, so that the demo
 // initiative's burn-up is not empty on a first start (app-config.yaml,
 // teamInsightsDemo.historyFile).
-backend.add(import('./demoHistory').then(m => m.teamInsightsDemoHistory));
+backend.add(teamInsightsDemoHistory);
 
 // Notifications and signals, which Team Insights uses to nudge teams, over
 // the events bus.
