@@ -11,7 +11,7 @@ let page;
 
 before(async () => {
   buildApp();
-  portal = await startPortal({ port: 7079 });
+  portal = await startPortal({ port: 7093 });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);

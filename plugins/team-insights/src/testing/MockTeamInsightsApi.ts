@@ -105,6 +105,19 @@ function pick(team: TeamReport, id: ScorecardId) {
   return { score, level };
 }
 
+/** The initiative the mock API follows unless given others. */
+export const fixtureInitiatives: Initiative[] = [
+  {
+    id: 'ml-feature-teams',
+    title: 'Feature teams that hold every cluster',
+    description: "Move the data lab's people into the feature teams.",
+    teams: { orgUnit: 'group:default/ml', teamTypes: ['feature'] },
+    target: { scorecard: 'composition', level: 'silver' },
+    start: addDays(fixtureReport.evaluatedAt.slice(0, 10), -42),
+    deadline: addDays(fixtureReport.evaluatedAt.slice(0, 10), 60),
+  },
+];
+
 /**
  * An in-memory {@link TeamInsightsApi} over a report, for tests and the dev
  * page. It answers like the backend: filtering, sorting and cursor paging of
@@ -445,19 +458,6 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
     };
   }
 }
-
-/** The initiative the mock API follows unless given others. */
-export const fixtureInitiatives: Initiative[] = [
-  {
-    id: 'ml-feature-teams',
-    title: 'Feature teams that hold every cluster',
-    description: "Move the data lab's people into the feature teams.",
-    teams: { orgUnit: 'group:default/ml', teamTypes: ['feature'] },
-    target: { scorecard: 'composition', level: 'silver' },
-    start: addDays(fixtureReport.evaluatedAt.slice(0, 10), -42),
-    deadline: addDays(fixtureReport.evaluatedAt.slice(0, 10), 60),
-  },
-];
 
 function normalize(entityRef: string | CompoundEntityRef): string {
   const parsed =

@@ -93,7 +93,7 @@ export function BurnUpChart(props: {
               isAnimationActive={false}
             />
             <Line
-              type="monotone"
+              type="linear"
               dataKey="teamsAtTarget"
               name="Teams at target"
               stroke={theme.palette.primary.main}

@@ -58,9 +58,15 @@ export function InitiativesList() {
                 )}
               </RowHeaderCell>
               <TableCell>{describeTarget(item.target)}</TableCell>
-              <TableCell>{item.start}</TableCell>
-              <TableCell>{item.deadline}</TableCell>
-              <TableCell>{PHASE_LABELS[item.phase]}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {item.start}
+              </TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {item.deadline}
+              </TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {PHASE_LABELS[item.phase]}
+              </TableCell>
               <TableCell>
                 <Box minWidth={140}>
                   {item.teamsAtTarget} of {item.teamsTotal}
