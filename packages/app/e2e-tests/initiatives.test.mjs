@@ -2,8 +2,16 @@
 // initiative (app-config.yaml) over the demo history the demo backend loads
 // (examples/history/demo-history.json), driven in Debian's Chromium.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildApp, launchChromium, startPortal } from './portal.mjs';
+import { buildApp, launchChromium, repoRoot, startPortal } from './portal.mjs';
+
+const shotsDir = path.join(repoRoot, 'e2e-test-report');
+// UPDATE_SCREENSHOTS=1 also refreshes the picture of the README.
+const docsImages = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs/images')
+  : undefined;
 
 let portal;
 let browser;
@@ -71,6 +79,13 @@ test("the initiative's page charts a burn-up with points and lists its teams", a
   ]) {
     assert.ok(text.includes(name), `${name} is in the team table`);
   }
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const shot = path.join(shotsDir, 'initiative.png');
+  await page.screenshot({ path: shot, fullPage: false });
+  if (docsImages) {
+    fs.copyFileSync(shot, path.join(docsImages, 'initiative.png'));
+  }
+
   const fraud = rows.filter({ hasText: 'Fraud Detection' });
   assert.match(await fraud.innerText(), /Not yet/);
   assert.match(await fraud.innerText(), /composition\.skill-coverage/);
