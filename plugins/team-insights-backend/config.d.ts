@@ -83,6 +83,12 @@ export interface Config {
       waiverExpiry?: boolean;
       /** A product of a centralized team loses its last adopter. Default `true`. */
       lastAdopterLost?: boolean;
+      /**
+       * To each team an initiative covers: when the initiative starts, 14
+       * days before its deadline if the team is not at target, and when the
+       * team reaches the target; each once. Default `true`.
+       */
+      initiatives?: boolean;
       /** Days before its end that a waiver is announced. Default 14. */
       waiverNoticeDays?: number;
       /**
@@ -92,6 +98,42 @@ export interface Config {
        */
       quietPeriod?: HumanDuration | string;
     };
+    /**
+     * Initiatives: goals with a deadline that a set of teams must reach,
+     * with their progress at `/v1/initiatives`. An invalid initiative is
+     * logged at start-up with its key path and skipped.
+     */
+    initiatives?: Array<{
+      /** A slug: lower-case letters, digits and dashes. */
+      id: string;
+      title: string;
+      description?: string;
+      /**
+       * The teams covered: those below an organisational unit (optionally
+       * only some team types; a team without a valid type counts as a
+       * feature team), or a list of Group refs.
+       */
+      teams:
+        | {
+            orgUnit: string;
+            teamTypes?: Array<'feature' | 'centralized' | 'expertise'>;
+          }
+        | { refs: string[] };
+      /**
+       * What a team must reach: a level or better on a scorecard, or a list
+       * of check ids that pass, are waived or do not apply.
+       */
+      target:
+        | {
+            scorecard: 'composition' | 'adoption' | 'documentation';
+            level: 'gold' | 'silver' | 'bronze';
+          }
+        | { checks: string[] };
+      /** First day, YYYY-MM-DD. */
+      start: string;
+      /** Last day, YYYY-MM-DD. */
+      deadline: string;
+    }>;
     /** Scorecard badges for READMEs (`/v1/badges/...svg`). */
     badges?: {
       /**

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { teamInsightsDemoHistory } from './demoHistory';
 
 const backend = createBackend();
 
@@ -30,6 +31,11 @@ backend.add(import('@team-insights/plugin-team-insights-backend'));
 backend.add(
   import('@team-insights/plugin-team-insights-backend-module-example-checks'),
 );
+
+// Demo only: weeks of generated (not measured) history, so that the demo
+// initiative's burn-up is not empty on a first start (app-config.yaml,
+// teamInsightsDemo.historyFile).
+backend.add(teamInsightsDemoHistory);
 
 // Notifications and signals, which Team Insights uses to nudge teams, over
 // the events bus.

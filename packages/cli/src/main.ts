@@ -143,6 +143,10 @@ Examples:
       ).choices(['bronze', 'silver', 'gold']),
     )
     .option(
+      '--initiative <id>',
+      'exit 1 when a team this initiative of the --config file covers is not at its target',
+    )
+    .option(
       '--now <date>',
       'evaluate as of this day (YYYY-MM-DD), for reproducible CI runs',
     )
@@ -158,14 +162,15 @@ junit, github and gitlab report the failing and warning checks for code
 hosts (exit codes unchanged). --checks loads custom checks from a
 JavaScript module and runs its code: name only modules you trust.
 
-Exit codes: 0 success, 1 --fail-below not met, 2 usage error or a path given
-that does not exist.
+Exit codes: 0 success, 1 --fail-below not met or a team of --initiative not
+at target, 2 usage error or a path given that does not exist.
 
 Examples:
   team-insights score .
   team-insights score . --entity group:default/search-ranking --fail-below bronze
   team-insights score catalog/ --format markdown > comment.md
-  team-insights score . --checks ./checks.js --format gitlab > gl-code-quality.json`,
+  team-insights score . --checks ./checks.js --format gitlab > gl-code-quality.json
+  team-insights score . --initiative ml-feature-teams --config app-config.yaml`,
     )
     .action(async (paths: string[], options) => {
       exitCode = await runScore(

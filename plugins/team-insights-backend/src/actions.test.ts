@@ -58,7 +58,7 @@ describe('actions', () => {
     }));
   });
 
-  it('registers four read-only actions with input and output schemas', async () => {
+  it('registers five read-only actions with input and output schemas', async () => {
     const res = await request(server)
       .get(actionsBase)
       .set('Authorization', mockCredentials.user.header());
@@ -67,6 +67,7 @@ describe('actions', () => {
     expect(actions.map(a => a.id).sort()).toEqual([
       'team-insights:explain-check',
       'team-insights:get-adoption',
+      'team-insights:get-initiative-progress',
       'team-insights:get-team-scorecards',
       'team-insights:list-teams',
     ]);

@@ -20,6 +20,7 @@ describe('readBackendOptions', () => {
         levelDrop: true,
         waiverExpiry: true,
         lastAdopterLost: true,
+        initiatives: true,
         waiverNoticeDays: 14,
         quietPeriodMs: 7 * 24 * 60 * 60 * 1000,
       },
@@ -43,6 +44,7 @@ describe('readBackendOptions', () => {
       levelDrop: false,
       waiverExpiry: true,
       lastAdopterLost: true,
+      initiatives: true,
       waiverNoticeDays: 30,
       quietPeriodMs: 24 * 60 * 60 * 1000,
     });
@@ -59,6 +61,7 @@ describe('readBackendOptions', () => {
         levelDrop: false,
         waiverExpiry: false,
         lastAdopterLost: false,
+        initiatives: false,
       }),
     );
   });

@@ -186,6 +186,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       levelDrop: kind('levelDrop'),
       waiverExpiry: kind('waiverExpiry'),
       lastAdopterLost: kind('lastAdopterLost'),
+      initiatives: kind('initiatives'),
       waiverNoticeDays,
       quietPeriodMs: durationToMilliseconds(quietPeriod),
     },

@@ -672,7 +672,22 @@ describe('team-insights backend', () => {
 
   describe('the OpenAPI document', () => {
     it('describes every route, and every route answers as described', async () => {
-      const { server } = await startPlugin();
+      const { server } = await startPlugin({
+        config: {
+          teamInsights: {
+            initiatives: [
+              {
+                id: 'ml-feature-teams',
+                title: 'ML feature teams',
+                teams: { orgUnit: 'group:default/ml', teamTypes: ['feature'] },
+                target: { scorecard: 'composition', level: 'silver' },
+                start: '2026-01-01',
+                deadline: '2099-12-31',
+              },
+            ],
+          },
+        },
+      });
       const exercised = new Set<string>();
       for (const [method, path] of [
         ['get', '/report'],
@@ -689,6 +704,8 @@ describe('team-insights backend', () => {
         ['get', '/adoption'],
         ['get', '/badges/group/default/search/composition.svg'],
         ['post', '/refresh'],
+        ['get', '/initiatives'],
+        ['get', '/initiatives/ml-feature-teams'],
       ]) {
         const res = await (request(server) as any)[method](`${base}${path}`);
         expect(res.status).toBeLessThan(300);

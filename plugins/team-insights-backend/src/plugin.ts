@@ -24,6 +24,8 @@ import { ReportService } from './service/ReportService';
 import { ScorecardQueries } from './service/ScorecardQueries';
 import { TeamInsightsStore } from './service/TeamInsightsStore';
 import { VisibilityService } from './service/visibility';
+import { InitiativeQueries } from './service/initiatives/InitiativeQueries';
+import { readConfiguredInitiatives } from './service/initiatives/readConfiguredInitiatives';
 
 /**
  * The Team Insights backend plugin: evaluates the catalog on a schedule,
@@ -87,6 +89,11 @@ export const teamInsightsPlugin = createBackendPlugin({
         const engineConfig = readTeamInsightsConfig(config);
 
         permissionsRegistry.addPermissions(teamInsightsPermissions);
+        const initiatives = readConfiguredInitiatives(
+          config,
+          checkCatalogue(customChecks, engineConfig),
+          logger,
+        );
 
         const store = await TeamInsightsStore.create({ database, logger });
         const reports = new ReportService({
@@ -120,6 +127,7 @@ export const teamInsightsPlugin = createBackendPlugin({
           checkTitles: new Map(
             checkCatalogue(customChecks).map(check => [check.id, check.title]),
           ),
+          initiatives,
         });
 
         await scheduler.scheduleTask({
@@ -176,7 +184,19 @@ export const teamInsightsPlugin = createBackendPlugin({
           publicBadgeRefs: options.badges.publicRefs,
         });
 
-        createTeamInsightsActions({ actionsRegistry, queries, auth, userInfo });
+        const initiativeQueries = new InitiativeQueries({
+          initiatives,
+          queries,
+          store,
+        });
+
+        createTeamInsightsActions({
+          actionsRegistry,
+          queries,
+          auth,
+          userInfo,
+          initiatives: initiativeQueries,
+        });
 
         httpRouter.use(
           await createRouter({
@@ -185,6 +205,7 @@ export const teamInsightsPlugin = createBackendPlugin({
             reports,
             queries,
             publicBadges: options.badges.public,
+            initiatives: initiativeQueries,
           }),
         );
         if (options.badges.public) {

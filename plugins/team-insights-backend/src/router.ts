@@ -3,7 +3,7 @@ import type {
   HttpAuthService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   LEVELS,
   RefreshResponse,
@@ -22,6 +22,7 @@ import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';
 import { retryAfterSecondsOf } from './service/retryLater';
 import { ScorecardQueries } from './service/ScorecardQueries';
+import type { InitiativeQueries } from './service/initiatives/InitiativeQueries';
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'team-insights-refresh';
@@ -67,6 +68,16 @@ const trendsQuerySchema = z
 
 const emptyQuerySchema = z.object({}).strict();
 
+const initiativesQuerySchema = z
+  .object({ team: z.string().min(1).max(300).optional() })
+  .strict();
+
+const initiativeParamsSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/, 'expected an initiative id'),
+});
+
 const badgeFileSchema = z
   .string()
   .regex(
@@ -102,6 +113,8 @@ export interface RouterOptions {
   queries: ScorecardQueries;
   /** Whether anonymous readers may fetch badges (`teamInsights.badges.public`). */
   publicBadges?: boolean;
+  /** The configured initiatives (`teamInsights.initiatives`). */
+  initiatives?: InitiativeQueries;
 }
 
 /**
@@ -240,6 +253,25 @@ export async function createRouter(
     await scheduler.triggerTask(REFRESH_TASK_ID);
     const body: RefreshResponse = { status: 'started' };
     res.status(202).json(body);
+  });
+
+  router.get('/v1/initiatives', async (req, res) => {
+    const query = parse(initiativesQuerySchema, req.query, 'query');
+    const credentials = await credentialsOf(req);
+    res.json(
+      options.initiatives
+        ? await options.initiatives.list(credentials, query)
+        : { items: [] },
+    );
+  });
+
+  router.get('/v1/initiatives/:id', async (req, res) => {
+    const { id } = parse(initiativeParamsSchema, req.params, 'initiative');
+    parse(emptyQuerySchema, req.query, 'query');
+    if (!options.initiatives) {
+      throw new NotFoundError(`There is no initiative '${id}'`);
+    }
+    res.json(await options.initiatives.get(await credentialsOf(req), id));
   });
 
   // A 503 that knows when to try again says so; Backstage's error handler

@@ -72,3 +72,4 @@ export {
   RelationRefError,
 } from './catalog/relations';
 export type { EmittedRelation } from './catalog/relations';
+export * from './initiatives';

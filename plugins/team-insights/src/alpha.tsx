@@ -107,6 +107,18 @@ const teamInsightsTrendsSubPage = SubPageBlueprint.make({
   },
 });
 
+const teamInsightsInitiativesSubPage = SubPageBlueprint.make({
+  name: 'initiatives',
+  params: {
+    path: 'initiatives',
+    title: 'Initiatives',
+    loader: () =>
+      import('./components/InitiativesTab').then(m =>
+        tab(<m.InitiativesTab />),
+      ),
+  },
+});
+
 /**
  * The Team Insights tab of Group entity pages.
  */
@@ -171,6 +183,7 @@ const teamInsightsPlugin: OverridableFrontendPlugin<{
     teamInsightsSkillsSubPage,
     teamInsightsConcernsSubPage,
     teamInsightsTrendsSubPage,
+    teamInsightsInitiativesSubPage,
     teamInsightsEntityContent,
     teamInsightsSummaryEntityCard,
     teamInsightsDocumentationEntityCard,

@@ -54,14 +54,13 @@ export function parseNow(value: string | undefined): Date | undefined {
 }
 
 /**
- * Reads the `teamInsights` section of an app-config YAML file.
- * @throws InputError when the file cannot be read or parsed, or holds
- *   invalid Team Insights settings.
+ * Reads an app-config YAML file as a mapping.
+ * @throws InputError when the file cannot be read or parsed.
  */
-export async function readConfigFile(
+export async function readConfigData(
   file: string,
   ctx: CommandContext,
-): Promise<TeamInsightsConfig> {
+): Promise<Record<string, unknown>> {
   const full = path.resolve(ctx.cwd, file);
   let text: string;
   try {
@@ -85,6 +84,19 @@ export async function readConfigFile(
       `config file '${file}' must hold a YAML mapping, like app-config.yaml`,
     );
   }
+  return data as Record<string, unknown>;
+}
+
+/**
+ * Reads the `teamInsights` section of an app-config YAML file.
+ * @throws InputError when the file cannot be read or parsed, or holds
+ *   invalid Team Insights settings.
+ */
+export async function readConfigFile(
+  file: string,
+  ctx: CommandContext,
+): Promise<TeamInsightsConfig> {
+  const data = await readConfigData(file, ctx);
   try {
     return readTeamInsightsConfig(
       new ConfigReader(

@@ -12,6 +12,7 @@ import { formatTable } from '../format/table';
 import { CommandContext } from '../io';
 import { CheckModuleOptions, loadCheckModules } from './checkModules';
 import { CommonOptions, readInputs } from './inputs';
+import { gateOnInitiative, readInitiativeOption } from './initiative';
 import { findingPlace } from './lint';
 import { resolveSelection, scorecardsBelow, selectReport } from './select';
 
@@ -20,6 +21,8 @@ export interface ScoreOptions extends CommonOptions, CheckModuleOptions {
   format: 'table' | 'json' | 'markdown' | CodeHostFormat;
   entity: string[];
   failBelow?: Level;
+  /** An initiative of the `--config` file to gate on. */
+  initiative?: string;
 }
 
 const MAX_PROBLEMS_SHOWN = 20;
@@ -32,6 +35,9 @@ export async function runScore(
 ): Promise<number> {
   const customChecks = loadCheckModules(options.checks, ctx);
   const inputs = await readInputs(paths, options, ctx);
+  const initiative = options.initiative
+    ? await readInitiativeOption(options.initiative, options.config, ctx)
+    : undefined;
   const { catalog, config, now } = inputs;
   const selection = resolveSelection(options.entity, catalog.entities);
 
@@ -87,6 +93,10 @@ export async function runScore(
       ctx.stdout.write(formatTable(selected, paint(ctx.color), showEntities));
   }
 
+  let code = 0;
+  if (initiative) {
+    code = gateOnInitiative(initiative, report, ctx);
+  }
   if (options.failBelow) {
     const below = scorecardsBelow(report, options.failBelow, selection);
     if (below.length) {
@@ -103,5 +113,5 @@ export async function runScore(
       return 1;
     }
   }
-  return 0;
+  return code;
 }

@@ -8,6 +8,8 @@ import { registerExplainCheckAction } from './explainCheck';
 import { registerGetAdoptionAction } from './getAdoption';
 import { registerGetTeamScorecardsAction } from './getTeamScorecards';
 import { registerListTeamsAction } from './listTeams';
+import { registerGetInitiativeProgressAction } from './getInitiativeProgress';
+import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries';
 
 /**
  * Registers the Team Insights actions with the actions registry, which
@@ -23,10 +25,12 @@ export function createTeamInsightsActions(options: {
   auth: AuthService;
   userInfo: UserInfoService;
   now?: () => Date;
+  initiatives?: InitiativeQueries;
 }) {
   const context = { ...options, now: options.now ?? (() => new Date()) };
   registerGetTeamScorecardsAction(context);
   registerListTeamsAction(context);
   registerExplainCheckAction(context);
   registerGetAdoptionAction(context);
+  registerGetInitiativeProgressAction(context);
 }

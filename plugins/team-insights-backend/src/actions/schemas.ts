@@ -16,6 +16,7 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { tuple } from '../schema/enums';
 import type { ScorecardQueries } from '../service/ScorecardQueries';
+import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries';
 
 /** What every action is given. */
 export interface ActionContext {
@@ -24,6 +25,8 @@ export interface ActionContext {
   auth: AuthService;
   userInfo: UserInfoService;
   now: () => Date;
+  /** The configured initiatives, for `get-initiative-progress`. */
+  initiatives?: InitiativeQueries;
 }
 
 /** What every Team Insights action shares: read-only, behind the read permission. */

@@ -4,6 +4,7 @@ import type { NotificationSendOptions } from '@backstage/plugin-notifications-no
 import {
   checkCatalogue,
   evaluate,
+  Initiative,
   Level,
   LEVELS,
   Report,
@@ -74,6 +75,7 @@ describe('NudgeService', () => {
   async function setup(
     databaseId: Parameters<typeof databases.init>[0],
     options: Partial<NudgeOptions> = {},
+    initiatives: Initiative[] = [],
   ) {
     const knex = await databases.init(databaseId);
     await TeamInsightsStore.migrate(knex);
@@ -90,6 +92,7 @@ describe('NudgeService', () => {
       logger: mockServices.logger.mock(),
       options: { ...allOn, ...options },
       checkTitles: new Map(checkCatalogue().map(c => [c.id, c.title])),
+      initiatives,
       now: () => now,
     });
     const run = (entities: Entity[]) =>
@@ -273,6 +276,57 @@ describe('NudgeService', () => {
       // the drop was not recorded as seen: the next refresh sends it
       expect((await run(overgrownSecretTeam())).sent).toBe(1);
       expect(sent).toHaveLength(1);
+    });
+
+    it('tells the teams of an initiative once that it started and that its deadline nears', async () => {
+      const { run, sent } = await setup(
+        databaseId,
+        {
+          levelDrop: false,
+          waiverExpiry: false,
+          lastAdopterLost: false,
+          initiatives: true,
+        },
+        [
+          {
+            id: 'ml-gold',
+            title: 'ML feature teams at gold',
+            teams: { orgUnit: 'group:default/ml', teamTypes: ['feature'] },
+            target: { scorecard: 'composition', level: 'gold' },
+            start: '2026-11-01',
+            deadline: '2026-12-05',
+          },
+        ],
+      );
+      const report = evaluate(createOrg(), {
+        now: new Date('2026-11-27T08:00:00.000Z'),
+      });
+      const below = report.teams
+        .filter(
+          t =>
+            t.teamType === 'feature' &&
+            t.scorecards.composition.level !== 'gold',
+        )
+        .map(t => t.entityRef);
+      expect(below.length).toBeGreaterThan(0);
+
+      await run(createOrg());
+      const byKind = (topic: string) =>
+        sent
+          .filter(s => s.payload.topic === topic)
+          .map(s => (s.recipients as { entityRef: string }).entityRef)
+          .sort();
+      expect(byKind('Initiative started')).toEqual([
+        'group:default/search',
+        'group:default/secret-team',
+      ]);
+      expect(byKind('Initiative deadline near')).toEqual(below.sort());
+
+      // once each: the next refreshes send nothing again
+      const count = sent.length;
+      await run(createOrg());
+      await run(createOrg());
+      expect(sent).toHaveLength(count);
     });
   });
 });

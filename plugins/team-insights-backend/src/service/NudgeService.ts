@@ -1,9 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type { Report } from '@team-insights/plugin-team-insights-common';
+import type {
+  Initiative,
+  Report,
+} from '@team-insights/plugin-team-insights-common';
 import { NudgeStateRow, NudgeStore, sentKey } from './NudgeStore';
 import { Nudge, NudgeOptions } from './nudges/kinds';
+import { initiativeNudges } from './nudges/initiatives';
 import { levelDrops } from './nudges/levelDrops';
 import { lostAdopters } from './nudges/lostAdopters';
 import { waiverNudges } from './nudges/waivers';
@@ -52,6 +56,7 @@ export class NudgeService {
   readonly #logger: LoggerService;
   readonly #options: NudgeOptions;
   readonly #checkTitles: Map<string, string>;
+  readonly #initiatives: readonly Initiative[];
   readonly #now: () => Date;
 
   constructor(options: {
@@ -61,6 +66,8 @@ export class NudgeService {
     options: NudgeOptions;
     /** Titles of every check, built-in and custom, by id. */
     checkTitles: Map<string, string>;
+    /** The configured initiatives (`teamInsights.initiatives`). */
+    initiatives?: readonly Initiative[];
     now?: () => Date;
   }) {
     this.#store = options.store;
@@ -68,13 +75,19 @@ export class NudgeService {
     this.#logger = options.logger;
     this.#options = options.options;
     this.#checkTitles = options.checkTitles;
+    this.#initiatives = options.initiatives ?? [];
     this.#now = options.now ?? (() => new Date());
   }
 
   /** Whether any kind of notification is switched on. */
   get enabled(): boolean {
     const o = this.#options;
-    return o.levelDrop || o.waiverExpiry || o.lastAdopterLost;
+    return (
+      o.levelDrop ||
+      o.waiverExpiry ||
+      o.lastAdopterLost ||
+      (o.initiatives === true && this.#initiatives.length > 0)
+    );
   }
 
   /** Compares the report with what was observed before and notifies. */
@@ -96,6 +109,11 @@ export class NudgeService {
       ...levelDrops(report, observed, this.#options.levelDrop),
       ...lostAdopters(report, observed, this.#options.lastAdopterLost),
     );
+    if (this.#options.initiatives) {
+      nudges.push(
+        ...initiativeNudges(report, this.#initiatives, observed, now),
+      );
+    }
     if (this.#options.waiverExpiry) {
       nudges.push(
         ...waiverNudges(report, now, {
@@ -117,7 +135,9 @@ export class NudgeService {
       );
       if (last !== undefined) {
         const oneOff =
-          nudge.kind === 'waiver-expiring' || nudge.kind === 'waiver-expired';
+          nudge.kind === 'waiver-expiring' ||
+          nudge.kind === 'waiver-expired' ||
+          nudge.kind.startsWith('initiative-');
         if (
           oneOff ||
           now.getTime() - Date.parse(last) < this.#options.quietPeriodMs

@@ -11,7 +11,10 @@ export type NudgeKind =
   | 'level-drop'
   | 'waiver-expiring'
   | 'waiver-expired'
-  | 'last-adopter-lost';
+  | 'last-adopter-lost'
+  | 'initiative-started'
+  | 'initiative-deadline'
+  | 'initiative-reached';
 
 /** What a notification watches: a subject's value for a topic. */
 export interface NudgeStateRow {

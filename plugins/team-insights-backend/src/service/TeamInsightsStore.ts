@@ -561,6 +561,42 @@ export class TeamInsightsStore {
   }
 
   /**
+   * The history of several teams on one scorecard since `sinceDay`, for
+   * the burn-up of an initiative; `refs` are asked in chunks.
+   */
+  async readHistoryOf(
+    refs: string[],
+    options: { sinceDay: string; scorecard?: ScorecardId; chunkSize?: number },
+  ): Promise<
+    Array<HistoryPoint & { entityRef: string; scorecard: ScorecardId }>
+  > {
+    const chunkSize = options.chunkSize ?? 500;
+    const points: Array<
+      HistoryPoint & { entityRef: string; scorecard: ScorecardId }
+    > = [];
+    for (let i = 0; i < refs.length; i += chunkSize) {
+      const query = this.#db<HistoryRow>(HISTORY)
+        .whereIn('entity_ref', refs.slice(i, i + chunkSize))
+        .andWhere('subject', 'team')
+        .andWhere('day', '>=', options.sinceDay);
+      if (options.scorecard) {
+        query.andWhere('scorecard', options.scorecard);
+      }
+      for (const row of await query.select()) {
+        points.push({
+          entityRef: row.entity_ref,
+          day: row.day,
+          scorecard: row.scorecard,
+          score: row.score === null ? null : Number(row.score),
+          level: row.level,
+          failingChecks: JSON.parse(row.failing_checks),
+        });
+      }
+    }
+    return points;
+  }
+
+  /**
    * The organisation's mean score per scorecard and day since `sinceDay`:
    * composition and adoption over teams, documentation over documented
    * entities. With `onlyRefs` (the entities a caller may see) only their

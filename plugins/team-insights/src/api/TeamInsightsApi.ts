@@ -5,6 +5,8 @@ import type {
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
+  InitiativeResponse,
+  InitiativesResponse,
   ProductsResponse,
   RefreshResponse,
   ReportResponse,
@@ -60,6 +62,13 @@ export interface TeamInsightsApi {
   getAdoption(): Promise<AdoptionResponse>;
   /** Ask the backend to evaluate the catalog again now (`POST /refresh`). */
   refresh(): Promise<RefreshResponse>;
+  /**
+   * The initiatives and their progress (`GET /initiatives`); with `team`,
+   * only those covering that team.
+   */
+  getInitiatives(options?: { team?: string }): Promise<InitiativesResponse>;
+  /** One initiative with its teams and burn-up (`GET /initiatives/{id}`). */
+  getInitiative(id: string): Promise<InitiativeResponse>;
 }
 
 /**

@@ -9,6 +9,8 @@ import type {
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
+  InitiativeResponse,
+  InitiativesResponse,
   ProductsResponse,
   RefreshResponse,
   ReportResponse,
@@ -95,6 +97,16 @@ export class TeamInsightsClient implements TeamInsightsApi {
 
   async refresh(): Promise<RefreshResponse> {
     return this.request('/refresh', undefined, { method: 'POST' });
+  }
+
+  async getInitiatives(
+    options: { team?: string } = {},
+  ): Promise<InitiativesResponse> {
+    return this.get('/initiatives', { team: options.team });
+  }
+
+  async getInitiative(id: string): Promise<InitiativeResponse> {
+    return this.get(`/initiatives/${encodeURIComponent(id)}`);
   }
 
   private async get<T>(

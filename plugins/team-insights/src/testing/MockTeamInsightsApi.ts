@@ -16,6 +16,9 @@ import type {
   EntityScorecardsResponse,
   HistoryPoint,
   HistoryResponse,
+  Initiative,
+  InitiativeResponse,
+  InitiativesResponse,
   Level,
   ProductsResponse,
   RefreshResponse,
@@ -30,6 +33,11 @@ import type {
   TeamsQuery,
   TrendPoint,
   TrendsResponse,
+} from '@team-insights/plugin-team-insights-common';
+import {
+  evaluateInitiative,
+  initiativePhase,
+  projectCompletion,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   EntityHistoryOptions,
@@ -150,6 +158,19 @@ const SKILL_CLUSTERS: SkillClustersResponse = {
   },
 };
 
+/** The initiative the mock API follows unless given others. */
+export const fixtureInitiatives: Initiative[] = [
+  {
+    id: 'ml-feature-teams',
+    title: 'Feature teams that hold every cluster',
+    description: "Move the data lab's people into the feature teams.",
+    teams: { orgUnit: 'group:default/ml', teamTypes: ['feature'] },
+    target: { scorecard: 'composition', level: 'silver' },
+    start: addDays(fixtureReport.evaluatedAt.slice(0, 10), -42),
+    deadline: addDays(fixtureReport.evaluatedAt.slice(0, 10), 60),
+  },
+];
+
 /**
  * An in-memory {@link TeamInsightsApi} over a report, for tests and the dev
  * page. It answers like the backend: filtering, sorting and cursor paging of
@@ -159,10 +180,18 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   readonly calls: Array<{ method: string; args: unknown[] }> = [];
   private readonly report: Report;
   private readonly stale: boolean;
+  private readonly initiatives: Initiative[];
 
-  constructor(options: { report?: Report; stale?: boolean } = {}) {
+  constructor(
+    options: {
+      report?: Report;
+      stale?: boolean;
+      initiatives?: Initiative[];
+    } = {},
+  ) {
     this.report = options.report ?? fixtureReport;
     this.stale = options.stale ?? false;
+    this.initiatives = options.initiatives ?? fixtureInitiatives;
   }
 
   private meta() {
@@ -384,6 +413,73 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   async refresh(): Promise<RefreshResponse> {
     this.calls.push({ method: 'refresh', args: [] });
     return { status: 'started' };
+  }
+
+  private initiativeSummary(initiative: Initiative) {
+    const evaluation = evaluateInitiative(initiative, this.report);
+    return {
+      id: initiative.id,
+      title: initiative.title,
+      ...(initiative.description
+        ? { description: initiative.description }
+        : {}),
+      start: initiative.start,
+      deadline: initiative.deadline,
+      target: initiative.target,
+      phase: initiativePhase(initiative, this.report.evaluatedAt.slice(0, 10)),
+      ...evaluation,
+    };
+  }
+
+  async getInitiatives(
+    options: { team?: string } = {},
+  ): Promise<InitiativesResponse> {
+    this.calls.push({ method: 'getInitiatives', args: [options] });
+    const team = options.team ? normalize(options.team) : undefined;
+    return {
+      items: this.initiatives
+        .map(initiative => this.initiativeSummary(initiative))
+        .filter(
+          summary => !team || summary.teams.some(t => t.entityRef === team),
+        )
+        .map(({ teams: _teams, ...summary }) => summary),
+    };
+  }
+
+  /**
+   * One initiative against the report, with a burn-up of one point a week
+   * from its start that climbs to today's count.
+   */
+  async getInitiative(id: string): Promise<InitiativeResponse> {
+    this.calls.push({ method: 'getInitiative', args: [id] });
+    const initiative = this.initiatives.find(i => i.id === id);
+    if (!initiative) {
+      throw new NotFoundError(`There is no initiative '${id}'`);
+    }
+    const summary = this.initiativeSummary(initiative);
+    const today = this.report.evaluatedAt.slice(0, 10);
+    const history = [];
+    const weeks = Math.max(
+      0,
+      Math.floor(
+        (Date.parse(today) - Date.parse(initiative.start)) / (7 * 86400000),
+      ),
+    );
+    for (let week = 0; week <= weeks; week++) {
+      history.push({
+        date: week === weeks ? today : addDays(initiative.start, week * 7),
+        teamsTotal: summary.teamsTotal,
+        teamsAtTarget:
+          weeks === 0
+            ? summary.teamsAtTarget
+            : Math.round((summary.teamsAtTarget * week) / weeks),
+      });
+    }
+    return {
+      ...summary,
+      history,
+      ...projectCompletion(history, initiative.deadline),
+    };
   }
 }
 

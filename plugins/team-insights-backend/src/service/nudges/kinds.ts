@@ -10,6 +10,11 @@ export interface NudgeOptions {
   waiverExpiry: boolean;
   /** A product of a centralized team loses its last adopter. */
   lastAdopterLost: boolean;
+  /**
+   * An initiative starts, its deadline nears for a team not at target, a
+   * team reaches its target.
+   */
+  initiatives?: boolean;
   /** How many days before its end a waiver is announced. */
   waiverNoticeDays: number;
   /**
@@ -35,6 +40,9 @@ export const TOPICS: Record<NudgeKind, string> = {
   'waiver-expiring': 'Waiver ending',
   'waiver-expired': 'Waiver ended',
   'last-adopter-lost': 'Product without adopters',
+  'initiative-started': 'Initiative started',
+  'initiative-deadline': 'Initiative deadline near',
+  'initiative-reached': 'Initiative target reached',
 };
 
 /** The previous and next observed state of one refresh. */

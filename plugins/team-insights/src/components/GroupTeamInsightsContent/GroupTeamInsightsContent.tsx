@@ -12,6 +12,7 @@ import {
   ErrorPanel,
 } from '../common';
 import { BadgeSnippet } from '../BadgeSnippet';
+import { GroupInitiativesCard } from '../GroupInitiativesCard';
 import { OrgUnitView } from './OrgUnitView';
 import { TeamView } from './TeamView';
 
@@ -48,6 +49,7 @@ export function GroupTeamInsightsContent() {
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
+      {value.type === 'team' && <GroupInitiativesCard />}
       {value.type === 'team' && (
         <>
           <TeamView

@@ -4,6 +4,7 @@ import { ConcernsTab } from '../ConcernsTab';
 import { OverviewTab } from '../OverviewTab';
 import { SkillsTab } from '../SkillsTab';
 import { TrendsTab } from '../TrendsTab';
+import { InitiativesTab } from '../InitiativesTab';
 
 /** The tabs of the Team Insights page, each with its own URL. */
 export const TEAM_INSIGHTS_TABS = [
@@ -12,6 +13,7 @@ export const TEAM_INSIGHTS_TABS = [
   { path: 'skills', title: 'Skills', element: <SkillsTab /> },
   { path: 'concerns', title: 'Concerns', element: <ConcernsTab /> },
   { path: 'trends', title: 'Trends', element: <TrendsTab /> },
+  { path: 'initiatives', title: 'Initiatives', element: <InitiativesTab /> },
 ];
 
 /**

@@ -1,0 +1,1 @@
+export { GroupInitiativesCard } from './GroupInitiativesCard';

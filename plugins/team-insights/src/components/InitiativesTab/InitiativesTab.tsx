@@ -1,0 +1,16 @@
+import { Route, Routes } from 'react-router-dom';
+import { InitiativePage } from './InitiativePage';
+import { InitiativesList } from './InitiativesList';
+
+/**
+ * The Initiatives tab: the list at `/team-insights/initiatives`, one page
+ * per initiative at `/team-insights/initiatives/<id>`.
+ */
+export function InitiativesTab() {
+  return (
+    <Routes>
+      <Route path="/" element={<InitiativesList />} />
+      <Route path="/:id" element={<InitiativePage />} />
+    </Routes>
+  );
+}

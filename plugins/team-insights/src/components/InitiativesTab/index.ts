@@ -1,0 +1,1 @@
+export { InitiativesTab } from './InitiativesTab';
