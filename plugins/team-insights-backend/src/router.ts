@@ -3,6 +3,7 @@ import type {
   HttpAuthService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   LEVELS,
@@ -22,6 +23,7 @@ import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';
 import { retryAfterSecondsOf } from './service/retryLater';
 import { ScorecardQueries } from './service/ScorecardQueries';
+import { PlannerService } from './service/PlannerService';
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'team-insights-refresh';
@@ -67,6 +69,33 @@ const trendsQuerySchema = z
 
 const emptyQuerySchema = z.object({}).strict();
 
+const staffingQuerySchema = z
+  .object({
+    team: z.string().min(1).max(300).optional(),
+    orgUnit: z.string().min(1).max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine(q => !(q.team && q.orgUnit), {
+    message: 'give team or orgUnit, not both',
+  });
+
+/** A Group ref as the report writes it; a bare name is a Group's. */
+function normalizeGroupRef(input: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(input, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    ).toLowerCase();
+  } catch {
+    throw new InputError(
+      `Invalid query: '${input}' is not an entity ref, e.g. group:default/search-ranking`,
+    );
+  }
+}
+
 const badgeFileSchema = z
   .string()
   .regex(
@@ -100,6 +129,7 @@ export interface RouterOptions {
   scheduler: SchedulerService;
   reports: ReportService;
   queries: ScorecardQueries;
+  planner: PlannerService;
   /** Whether anonymous readers may fetch badges (`teamInsights.badges.public`). */
   publicBadges?: boolean;
 }
@@ -111,7 +141,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, scheduler, reports, queries } = options;
+  const { httpAuth, scheduler, reports, queries, planner } = options;
 
   function credentialsOf(req: Request): Promise<BackstageCredentials> {
     return httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -178,6 +208,22 @@ export async function createRouter(
   router.get('/v1/skill-clusters', async (req, res) => {
     parse(emptyQuerySchema, req.query, 'query');
     res.json(await queries.skillClusters(await credentialsOf(req)));
+  });
+
+  router.get('/v1/planner/config', async (req, res) => {
+    parse(emptyQuerySchema, req.query, 'query');
+    res.json(await planner.config(await credentialsOf(req)));
+  });
+
+  router.get('/v1/staffing', async (req, res) => {
+    const query = parse(staffingQuerySchema, req.query, 'query');
+    res.json(
+      await planner.staffing(await credentialsOf(req), {
+        team: query.team && normalizeGroupRef(query.team),
+        orgUnit: query.orgUnit && normalizeGroupRef(query.orgUnit),
+        limit: query.limit,
+      }),
+    );
   });
 
   router.get(BADGE_ROUTE, async (req, res) => {

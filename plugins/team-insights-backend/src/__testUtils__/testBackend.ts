@@ -104,7 +104,21 @@ export function testCatalog(entities: Entity[] = createOrg()) {
       return (async function* stream() {
         if (gate) await gate;
         if (failure) throw failure;
-        yield* store.streamEntities(request, options);
+        const restricted =
+          !!options?.credentials &&
+          userOf(options.credentials as BackstageCredentials) ===
+            RESTRICTED_USER;
+        for await (const page of store.streamEntities(request, options)) {
+          yield restricted
+            ? page.filter(entity =>
+                isPublic(
+                  `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+                    entity.metadata.name
+                  }`.toLowerCase(),
+                ),
+              )
+            : page;
+        }
       })();
     },
     async getEntitiesByRefs(request, options) {

@@ -3,11 +3,13 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type { PlannerService } from '../service/PlannerService';
 import type { ScorecardQueries } from '../service/ScorecardQueries';
 import { registerExplainCheckAction } from './explainCheck';
 import { registerGetAdoptionAction } from './getAdoption';
 import { registerGetTeamScorecardsAction } from './getTeamScorecards';
 import { registerListTeamsAction } from './listTeams';
+import { registerSuggestStaffingAction } from './suggestStaffing';
 
 /**
  * Registers the Team Insights actions with the actions registry, which
@@ -20,6 +22,7 @@ import { registerListTeamsAction } from './listTeams';
 export function createTeamInsightsActions(options: {
   actionsRegistry: ActionsRegistryService;
   queries: ScorecardQueries;
+  planner: PlannerService;
   auth: AuthService;
   userInfo: UserInfoService;
   now?: () => Date;
@@ -29,4 +32,5 @@ export function createTeamInsightsActions(options: {
   registerListTeamsAction(context);
   registerExplainCheckAction(context);
   registerGetAdoptionAction(context);
+  registerSuggestStaffingAction(context);
 }

@@ -15,12 +15,14 @@ import {
   teamInsightsScorecardsReadPermission,
 } from '@team-insights/plugin-team-insights-common';
 import { tuple } from '../schema/enums';
+import type { PlannerService } from '../service/PlannerService';
 import type { ScorecardQueries } from '../service/ScorecardQueries';
 
 /** What every action is given. */
 export interface ActionContext {
   actionsRegistry: ActionsRegistryService;
   queries: ScorecardQueries;
+  planner: PlannerService;
   auth: AuthService;
   userInfo: UserInfoService;
   now: () => Date;
