@@ -107,6 +107,16 @@ const teamInsightsTrendsSubPage = SubPageBlueprint.make({
   },
 });
 
+const teamInsightsPlannerSubPage = SubPageBlueprint.make({
+  name: 'planner',
+  params: {
+    path: 'planner',
+    title: 'Planner',
+    loader: () =>
+      import('./components/PlannerTab').then(m => tab(<m.PlannerTab />)),
+  },
+});
+
 /**
  * The Team Insights tab of Group entity pages.
  */
@@ -171,6 +181,7 @@ const teamInsightsPlugin: OverridableFrontendPlugin<{
     teamInsightsSkillsSubPage,
     teamInsightsConcernsSubPage,
     teamInsightsTrendsSubPage,
+    teamInsightsPlannerSubPage,
     teamInsightsEntityContent,
     teamInsightsSummaryEntityCard,
     teamInsightsDocumentationEntityCard,

@@ -104,10 +104,11 @@ export function testCatalog(entities: Entity[] = createOrg()) {
       return (async function* stream() {
         if (gate) await gate;
         if (failure) throw failure;
+        const credentials = (
+          options as { credentials?: BackstageCredentials } | undefined
+        )?.credentials;
         const restricted =
-          !!options?.credentials &&
-          userOf(options.credentials as BackstageCredentials) ===
-            RESTRICTED_USER;
+          !!credentials && userOf(credentials) === RESTRICTED_USER;
         for await (const page of store.streamEntities(request, options)) {
           yield restricted
             ? page.filter(entity =>

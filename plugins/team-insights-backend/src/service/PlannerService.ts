@@ -4,36 +4,16 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_CHECKS,
   BuiltInCheckInfo,
-  StaffingPlan,
+  PlannerConfigResponse,
+  ScorecardId,
+  StaffingQuery,
+  StaffingResponse,
   suggestStaffing,
   TeamInsightsConfig,
   teamInsightsScorecardsReadPermission,
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
 import type { ScorecardQueries } from './ScorecardQueries';
-
-/** What the planner in the portal needs to score a draft like the backend. */
-export interface PlannerConfigResponse {
-  config: TeamInsightsConfig;
-  /**
-   * Checks the backend runs that the portal cannot: custom checks exist only
-   * in the backend, so a draft is scored without them.
-   */
-  notPreviewed: Array<{ id: string; title: string; scorecard: string }>;
-}
-
-/** A staffing plan for the caller, with the report it is based on. */
-export interface StaffingResponse extends StaffingPlan {
-  evaluatedAt: string;
-  method: 'greedy';
-}
-
-/** Which teams to staff. */
-export interface StaffingQuery {
-  team?: string;
-  orgUnit?: string;
-  limit?: number;
-}
 
 /** Plans kept at once: a few directors asking about a few org units. */
 const MAX_CACHED_PLANS = 16;
@@ -73,7 +53,11 @@ export class PlannerService {
       config: this.#config,
       notPreviewed: this.#checks
         .filter(check => !BUILT_IN_CHECKS.some(b => b.id === check.id))
-        .map(({ id, title, scorecard }) => ({ id, title, scorecard })),
+        .map(({ id, title, scorecard }) => ({
+          id,
+          title,
+          scorecard: scorecard as ScorecardId,
+        })),
     };
   }
 

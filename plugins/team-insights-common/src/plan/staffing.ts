@@ -236,9 +236,9 @@ export function suggestStaffing(
                 gap.cluster,
               )}) from ${model.titleOf(from)} to ${model.titleOf(
                 ref,
-              )}: closes ${describe(closed, role)}; ${model.titleOf(from)} keeps ${
-                leftLevel ?? 'no level'
-              } on composition.`,
+              )}: closes ${describe(closed, role)}; ${model.titleOf(
+                from,
+              )} keeps ${leftLevel ?? 'no level'} on composition.`,
             };
             update(state, from, left, leftLevel, leftGaps);
             update(state, ref, joined, joinedLevel, gapsOf(joined));
@@ -312,11 +312,7 @@ export function suggestStaffing(
   const movesCount = suggestions.filter(s => s.kind === 'move').length;
   if (movesCount) {
     summary.push(
-      `${plural(
-        movesCount,
-        'move',
-        'moves',
-      )} between teams ${
+      `${plural(movesCount, 'move', 'moves')} between teams ${
         movesCount === 1 ? 'closes' : 'close'
       } gaps without opening new ones`,
     );

@@ -4,11 +4,14 @@ import type {
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
+  PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
   ReportResponse,
   ScorecardId,
   SkillClustersResponse,
+  StaffingQuery,
+  StaffingResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -27,7 +30,9 @@ export interface EntityHistoryOptions {
 
 /**
  * The Team Insights backend, as the frontend sees it. Every method reads what
- * the backend has already evaluated: nothing is scored in the browser.
+ * the backend has already evaluated; only the planner scores drafts in the
+ * browser, with the configuration {@link TeamInsightsApi.getPlannerConfig}
+ * gives.
  * @public
  */
 export interface TeamInsightsApi {
@@ -54,6 +59,10 @@ export interface TeamInsightsApi {
   getSkillClusters(): Promise<SkillClustersResponse>;
   /** Ask the backend to evaluate the catalog again now (`POST /refresh`). */
   refresh(): Promise<RefreshResponse>;
+  /** The engine configuration the planner scores drafts with. */
+  getPlannerConfig(): Promise<PlannerConfigResponse>;
+  /** Hires and moves that close coverage gaps (`GET /staffing`). */
+  getStaffing(query?: StaffingQuery): Promise<StaffingResponse>;
 }
 
 /**

@@ -8,10 +8,13 @@ import type {
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
+  PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
   ReportResponse,
   SkillClustersResponse,
+  StaffingQuery,
+  StaffingResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -85,6 +88,14 @@ export class TeamInsightsClient implements TeamInsightsApi {
 
   async refresh(): Promise<RefreshResponse> {
     return this.request('/refresh', undefined, { method: 'POST' });
+  }
+
+  async getPlannerConfig(): Promise<PlannerConfigResponse> {
+    return this.get('/planner/config');
+  }
+
+  async getStaffing(query: StaffingQuery = {}): Promise<StaffingResponse> {
+    return this.get('/staffing', { ...query });
   }
 
   private async get<T>(

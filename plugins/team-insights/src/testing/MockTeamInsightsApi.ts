@@ -2,8 +2,13 @@ import {
   parseEntityRef,
   stringifyEntityRef,
   type CompoundEntityRef,
+  type Entity,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import {
+  defaultTeamInsightsConfig,
+  suggestStaffing,
+} from '@team-insights/plugin-team-insights-common';
 import type {
   CheckStatus,
   ConcernsResponse,
@@ -11,12 +16,16 @@ import type {
   HistoryPoint,
   HistoryResponse,
   Level,
+  PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
   Report,
   ReportResponse,
   ScorecardId,
   SkillClustersResponse,
+  StaffingQuery,
+  StaffingResponse,
+  TeamInsightsConfig,
   TeamReport,
   TeamSummary,
   TeamsPage,
@@ -106,10 +115,27 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   readonly calls: Array<{ method: string; args: unknown[] }> = [];
   private readonly report: Report;
   private readonly stale: boolean;
+  private readonly entities: Entity[];
+  private readonly config: TeamInsightsConfig;
 
-  constructor(options: { report?: Report; stale?: boolean } = {}) {
+  /**
+   * @param options - `report` is what the read methods answer from (default:
+   *   a small ML organisation); `entities` and `config` are what staffing is
+   *   computed over, with the engine's own `suggestStaffing` (no entities:
+   *   nothing to staff).
+   */
+  constructor(
+    options: {
+      report?: Report;
+      stale?: boolean;
+      entities?: Entity[];
+      config?: TeamInsightsConfig;
+    } = {},
+  ) {
     this.report = options.report ?? fixtureReport;
     this.stale = options.stale ?? false;
+    this.entities = options.entities ?? [];
+    this.config = options.config ?? defaultTeamInsightsConfig;
   }
 
   private meta() {
@@ -360,6 +386,30 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   async refresh(): Promise<RefreshResponse> {
     this.calls.push({ method: 'refresh', args: [] });
     return { status: 'started' };
+  }
+
+  async getPlannerConfig(): Promise<PlannerConfigResponse> {
+    this.calls.push({ method: 'getPlannerConfig', args: [] });
+    return { config: this.config, notPreviewed: [] };
+  }
+
+  async getStaffing(query: StaffingQuery = {}): Promise<StaffingResponse> {
+    this.calls.push({ method: 'getStaffing', args: [query] });
+    const unit = query.orgUnit
+      ? this.report.orgUnits.find(u => u.entityRef === query.orgUnit)
+      : undefined;
+    if (query.orgUnit && !unit) {
+      throw new NotFoundError(`No org unit ${query.orgUnit}`);
+    }
+    let teams: string[] | undefined = unit?.teamRefs;
+    if (query.team) teams = [query.team];
+    const plan = suggestStaffing(this.entities, {
+      config: this.config,
+      now: new Date(this.report.evaluatedAt),
+      teams,
+      limit: query.limit,
+    });
+    return { ...plan, evaluatedAt: this.report.evaluatedAt, method: 'greedy' };
   }
 }
 

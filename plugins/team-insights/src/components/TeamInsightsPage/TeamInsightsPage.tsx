@@ -2,6 +2,7 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AdoptionTab } from '../AdoptionTab';
 import { ConcernsTab } from '../ConcernsTab';
 import { OverviewTab } from '../OverviewTab';
+import { PlannerTab } from '../PlannerTab';
 import { SkillsTab } from '../SkillsTab';
 import { TrendsTab } from '../TrendsTab';
 
@@ -12,12 +13,13 @@ export const TEAM_INSIGHTS_TABS = [
   { path: 'skills', title: 'Skills', element: <SkillsTab /> },
   { path: 'concerns', title: 'Concerns', element: <ConcernsTab /> },
   { path: 'trends', title: 'Trends', element: <TrendsTab /> },
+  { path: 'planner', title: 'Planner', element: <PlannerTab /> },
 ];
 
 /**
  * The Team Insights page for the legacy frontend system: a header and one
  * tab per view (`/team-insights/overview`, `/adoption`, `/skills`,
- * `/concerns`, `/trends`).
+ * `/concerns`, `/trends`, `/planner`).
  */
 export function TeamInsightsPage() {
   return (
