@@ -58,7 +58,7 @@ describe('actions', () => {
     }));
   });
 
-  it('registers five read-only actions with input and output schemas', async () => {
+  it('registers six read-only actions with input and output schemas', async () => {
     const res = await request(server)
       .get(actionsBase)
       .set('Authorization', mockCredentials.user.header());
@@ -70,6 +70,7 @@ describe('actions', () => {
       'team-insights:get-initiative-progress',
       'team-insights:get-team-scorecards',
       'team-insights:list-teams',
+      'team-insights:suggest-staffing',
     ]);
     for (const action of actions) {
       expect(action.attributes).toEqual({
@@ -260,6 +261,23 @@ describe('actions', () => {
         restricted,
       );
       expect(hidden.status).toBe(404);
+    });
+  });
+
+  describe('suggest-staffing', () => {
+    it('answers what to hire next for a team, and names nobody the caller cannot see', async () => {
+      const res = await invoke(server, 'suggest-staffing', { team: 'search' });
+      expect(res.status).toBe(200);
+      const output = res.body.output;
+      expect(output.method).toBe('greedy');
+      expect(output.teams).toEqual(['group:default/search']);
+      expect(output.suggestions.length).toBeGreaterThan(0);
+      expect(output.suggestions[0].text).toMatch(/^(Hire|Move) /);
+      const limited = await invoke(server, 'suggest-staffing', {}, restricted);
+      expect(limited.status).toBe(200);
+      expect(refsIn(limited.body).filter(r => r.includes('secret'))).toEqual(
+        [],
+      );
     });
   });
 

@@ -670,6 +670,79 @@ describe('team-insights backend', () => {
     });
   });
 
+  describe('the planner', () => {
+    it('serves the engine configuration, naming the custom checks a draft is scored without', async () => {
+      const onCall: TeamInsightsCheck = {
+        id: 'composition.on-call',
+        scorecard: 'composition',
+        title: 'Someone is on call',
+        description: 'The team has an on-call rotation.',
+        weight: 1,
+        evaluate: () => ({ status: 'not-applicable', message: '' }),
+      };
+      const { server } = await startPlugin({
+        features: [checksModule([onCall])],
+        config: { teamInsights: { thresholds: { teamSize: { maxPass: 8 } } } },
+      });
+      const res = await request(server).get(`${base}/planner/config`);
+      expect(res.status).toBe(200);
+      expect(res.body.config.thresholds.teamSize.maxPass).toBe(8);
+      expect(res.body.config.skillClusters.map((c: any) => c.id)).toContain(
+        'analytics-translator',
+      );
+      expect(res.body.notPreviewed).toEqual([
+        {
+          id: 'composition.on-call',
+          title: 'Someone is on call',
+          scorecard: 'composition',
+        },
+      ]);
+    });
+
+    it('suggests staffing over what the caller may read, and nothing about what is hidden', async () => {
+      const { server } = await startPlugin();
+      const all = await request(server).get(`${base}/staffing`);
+      expect(all.status).toBe(200);
+      expectValidResponse(all);
+      // the hidden team has gaps too: the caller who may read it sees them
+      expect(refsIn(all.body)).toContain('group:default/secret-team');
+      const search = await request(server).get(`${base}/staffing?team=search`);
+      expect(search.body.teams).toEqual(['group:default/search']);
+      expect(search.body.suggestions.length).toBeGreaterThan(0);
+      for (const suggestion of search.body.suggestions) {
+        expect(suggestion.team).toBe('group:default/search');
+      }
+
+      const hidden = await request(server)
+        .get(`${base}/staffing`)
+        .set('Authorization', restricted);
+      expect(hidden.status).toBe(200);
+      expect(refsIn(hidden.body).filter(ref => ref.includes('secret'))).toEqual(
+        [],
+      );
+      const probe = await request(server)
+        .get(`${base}/staffing?team=secret-team`)
+        .set('Authorization', restricted);
+      expect(probe.status).toBe(404);
+      const missing = await request(server)
+        .get(`${base}/staffing?team=no-such-team`)
+        .set('Authorization', restricted);
+      expect(missing.status).toBe(404);
+      expect(probe.body.error.message).toBe(
+        missing.body.error.message.replace('no-such-team', 'secret-team'),
+      );
+    });
+
+    it('refuses a query it does not understand', async () => {
+      const { server } = await startPlugin();
+      const res = await request(server).get(
+        `${base}/staffing?team=a&orgUnit=b`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('give team or orgUnit');
+    });
+  });
+
   describe('the OpenAPI document', () => {
     it('describes every route, and every route answers as described', async () => {
       const { server } = await startPlugin({
@@ -702,6 +775,8 @@ describe('team-insights backend', () => {
         ['get', '/skill-clusters'],
         ['get', '/skills'],
         ['get', '/adoption'],
+        ['get', '/planner/config'],
+        ['get', '/staffing'],
         ['get', '/badges/group/default/search/composition.svg'],
         ['post', '/refresh'],
         ['get', '/initiatives'],

@@ -19,6 +19,7 @@ import { createTeamInsightsActions } from './actions/createTeamInsightsActions';
 import { readBackendOptions } from './options';
 import { BADGE_ROUTE, createRouter, REFRESH_TASK_ID } from './router';
 import { NudgeService } from './service/NudgeService';
+import { PlannerService } from './service/PlannerService';
 import { NudgeStore } from './service/NudgeStore';
 import { ReportService } from './service/ReportService';
 import { ScorecardQueries } from './service/ScorecardQueries';
@@ -189,10 +190,17 @@ export const teamInsightsPlugin = createBackendPlugin({
           queries,
           store,
         });
+        const planner = new PlannerService({
+          catalog,
+          queries,
+          config: engineConfig,
+          checks: checkCatalogue(customChecks, engineConfig),
+        });
 
         createTeamInsightsActions({
           actionsRegistry,
           queries,
+          planner,
           auth,
           userInfo,
           initiatives: initiativeQueries,
@@ -204,6 +212,7 @@ export const teamInsightsPlugin = createBackendPlugin({
             scheduler,
             reports,
             queries,
+            planner,
             publicBadges: options.badges.public,
             initiatives: initiativeQueries,
           }),

@@ -3,6 +3,7 @@ import type {
   HttpAuthService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   LEVELS,
@@ -23,6 +24,7 @@ import { ReportService } from './service/ReportService';
 import { retryAfterSecondsOf } from './service/retryLater';
 import { ScorecardQueries } from './service/ScorecardQueries';
 import type { InitiativeQueries } from './service/initiatives/InitiativeQueries';
+import { PlannerService } from './service/PlannerService';
 
 /** Id of the scheduled refresh task. */
 export const REFRESH_TASK_ID = 'team-insights-refresh';
@@ -77,6 +79,32 @@ const initiativeParamsSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/, 'expected an initiative id'),
 });
+const staffingQuerySchema = z
+  .object({
+    team: z.string().min(1).max(300).optional(),
+    orgUnit: z.string().min(1).max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine(q => !(q.team && q.orgUnit), {
+    message: 'give team or orgUnit, not both',
+  });
+
+/** A Group ref as the report writes it; a bare name is a Group's. */
+function normalizeGroupRef(input: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(input, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    ).toLowerCase();
+  } catch {
+    throw new InputError(
+      `Invalid query: '${input}' is not an entity ref, e.g. group:default/search-ranking`,
+    );
+  }
+}
 
 const badgeFileSchema = z
   .string()
@@ -111,6 +139,7 @@ export interface RouterOptions {
   scheduler: SchedulerService;
   reports: ReportService;
   queries: ScorecardQueries;
+  planner: PlannerService;
   /** Whether anonymous readers may fetch badges (`teamInsights.badges.public`). */
   publicBadges?: boolean;
   /** The configured initiatives (`teamInsights.initiatives`). */
@@ -124,7 +153,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, scheduler, reports, queries } = options;
+  const { httpAuth, scheduler, reports, queries, planner } = options;
 
   function credentialsOf(req: Request): Promise<BackstageCredentials> {
     return httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -206,6 +235,22 @@ export async function createRouter(
   router.get('/v1/skill-clusters', async (req, res) => {
     parse(emptyQuerySchema, req.query, 'query');
     res.json(await queries.skillClusters(await credentialsOf(req)));
+  });
+
+  router.get('/v1/planner/config', async (req, res) => {
+    parse(emptyQuerySchema, req.query, 'query');
+    res.json(await planner.config(await credentialsOf(req)));
+  });
+
+  router.get('/v1/staffing', async (req, res) => {
+    const query = parse(staffingQuerySchema, req.query, 'query');
+    res.json(
+      await planner.staffing(await credentialsOf(req), {
+        team: query.team && normalizeGroupRef(query.team),
+        orgUnit: query.orgUnit && normalizeGroupRef(query.orgUnit),
+        limit: query.limit,
+      }),
+    );
   });
 
   router.get(BADGE_ROUTE, async (req, res) => {

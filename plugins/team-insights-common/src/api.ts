@@ -16,6 +16,8 @@ import type {
   TeamReport,
   TeamType,
 } from './types';
+import type { TeamInsightsConfig } from './config';
+import type { StaffingPlan } from './plan/staffing';
 
 /** Freshness of what the backend serves. @public */
 export interface ReportMeta {
@@ -230,4 +232,37 @@ export interface AdoptionResponse extends ReportMeta {
 /** `POST /refresh` @public */
 export interface RefreshResponse {
   status: 'started';
+}
+
+/**
+ * `GET /v1/planner/config`: what the portal's planner scores a draft with.
+ * @public
+ */
+export interface PlannerConfigResponse {
+  config: TeamInsightsConfig;
+  /**
+   * Checks the backend runs that the portal cannot: custom checks exist only
+   * in the backend, so a draft is scored without them.
+   */
+  notPreviewed: Array<{ id: string; title: string; scorecard: ScorecardId }>;
+}
+
+/**
+ * Which teams `GET /v1/staffing` staffs: a team, an org unit's teams, or
+ * (neither) the whole organisation.
+ * @public
+ */
+export interface StaffingQuery {
+  team?: string;
+  orgUnit?: string;
+  limit?: number;
+}
+
+/**
+ * `GET /v1/staffing`: suggestions with the report they are based on.
+ * @public
+ */
+export interface StaffingResponse extends StaffingPlan {
+  evaluatedAt: string;
+  method: 'greedy';
 }

@@ -40,3 +40,24 @@ export function teamInsightsEntityFields(
   }
   return Array.from(fields);
 }
+
+/**
+ * The fields the planner needs besides the engine's: the relation fields a
+ * plan edits (memberships, ownership, hierarchy, dependencies), so that a
+ * draft changes them where the catalog-info.yaml holds them.
+ * @public
+ */
+export const PLAN_ENTITY_FIELDS: string[] = [
+  ...TEAM_INSIGHTS_ENTITY_FIELDS,
+  'apiVersion',
+  'spec.memberOf',
+  'spec.members',
+  'spec.parent',
+  'spec.children',
+  'spec.dependsOn',
+  'spec.dependencyOf',
+  'spec.consumesApis',
+  'spec.subcomponentOf',
+  'spec.domain',
+  'spec.subdomainOf',
+];

@@ -59,6 +59,7 @@ export type { EvaluateOptions } from './evaluate';
 export { checkCredit, levelOf, scoreChecks } from './scoring';
 export {
   TEAM_INSIGHTS_ENTITY_FIELDS,
+  PLAN_ENTITY_FIELDS,
   teamInsightsEntityFields,
 } from './fields';
 export * from './skillsSource';

@@ -119,6 +119,16 @@ const teamInsightsInitiativesSubPage = SubPageBlueprint.make({
   },
 });
 
+const teamInsightsPlannerSubPage = SubPageBlueprint.make({
+  name: 'planner',
+  params: {
+    path: 'planner',
+    title: 'Planner',
+    loader: () =>
+      import('./components/PlannerTab').then(m => tab(<m.PlannerTab />)),
+  },
+});
+
 /**
  * The Team Insights tab of Group entity pages.
  */
@@ -184,6 +194,7 @@ const teamInsightsPlugin: OverridableFrontendPlugin<{
     teamInsightsConcernsSubPage,
     teamInsightsTrendsSubPage,
     teamInsightsInitiativesSubPage,
+    teamInsightsPlannerSubPage,
     teamInsightsEntityContent,
     teamInsightsSummaryEntityCard,
     teamInsightsDocumentationEntityCard,

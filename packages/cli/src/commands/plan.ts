@@ -5,6 +5,7 @@ import {
   EntityEdit,
   evaluate,
   formatEntityEdit,
+  formatPlanMarkdown,
   parsePlan,
   PlanComparison,
   PlanScore,
@@ -144,57 +145,6 @@ function formatText(
   return `${lines.join('\n')}\n`;
 }
 
-function formatMarkdownPlan(
-  comparison: PlanComparison,
-  edits: EntityEdit[],
-  where: (edit: EntityEdit) => string,
-): string {
-  const out: string[] = ['## Team Insights plan', ''];
-  if (comparison.teams.length) {
-    out.push(
-      '| Team | Composition | Adoption | Documentation | Size |',
-      '| --- | --- | --- | --- | --- |',
-    );
-    for (const team of comparison.teams) {
-      const cells = SCORECARD_IDS.map(
-        id =>
-          `${score(team.before?.scores[id])} → ${score(
-            team.after?.scores[id],
-          )}`,
-      );
-      out.push(
-        `| ${team.title} | ${cells.join(' | ')} | ${
-          team.before?.size ?? '—'
-        } → ${team.after?.size ?? '—'} |`,
-      );
-    }
-    out.push('');
-  } else {
-    out.push('No scorecard changes.', '');
-  }
-  for (const concern of comparison.concerns) {
-    out.push(
-      `- Concern **${concern.concern}**: ${concern.before ?? '—'} → ${
-        concern.after ?? '—'
-      }`,
-    );
-  }
-  if (edits.length) {
-    out.push('', '### Catalog edits', '');
-    for (const edit of edits) {
-      out.push(
-        `**${edit.action}** \`${edit.entityRef}\` (${where(edit)})`,
-        '',
-        '```yaml',
-        formatEntityEdit(edit).trimEnd(),
-        '```',
-        '',
-      );
-    }
-  }
-  return `${out.join('\n').trimEnd()}\n`;
-}
-
 /** `team-insights plan --changes FILE [paths…]`; returns the exit code. */
 export async function runPlan(
   paths: string[],
@@ -224,7 +174,7 @@ export async function runPlan(
       break;
     case 'markdown':
       ctx.stdout.write(
-        formatMarkdownPlan(comparePlan(before, after), applied.edits, where),
+        formatPlanMarkdown(comparePlan(before, after), applied.edits, where),
       );
       break;
     default:

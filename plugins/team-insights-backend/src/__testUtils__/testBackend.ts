@@ -104,7 +104,22 @@ export function testCatalog(entities: Entity[] = createOrg()) {
       return (async function* stream() {
         if (gate) await gate;
         if (failure) throw failure;
-        yield* store.streamEntities(request, options);
+        const credentials = (
+          options as { credentials?: BackstageCredentials } | undefined
+        )?.credentials;
+        const restricted =
+          !!credentials && userOf(credentials) === RESTRICTED_USER;
+        for await (const page of store.streamEntities(request, options)) {
+          yield restricted
+            ? page.filter(entity =>
+                isPublic(
+                  `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+                    entity.metadata.name
+                  }`.toLowerCase(),
+                ),
+              )
+            : page;
+        }
       })();
     },
     async getEntitiesByRefs(request, options) {

@@ -3,6 +3,7 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type { PlannerService } from '../service/PlannerService';
 import type { ScorecardQueries } from '../service/ScorecardQueries';
 import { registerExplainCheckAction } from './explainCheck';
 import { registerGetAdoptionAction } from './getAdoption';
@@ -10,6 +11,7 @@ import { registerGetTeamScorecardsAction } from './getTeamScorecards';
 import { registerListTeamsAction } from './listTeams';
 import { registerGetInitiativeProgressAction } from './getInitiativeProgress';
 import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries';
+import { registerSuggestStaffingAction } from './suggestStaffing';
 
 /**
  * Registers the Team Insights actions with the actions registry, which
@@ -22,6 +24,7 @@ import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries
 export function createTeamInsightsActions(options: {
   actionsRegistry: ActionsRegistryService;
   queries: ScorecardQueries;
+  planner: PlannerService;
   auth: AuthService;
   userInfo: UserInfoService;
   now?: () => Date;
@@ -33,4 +36,5 @@ export function createTeamInsightsActions(options: {
   registerExplainCheckAction(context);
   registerGetAdoptionAction(context);
   registerGetInitiativeProgressAction(context);
+  registerSuggestStaffingAction(context);
 }

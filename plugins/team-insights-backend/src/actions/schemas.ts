@@ -15,6 +15,7 @@ import {
   teamInsightsScorecardsReadPermission,
 } from '@team-insights/plugin-team-insights-common';
 import { tuple } from '../schema/enums';
+import type { PlannerService } from '../service/PlannerService';
 import type { ScorecardQueries } from '../service/ScorecardQueries';
 import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries';
 
@@ -22,6 +23,7 @@ import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries
 export interface ActionContext {
   actionsRegistry: ActionsRegistryService;
   queries: ScorecardQueries;
+  planner: PlannerService;
   auth: AuthService;
   userInfo: UserInfoService;
   now: () => Date;

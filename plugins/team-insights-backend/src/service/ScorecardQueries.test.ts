@@ -15,6 +15,7 @@ import {
 import express from 'express';
 import request from 'supertest';
 import { createRouter } from '../router';
+import type { PlannerService } from './PlannerService';
 import type { ReportService } from './ReportService';
 import { PERMISSION_CACHE_LIMIT, ScorecardQueries } from './ScorecardQueries';
 import type { TeamInsightsStore } from './TeamInsightsStore';
@@ -86,6 +87,7 @@ async function serve(queries: ScorecardQueries) {
       scheduler: {} as SchedulerService,
       reports: {} as ReportService,
       queries,
+      planner: {} as PlannerService,
     }),
   );
   app.use(

@@ -56,7 +56,7 @@ describe('suggestStaffing', () => {
       ],
     });
     expect(move.text).toBe(
-      'Move arjun (analytics translator) from data-lab to fraud: closes its missing analytics-translator; data-lab keeps silver on composition.',
+      'Move arjun (analytics translator) from data-lab to fraud: closes its missing analytics translator; data-lab keeps silver on composition.',
     );
     // one translator is a single point of failure: a hire closes that
     expect(hire).toMatchObject({

@@ -236,9 +236,9 @@ export function suggestStaffing(
                 gap.cluster,
               )}) from ${model.titleOf(from)} to ${model.titleOf(
                 ref,
-              )}: closes ${describe(closed)}; ${model.titleOf(from)} keeps ${
-                leftLevel ?? 'no level'
-              } on composition.`,
+              )}: closes ${describe(closed, role)}; ${model.titleOf(
+                from,
+              )} keeps ${leftLevel ?? 'no level'} on composition.`,
             };
             update(state, from, left, leftLevel, leftGaps);
             update(state, ref, joined, joinedLevel, gapsOf(joined));
@@ -274,7 +274,7 @@ export function suggestStaffing(
             },
             text: `Hire one ${role(gap.cluster)} into ${model.titleOf(
               ref,
-            )}: closes ${describe(closed)}.`,
+            )}: closes ${describe(closed, role)}.`,
           };
           update(state, ref, hired, hiredLevel, gapsOf(hired));
           return suggestion;
@@ -312,11 +312,9 @@ export function suggestStaffing(
   const movesCount = suggestions.filter(s => s.kind === 'move').length;
   if (movesCount) {
     summary.push(
-      `${plural(
-        movesCount,
-        'move',
-        'moves',
-      )} between teams close gaps without opening new ones`,
+      `${plural(movesCount, 'move', 'moves')} between teams ${
+        movesCount === 1 ? 'closes' : 'close'
+      } gaps without opening new ones`,
     );
   }
   return {
@@ -355,12 +353,12 @@ function opensGap(before: StaffingGap[], after: StaffingGap[]) {
   return after.some(g => !had.has(key(g)));
 }
 
-function describe(gaps: StaffingGap[]) {
+function describe(gaps: StaffingGap[], role: (cluster: string) => string) {
   return gaps
     .map(g =>
       g.gap === 'missing'
-        ? `its missing ${g.cluster}`
-        : `its single point of failure in ${g.cluster}`,
+        ? `its missing ${role(g.cluster)}`
+        : `its single point of failure in ${role(g.cluster)}`,
     )
     .join(' and ');
 }

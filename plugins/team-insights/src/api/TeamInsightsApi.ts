@@ -7,12 +7,15 @@ import type {
   HistoryResponse,
   InitiativeResponse,
   InitiativesResponse,
+  PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
   ReportResponse,
   ScorecardId,
   SkillClustersResponse,
   SkillsResponse,
+  StaffingQuery,
+  StaffingResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -31,7 +34,9 @@ export interface EntityHistoryOptions {
 
 /**
  * The Team Insights backend, as the frontend sees it. Every method reads what
- * the backend has already evaluated: nothing is scored in the browser.
+ * the backend has already evaluated; only the planner scores drafts in the
+ * browser, with the configuration {@link TeamInsightsApi.getPlannerConfig}
+ * gives.
  * @public
  */
 export interface TeamInsightsApi {
@@ -69,6 +74,10 @@ export interface TeamInsightsApi {
   getInitiatives(options?: { team?: string }): Promise<InitiativesResponse>;
   /** One initiative with its teams and burn-up (`GET /initiatives/{id}`). */
   getInitiative(id: string): Promise<InitiativeResponse>;
+  /** The engine configuration the planner scores drafts with. */
+  getPlannerConfig(): Promise<PlannerConfigResponse>;
+  /** Hires and moves that close coverage gaps (`GET /staffing`). */
+  getStaffing(query?: StaffingQuery): Promise<StaffingResponse>;
 }
 
 /**

@@ -11,11 +11,14 @@ import type {
   HistoryResponse,
   InitiativeResponse,
   InitiativesResponse,
+  PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
   ReportResponse,
   SkillClustersResponse,
   SkillsResponse,
+  StaffingQuery,
+  StaffingResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -107,6 +110,14 @@ export class TeamInsightsClient implements TeamInsightsApi {
 
   async getInitiative(id: string): Promise<InitiativeResponse> {
     return this.get(`/initiatives/${encodeURIComponent(id)}`);
+  }
+
+  async getPlannerConfig(): Promise<PlannerConfigResponse> {
+    return this.get('/planner/config');
+  }
+
+  async getStaffing(query: StaffingQuery = {}): Promise<StaffingResponse> {
+    return this.get('/staffing', { ...query });
   }
 
   private async get<T>(

@@ -2,12 +2,15 @@ import {
   parseEntityRef,
   stringifyEntityRef,
   type CompoundEntityRef,
+  type Entity,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   productAdoption,
   skillSupply,
   teamSkills,
+  defaultTeamInsightsConfig,
+  suggestStaffing,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
@@ -20,6 +23,7 @@ import type {
   InitiativeResponse,
   InitiativesResponse,
   Level,
+  PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
   Report,
@@ -27,6 +31,9 @@ import type {
   ScorecardId,
   SkillClustersResponse,
   SkillsResponse,
+  StaffingQuery,
+  StaffingResponse,
+  TeamInsightsConfig,
   TeamReport,
   TeamSummary,
   TeamsPage,
@@ -182,16 +189,29 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   private readonly stale: boolean;
   private readonly initiatives: Initiative[];
 
+  private readonly entities: Entity[];
+  private readonly config: TeamInsightsConfig;
+
+  /**
+   * @param options - `report` is what the read methods answer from (default:
+   *   a small ML organisation); `entities` and `config` are what staffing is
+   *   computed over, with the engine's own `suggestStaffing` (no entities:
+   *   nothing to staff).
+   */
   constructor(
     options: {
       report?: Report;
       stale?: boolean;
       initiatives?: Initiative[];
+      entities?: Entity[];
+      config?: TeamInsightsConfig;
     } = {},
   ) {
     this.report = options.report ?? fixtureReport;
     this.stale = options.stale ?? false;
     this.initiatives = options.initiatives ?? fixtureInitiatives;
+    this.entities = options.entities ?? [];
+    this.config = options.config ?? defaultTeamInsightsConfig;
   }
 
   private meta() {
@@ -480,6 +500,30 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       history,
       ...projectCompletion(history, initiative.deadline),
     };
+  }
+
+  async getPlannerConfig(): Promise<PlannerConfigResponse> {
+    this.calls.push({ method: 'getPlannerConfig', args: [] });
+    return { config: this.config, notPreviewed: [] };
+  }
+
+  async getStaffing(query: StaffingQuery = {}): Promise<StaffingResponse> {
+    this.calls.push({ method: 'getStaffing', args: [query] });
+    const unit = query.orgUnit
+      ? this.report.orgUnits.find(u => u.entityRef === query.orgUnit)
+      : undefined;
+    if (query.orgUnit && !unit) {
+      throw new NotFoundError(`No org unit ${query.orgUnit}`);
+    }
+    let teams: string[] | undefined = unit?.teamRefs;
+    if (query.team) teams = [query.team];
+    const plan = suggestStaffing(this.entities, {
+      config: this.config,
+      now: new Date(this.report.evaluatedAt),
+      teams,
+      limit: query.limit,
+    });
+    return { ...plan, evaluatedAt: this.report.evaluatedAt, method: 'greedy' };
   }
 }
 

@@ -24,6 +24,7 @@ import type {
 import type { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
+import { PlanTeamLink } from '../PlannerTab/PlanTeamLink';
 import {
   CheckList,
   EntityTitleLink,
@@ -464,6 +465,7 @@ export function TeamView(props: {
             · part of <EntityRefLink entityRef={team.parent} />
           </>
         )}
+        <PlanTeamLink teamRef={team.entityRef} />
       </Typography>
       {!team.teamTypeDeclared && (
         <Alert severity="info">

@@ -2,6 +2,7 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AdoptionTab } from '../AdoptionTab';
 import { ConcernsTab } from '../ConcernsTab';
 import { OverviewTab } from '../OverviewTab';
+import { PlannerTab } from '../PlannerTab';
 import { SkillsTab } from '../SkillsTab';
 import { TrendsTab } from '../TrendsTab';
 import { InitiativesTab } from '../InitiativesTab';
@@ -14,12 +15,13 @@ export const TEAM_INSIGHTS_TABS = [
   { path: 'concerns', title: 'Concerns', element: <ConcernsTab /> },
   { path: 'trends', title: 'Trends', element: <TrendsTab /> },
   { path: 'initiatives', title: 'Initiatives', element: <InitiativesTab /> },
+  { path: 'planner', title: 'Planner', element: <PlannerTab /> },
 ];
 
 /**
  * The Team Insights page for the legacy frontend system: a header and one
  * tab per view (`/team-insights/overview`, `/adoption`, `/skills`,
- * `/concerns`, `/trends`).
+ * `/concerns`, `/trends`, `/planner`).
  */
 export function TeamInsightsPage() {
   return (

@@ -1,0 +1,2 @@
+export { PlannerTab } from './PlannerTab';
+export { encodeDraft, decodeDraft, PLAN_PARAM } from './useDraft';
