@@ -184,183 +184,184 @@ interface Target {
   check(value: string): void;
 }
 
+function fuzzParseTeamType(value: string) {
+  const r = parseTeamType(value, { entityRef: ENTITY });
+  wellFormed(r.findings, ANNOTATION_TEAM_TYPE);
+  expect([undefined, 'feature', 'centralized', 'expertise']).toContain(r.value);
+  // a type, or an error saying why not
+  expect(r.value === undefined).toBe(r.findings.length > 0);
+}
+
+function fuzzParseSkillsAnnotationUser(value: string) {
+  const r = parseSkillsAnnotation(value, {
+    entityRef: ENTITY,
+    kind: 'user',
+  });
+  wellFormed(r.findings, ANNOTATION_SKILLS);
+  const v = r.value;
+  expect(v.clusters.every(c => CLUSTERS.has(c))).toBe(true);
+  expect(unique(v.clusters)).toBe(true);
+  expect(v.primary).toBe(v.clusters[0]);
+  expect(Object.keys(v.headCounts)).toEqual([]);
+  if (v.clusters.length) expect(v.declared).toBe(true);
+}
+
+function fuzzParseSkillsAnnotationGroup(value: string) {
+  const r = parseSkillsAnnotation(value, {
+    entityRef: ENTITY,
+    kind: 'group',
+  });
+  wellFormed(r.findings, ANNOTATION_SKILLS);
+  const v = r.value;
+  expect(v.primary).toBeUndefined();
+  expect(Object.keys(v.headCounts).sort()).toEqual([...v.clusters].sort());
+  expect(Object.getPrototypeOf(v.headCounts)).toBe(Object.prototype);
+  for (const c of v.clusters) {
+    expect(CLUSTERS.has(c)).toBe(true);
+    const n = v.headCounts[c];
+    // 1–1000 per item, added up over at most 200 items
+    expect(Number.isInteger(n) && n >= 1 && n <= 200_000).toBe(true);
+  }
+}
+
+function fuzzParseRequiredSkills(value: string) {
+  const r = parseRequiredSkills(value, { entityRef: ENTITY });
+  wellFormed(r.findings, ANNOTATION_REQUIRED_SKILLS);
+  if (r.value !== undefined) {
+    expect(r.value.length).toBeGreaterThan(0);
+    expect(r.value.every(c => CLUSTERS.has(c))).toBe(true);
+    expect(unique(r.value)).toBe(true);
+  }
+}
+
+function fuzzParseDeclinedProducts(value: string) {
+  const r = parseDeclinedProducts(value, {
+    entityRef: ENTITY,
+    defaultNamespace: 'default',
+  });
+  wellFormed(r.findings, ANNOTATION_DECLINED_PRODUCTS);
+  expect(r.value.length).toBeLessThanOrEqual(200);
+  expect(unique(r.value)).toBe(true);
+  for (const ref of r.value) {
+    expect(ref).toMatch(/^[a-z0-9]+:[a-z0-9._-]+\/[a-z0-9._-]+$/);
+  }
+}
+
+function fuzzParseBooleanAnnotation(value: string) {
+  const r = parseBooleanAnnotation(value, {
+    entityRef: ENTITY,
+    annotation: ANNOTATION_PRODUCT,
+  });
+  wellFormed(r.findings, ANNOTATION_PRODUCT);
+  const text = value.trim().toLowerCase();
+  const expected =
+    value.length <= 4096 && (text === 'true' || text === 'false');
+  expect(r.value).toBe(expected ? text === 'true' : undefined);
+  expect(r.findings.length).toBe(expected ? 0 : 1);
+}
+
+function fuzzParseConcern(value: string) {
+  const r = parseConcern(value, { entityRef: ENTITY });
+  wellFormed(r.findings, ANNOTATION_CONCERN);
+  if (r.value !== undefined) {
+    expect(r.value).toMatch(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/);
+    expect(r.value.length).toBeLessThanOrEqual(63);
+    expect(r.findings).toEqual([]);
+  } else {
+    expect(r.findings).toHaveLength(1);
+  }
+}
+
+function fuzzParseWaivers(value: string) {
+  const r = parseWaivers(value, { entityRef: ENTITY, now: NOW });
+  wellFormed(r.findings, ANNOTATION_WAIVERS);
+  expect(unique(r.value.map(w => w.checkId))).toBe(true);
+  for (const w of r.value) {
+    expect(CHECK_IDS.has(w.checkId)).toBe(true);
+    expect(w.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(`${w.until}T00:00:00Z`).toISOString()).toBe(
+      `${w.until}T00:00:00.000Z`,
+    );
+    // never longer than 365 days from today
+    expect(w.until <= '2027-03-15').toBe(true);
+    expect(w.active).toBe(w.until >= TODAY);
+    expect(w.reason).toBe(w.reason.trim());
+    expect(w.reason.length).toBeGreaterThan(0);
+    expect(w.reason.length).toBeLessThanOrEqual(1000);
+  }
+}
+
+function fuzzReadWaiverItem(value: string) {
+  const steps = { count: 0 };
+  const r = readWaiverItem(value, steps);
+  // one pass: a bounded number of looks at each character
+  expect(steps.count).toBeLessThanOrEqual(3 * value.length + 10);
+  if (r !== undefined) {
+    expect(r[0]).toBe(value);
+    expect(r[1].length).toBeGreaterThan(0);
+    expect(r[1]).not.toMatch(/[\s:]/);
+    expect(value.startsWith(r[1])).toBe(true);
+    if (r[2] !== undefined) expect(r[2]).not.toMatch(/[\s:]/);
+    if (r[3] !== undefined) expect(value.endsWith(r[3])).toBe(true);
+  }
+}
+
+function fuzzParseSkillsSourceCSV(value: string) {
+  const source = parseSkillsSource(value, { source: 'skills.csv' });
+  checkSkillsSource(source, 'skills.csv', value);
+}
+
+function fuzzParseSkillsSourceYAML(value: string) {
+  const source = parseSkillsSource(value, { source: 'skills.yaml' });
+  checkSkillsSource(source, 'skills.yaml', value);
+}
+
+function fuzzParseCsv(value: string) {
+  const { records, problems } = parseCsv(value);
+  let previous = 0;
+  for (const record of records) {
+    expect(record.line).toBeGreaterThan(previous);
+    previous = record.line;
+    for (const field of record.fields) {
+      expect(typeof field.value).toBe('string');
+      expect(field.line).toBeGreaterThanOrEqual(record.line);
+      expect(field.column).toBeGreaterThanOrEqual(1);
+    }
+  }
+  for (const problem of problems) {
+    expect(problem.line).toBeGreaterThanOrEqual(1);
+    expect(problem.message.length).toBeGreaterThan(0);
+  }
+}
+
 const TARGETS: Record<string, Target> = {
-  parseTeamType: {
-    input: anyString,
-    check(value) {
-      const r = parseTeamType(value, { entityRef: ENTITY });
-      wellFormed(r.findings, ANNOTATION_TEAM_TYPE);
-      expect([undefined, 'feature', 'centralized', 'expertise']).toContain(
-        r.value,
-      );
-      // a type, or an error saying why not
-      expect(r.value === undefined).toBe(r.findings.length > 0);
-    },
-  },
+  parseTeamType: { input: anyString, check: fuzzParseTeamType },
   'parseSkillsAnnotation (User)': {
     input: anyString,
-    check(value) {
-      const r = parseSkillsAnnotation(value, {
-        entityRef: ENTITY,
-        kind: 'user',
-      });
-      wellFormed(r.findings, ANNOTATION_SKILLS);
-      const v = r.value;
-      expect(v.clusters.every(c => CLUSTERS.has(c))).toBe(true);
-      expect(unique(v.clusters)).toBe(true);
-      expect(v.primary).toBe(v.clusters[0]);
-      expect(Object.keys(v.headCounts)).toEqual([]);
-      if (v.clusters.length) expect(v.declared).toBe(true);
-    },
+    check: fuzzParseSkillsAnnotationUser,
   },
   'parseSkillsAnnotation (Group)': {
     input: anyString,
-    check(value) {
-      const r = parseSkillsAnnotation(value, {
-        entityRef: ENTITY,
-        kind: 'group',
-      });
-      wellFormed(r.findings, ANNOTATION_SKILLS);
-      const v = r.value;
-      expect(v.primary).toBeUndefined();
-      expect(Object.keys(v.headCounts).sort()).toEqual([...v.clusters].sort());
-      expect(Object.getPrototypeOf(v.headCounts)).toBe(Object.prototype);
-      for (const c of v.clusters) {
-        expect(CLUSTERS.has(c)).toBe(true);
-        const n = v.headCounts[c];
-        // 1–1000 per item, added up over at most 200 items
-        expect(Number.isInteger(n) && n >= 1 && n <= 200_000).toBe(true);
-      }
-    },
+    check: fuzzParseSkillsAnnotationGroup,
   },
-  parseRequiredSkills: {
-    input: anyString,
-    check(value) {
-      const r = parseRequiredSkills(value, { entityRef: ENTITY });
-      wellFormed(r.findings, ANNOTATION_REQUIRED_SKILLS);
-      if (r.value !== undefined) {
-        expect(r.value.length).toBeGreaterThan(0);
-        expect(r.value.every(c => CLUSTERS.has(c))).toBe(true);
-        expect(unique(r.value)).toBe(true);
-      }
-    },
-  },
-  parseDeclinedProducts: {
-    input: anyString,
-    check(value) {
-      const r = parseDeclinedProducts(value, {
-        entityRef: ENTITY,
-        defaultNamespace: 'default',
-      });
-      wellFormed(r.findings, ANNOTATION_DECLINED_PRODUCTS);
-      expect(r.value.length).toBeLessThanOrEqual(200);
-      expect(unique(r.value)).toBe(true);
-      for (const ref of r.value) {
-        expect(ref).toMatch(/^[a-z0-9]+:[a-z0-9._-]+\/[a-z0-9._-]+$/);
-      }
-    },
-  },
+  parseRequiredSkills: { input: anyString, check: fuzzParseRequiredSkills },
+  parseDeclinedProducts: { input: anyString, check: fuzzParseDeclinedProducts },
   parseBooleanAnnotation: {
     input: anyString,
-    check(value) {
-      const r = parseBooleanAnnotation(value, {
-        entityRef: ENTITY,
-        annotation: ANNOTATION_PRODUCT,
-      });
-      wellFormed(r.findings, ANNOTATION_PRODUCT);
-      const text = value.trim().toLowerCase();
-      const expected =
-        value.length <= 4096 && (text === 'true' || text === 'false');
-      expect(r.value).toBe(expected ? text === 'true' : undefined);
-      expect(r.findings.length).toBe(expected ? 0 : 1);
-    },
+    check: fuzzParseBooleanAnnotation,
   },
-  parseConcern: {
-    input: anyString,
-    check(value) {
-      const r = parseConcern(value, { entityRef: ENTITY });
-      wellFormed(r.findings, ANNOTATION_CONCERN);
-      if (r.value !== undefined) {
-        expect(r.value).toMatch(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/);
-        expect(r.value.length).toBeLessThanOrEqual(63);
-        expect(r.findings).toEqual([]);
-      } else {
-        expect(r.findings).toHaveLength(1);
-      }
-    },
-  },
-  parseWaivers: {
-    input: anyString,
-    check(value) {
-      const r = parseWaivers(value, { entityRef: ENTITY, now: NOW });
-      wellFormed(r.findings, ANNOTATION_WAIVERS);
-      expect(unique(r.value.map(w => w.checkId))).toBe(true);
-      for (const w of r.value) {
-        expect(CHECK_IDS.has(w.checkId)).toBe(true);
-        expect(w.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(new Date(`${w.until}T00:00:00Z`).toISOString()).toBe(
-          `${w.until}T00:00:00.000Z`,
-        );
-        // never longer than 365 days from today
-        expect(w.until <= '2027-03-15').toBe(true);
-        expect(w.active).toBe(w.until >= TODAY);
-        expect(w.reason).toBe(w.reason.trim());
-        expect(w.reason.length).toBeGreaterThan(0);
-        expect(w.reason.length).toBeLessThanOrEqual(1000);
-      }
-    },
-  },
-  readWaiverItem: {
-    input: anyString,
-    check(value) {
-      const steps = { count: 0 };
-      const r = readWaiverItem(value, steps);
-      // one pass: a bounded number of looks at each character
-      expect(steps.count).toBeLessThanOrEqual(3 * value.length + 10);
-      if (r !== undefined) {
-        expect(r[0]).toBe(value);
-        expect(r[1].length).toBeGreaterThan(0);
-        expect(r[1]).not.toMatch(/[\s:]/);
-        expect(value.startsWith(r[1])).toBe(true);
-        if (r[2] !== undefined) expect(r[2]).not.toMatch(/[\s:]/);
-        if (r[3] !== undefined) expect(value.endsWith(r[3])).toBe(true);
-      }
-    },
-  },
+  parseConcern: { input: anyString, check: fuzzParseConcern },
+  parseWaivers: { input: anyString, check: fuzzParseWaivers },
+  readWaiverItem: { input: anyString, check: fuzzReadWaiverItem },
   'parseSkillsSource (CSV)': {
     input: sourceText,
-    check(value) {
-      const source = parseSkillsSource(value, { source: 'skills.csv' });
-      checkSkillsSource(source, 'skills.csv', value);
-    },
+    check: fuzzParseSkillsSourceCSV,
   },
   'parseSkillsSource (YAML)': {
     input: sourceText,
-    check(value) {
-      const source = parseSkillsSource(value, { source: 'skills.yaml' });
-      checkSkillsSource(source, 'skills.yaml', value);
-    },
+    check: fuzzParseSkillsSourceYAML,
   },
-  parseCsv: {
-    input: sourceText,
-    check(value) {
-      const { records, problems } = parseCsv(value);
-      let previous = 0;
-      for (const record of records) {
-        expect(record.line).toBeGreaterThan(previous);
-        previous = record.line;
-        for (const field of record.fields) {
-          expect(typeof field.value).toBe('string');
-          expect(field.line).toBeGreaterThanOrEqual(record.line);
-          expect(field.column).toBeGreaterThanOrEqual(1);
-        }
-      }
-      for (const problem of problems) {
-        expect(problem.line).toBeGreaterThanOrEqual(1);
-        expect(problem.message.length).toBeGreaterThan(0);
-      }
-    },
-  },
+  parseCsv: { input: sourceText, check: fuzzParseCsv },
 };
 
 function checkSkillsSource(
