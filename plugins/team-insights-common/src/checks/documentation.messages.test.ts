@@ -24,42 +24,47 @@ const view = ({ id, status, message, remediation, entities }: CheckResult) => ({
   entities,
 });
 
-const report = evaluate(
-  withRelations([
-    group('team', { teamType: 'feature' }),
-    user('jdoe', { memberOf: ['team'] }),
-    component('bare', {}),
-    component('todo', { owner: 'team', description: 'TODO.' }),
-    component('short', { owner: 'user:jdoe', description: 'Too short.' }),
-    component('ghost-owned', {
-      owner: 'nobody',
-      description: 'A description long enough to pass.',
-    }),
-    component('sys-owned', { owner: 'system:ml', documented: true }),
-    component('full', { owner: 'team', documented: true }),
-    component('prod', { owner: 'team', documented: true, product: 'true' }),
-    component('prod-api', {
-      owner: 'team',
-      documented: true,
-      product: 'true',
-      providesApis: ['api:prod-api'],
-    }),
-    api('prod-api', { owner: 'team', documented: true }),
-    api('thin', {
-      owner: 'team',
-      documented: true,
-      definition: 'openapi: 3.0.0',
-    }),
-    api('nodef', { owner: 'team', documented: true, definition: '' }),
-    resource('db', { owner: 'team', documented: true }),
-    system('ml', { owner: 'team', documented: true }),
-  ]),
-  { now: NOW },
-);
+// evaluated inside each test, so that mutation testing can tell which test
+// covers which line
+const evaluateOrg = () =>
+  evaluate(
+    withRelations([
+      group('team', { teamType: 'feature' }),
+      user('jdoe', { memberOf: ['team'] }),
+      component('bare', {}),
+      component('todo', { owner: 'team', description: 'TODO.' }),
+      component('short', { owner: 'user:jdoe', description: 'Too short.' }),
+      component('ghost-owned', {
+        owner: 'nobody',
+        description: 'A description long enough to pass.',
+      }),
+      component('sys-owned', { owner: 'system:ml', documented: true }),
+      component('full', { owner: 'team', documented: true }),
+      component('prod', { owner: 'team', documented: true, product: 'true' }),
+      component('prod-api', {
+        owner: 'team',
+        documented: true,
+        product: 'true',
+        providesApis: ['api:prod-api'],
+      }),
+      api('prod-api', { owner: 'team', documented: true }),
+      api('thin', {
+        owner: 'team',
+        documented: true,
+        definition: 'openapi: 3.0.0',
+      }),
+      api('nodef', { owner: 'team', documented: true, definition: '' }),
+      resource('db', { owner: 'team', documented: true }),
+      system('ml', { owner: 'team', documented: true }),
+    ]),
+    { now: NOW },
+  );
+
+const org = evaluateOrg;
 
 const checksOf = (ref: string) =>
-  report.entities
-    .find(e => e.entityRef === ref)!
+  org()
+    .entities.find(e => e.entityRef === ref)!
     .scorecards.documentation.checks.map(view);
 
 describe('what the documentation checks say', () => {
@@ -865,7 +870,7 @@ describe('what the documentation checks say', () => {
 
   it("the team's checks: the pass rate over what it owns, and what fails", () => {
     expect(
-      teamOf(report, 'team').scorecards.documentation.checks.map(view),
+      teamOf(org(), 'team').scorecards.documentation.checks.map(view),
     ).toEqual([
       {
         id: 'docs.description',
