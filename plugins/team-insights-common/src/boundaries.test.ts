@@ -26,7 +26,7 @@ describe('adoption.self-service bands', () => {
   ): Entity => {
     const entity = component(name, { owner: 'platform', documented: true });
     const metadata = { ...entity.metadata } as Record<string, unknown>;
-    const spec = { ...(entity.spec as Record<string, unknown>) };
+    const spec: NonNullable<Entity['spec']> = { ...entity.spec };
     for (const field of remove) {
       if (field === 'system' || field === 'lifecycle') delete spec[field];
       else delete metadata[field];

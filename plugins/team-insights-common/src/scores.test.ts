@@ -56,7 +56,7 @@ function without(
   fields: Array<'tags' | 'links' | 'system' | 'lifecycle' | 'description'>,
 ): Entity {
   const metadata = { ...entity.metadata };
-  const spec = { ...(entity.spec as Record<string, unknown>) };
+  const spec: NonNullable<Entity['spec']> = { ...entity.spec };
   for (const field of fields) {
     if (field === 'system' || field === 'lifecycle') delete spec[field];
     else delete metadata[field];

@@ -26,7 +26,7 @@ const view = ({ id, status, message, remediation, entities }: CheckResult) => ({
 
 // evaluated inside each test, so that mutation testing can tell which test
 // covers which line
-const evaluateOrg = () =>
+const org = () =>
   evaluate(
     withRelations([
       group('team', { teamType: 'feature' }),
@@ -59,8 +59,6 @@ const evaluateOrg = () =>
     ]),
     { now: NOW },
   );
-
-const org = evaluateOrg;
 
 const checksOf = (ref: string) =>
   org()
