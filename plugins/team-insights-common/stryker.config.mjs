@@ -10,8 +10,9 @@ export default {
     configFile: 'stryker.jest.config.js',
     enableFindRelatedTests: true,
   },
-  // Checks, scoring, parsers and the organisation model. Narrow it with
-  // `--mutate src/scoring.ts` for a quick look at one file.
+  // Checks, scoring, parsers and the organisation model. Narrow it to one
+  // file with `--mutate src/scoring.ts` (a few minutes each on two cores);
+  // two runs side by side need their own `--tempDirName`.
   mutate: [
     'src/checks/adoption.ts',
     'src/checks/composition.ts',

@@ -5,6 +5,7 @@ import { evaluate } from './evaluate';
 import { parseSkillsAnnotation } from './parsers';
 import {
   checkOf,
+  component,
   group,
   members,
   NOW,
@@ -64,6 +65,53 @@ describe('readTeamInsightsConfig', () => {
   });
 
   it('weights, thresholds and levels change the scores', () => {
+    // Two members, each holding all four required clusters, owning a
+    // Component. Default config: skill-coverage 3, team-size ½·2 (2 people
+    // warn), redundancy 1 (every cluster held twice), cross-functional n/a
+    // (fewer than 3 primaries), hand-overs 2, ownership 1, skills-declared 1,
+    // annotations-valid 1 = 10 / 11 = 90.91 → 91, gold.
+    const entities = withRelations([
+      group('team', { teamType: 'feature' }),
+      ...members('team', [
+        'data-scientist, data-engineer, sre, analytics-translator',
+        'data-engineer, data-scientist, sre, analytics-translator',
+      ]),
+      component('svc', { owner: 'team' }),
+    ]);
+    const composition = (teamInsights: unknown) =>
+      teamOf(
+        evaluate(entities, { now: NOW, config: read(teamInsights) }),
+        'team',
+      ).scorecards.composition;
+    const scoreOf = (teamInsights: unknown) => {
+      const card = composition(teamInsights);
+      return [card.score, card.level];
+    };
+    expect(scoreOf({})).toEqual([91, 'gold']);
+    // gold from 95: the same 91 is silver
+    expect(scoreOf({ levels: { gold: 95 } })).toEqual([91, 'silver']);
+    // teams of 1 or more pass the size check: 11 / 11 = 100, gold
+    expect(scoreOf({ thresholds: { teamSize: { minPass: 1 } } })).toEqual([
+      100,
+      'gold',
+    ]);
+    // team-size weighs 0: 9 / 9 = 100, gold
+    expect(scoreOf({ weights: { 'composition.team-size': 0 } })).toEqual([
+      100,
+      'gold',
+    ]);
+    // team-size weighs 6 and ownership 0:
+    // (3 + 6·½ + 1 + 2 + 1 + 1) / (3 + 6 + 1 + 2 + 1 + 1) = 11 / 14 = 78.57
+    // → 79, silver
+    expect(
+      scoreOf({
+        weights: {
+          'composition.team-size': 6,
+          'composition.end-to-end-ownership': 0,
+        },
+      }),
+    ).toEqual([79, 'silver']);
+
     const config = read({
       weights: { 'composition.team-size': 0 },
       thresholds: { teamSize: { minPass: 1 } },
@@ -77,11 +125,16 @@ describe('readTeamInsightsConfig', () => {
       ]),
       { now: NOW, config },
     );
-    const check = checkOf(
-      teamOf(report, 'team').scorecards.composition,
-      'composition.team-size',
-    );
-    expect(check).toMatchObject({ status: 'pass', weight: 0 });
+    const card = teamOf(report, 'team').scorecards.composition;
+    expect(checkOf(card, 'composition.team-size')).toMatchObject({
+      status: 'pass',
+      weight: 0,
+    });
+    // one member, sre only, owning nothing: skill-coverage 0 of 3,
+    // team-size pass but weight 0, redundancy ½·1, cross-functional n/a,
+    // hand-overs 2, ownership 0 of 1, skills-declared 1, annotations-valid 1
+    // = 4.5 / 9 = 50, bronze
+    expect([card.score, card.level]).toEqual([50, 'bronze']);
   });
 
   it('nested weights read as dotted check ids', () => {

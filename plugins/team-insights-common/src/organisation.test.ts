@@ -41,15 +41,30 @@ describe('roll-ups of organisational units', () => {
       'group:default/sub-team',
     ]);
     expect(ml.teams).toBe(3);
-    const scores = ml.teamRefs.map(
-      r => report.teams.find(t => t.entityRef === r)!.scorecards.composition,
-    );
-    expect(ml.scorecards.composition.score).toBe(
-      Math.round(scores.reduce((a, s) => a + s.score!, 0) / scores.length),
-    );
-    const byLevel = { gold: 0, silver: 0, bronze: 0, none: 0 };
-    scores.forEach(s => (byLevel[s.level!] += 1));
-    expect(ml.scorecards.composition.byLevel).toEqual(byLevel);
+    // complete: 8 people, two of each required cluster, owning a Component:
+    //   every check passes, 13 / 13 = 100, gold
+    // lab: 5 data scientists of an expertise team, owning nothing:
+    //   team-size 2, cross-functional 0 of 2, hand-overs 2, ownership 0 of 1,
+    //   skills-declared 1, annotations-valid 1 = 6 / 9 = 66.67 → 67, bronze
+    // sub-team: nobody, nothing: skill-coverage 0 of 3, team-size 0 of 2,
+    //   hand-overs 2, ownership 0 of 1, annotations-valid 1 = 3 / 9 = 33, none
+    expect(
+      ml.teamRefs.map(r => {
+        const card = report.teams.find(t => t.entityRef === r)!.scorecards
+          .composition;
+        return [card.score, card.level];
+      }),
+    ).toEqual([
+      [100, 'gold'],
+      [67, 'bronze'],
+      [33, 'none'],
+    ]);
+    // (100 + 67 + 33) / 3 = 200 / 3 = 66.67 → 67, bronze
+    expect(ml.scorecards.composition).toEqual({
+      score: 67,
+      level: 'bronze',
+      byLevel: { gold: 1, silver: 0, bronze: 1, none: 1 },
+    });
     expect(ml.parent).toBe('group:default/company');
   });
 
@@ -238,20 +253,36 @@ describe('waivers', () => {
       until: '2026-03-31',
       reason: 'dissolving into feature teams',
     });
-    expect(waived.score!).toBeGreaterThan(plain.score!);
+    // 7 / 9 = 77.78 → 78 with the fail; 9 / 9 = 100 with it waived
+    expect([plain.score, waived.score]).toEqual([78, 100]);
   });
 
   it('a waiver holds until its date, inclusive', () => {
-    const today = evaluate(
-      lab('composition.cross-functional until 2026-03-15: last day'),
-      { now: NOW },
+    const entities = lab(
+      'composition.cross-functional until 2026-03-15: last day',
     );
-    expect(
+    const crossFunctional = (report: ReturnType<typeof evaluate>) =>
       checkOf(
-        teamOf(today, 'lab').scorecards.composition,
+        teamOf(report, 'lab').scorecards.composition,
         'composition.cross-functional',
-      ).waived,
-    ).toBeDefined();
+      );
+    // on the day (NOW is 2026-03-15): waived; the fail counts as pass
+    const today = evaluate(entities, { now: NOW });
+    expect(crossFunctional(today)).toMatchObject({
+      status: 'fail',
+      waived: { until: '2026-03-15', reason: 'last day' },
+    });
+    // team-size 2, cross-functional 2 (waived), hand-overs 2, ownership 1,
+    // skills-declared 1, annotations-valid 1 = 9 / 9 = 100, gold
+    expect(teamOf(today, 'lab').scorecards.composition.level).toBe('gold');
+    // the day after: a plain fail again, 7 / 9 = 77.78 → 78, silver
+    const tomorrow = evaluate(entities, {
+      now: new Date('2026-03-16T12:00:00Z'),
+    });
+    expect(crossFunctional(tomorrow)).toMatchObject({ status: 'fail' });
+    expect(crossFunctional(tomorrow).waived).toBeUndefined();
+    expect(teamOf(tomorrow, 'lab').scorecards.composition.score).toBe(78);
+    expect(teamOf(tomorrow, 'lab').scorecards.composition.level).toBe('silver');
   });
 
   it('after its date a waiver counts as usual again, with a warning finding', () => {

@@ -191,11 +191,19 @@ describe("a team's documentation scorecard", () => {
       ]),
       { now: NOW },
     );
-    const scores = report.entities.map(e => e.scorecards.documentation.score!);
+    // bare: only its owner passes, 2 / 12 = 16.67 → 17; db (a Resource):
+    // 11 / 11 = 100; good: 12 / 12 = 100; no-docs: (12 − 3) / 12 = 75
+    expect(
+      report.entities.map(e => [e.entityRef, e.scorecards.documentation.score]),
+    ).toEqual([
+      ['component:default/bare', 17],
+      ['component:default/good', 100],
+      ['component:default/no-docs', 75],
+      ['resource:default/db', 100],
+    ]);
     const scorecard = teamOf(report, 'team').scorecards.documentation;
-    expect(scorecard.score).toBe(
-      Math.round(scores.reduce((a, b) => a + b, 0) / scores.length),
-    );
+    // (17 + 100 + 75 + 100) / 4 = 292 / 4 = 73, bronze
+    expect([scorecard.score, scorecard.level]).toEqual([73, 'bronze']);
     const techdocs = checkOf(scorecard, 'docs.techdocs');
     expect(techdocs.status).toBe('warn');
     expect(techdocs.message).toContain('2 of 4 owned entities pass (50 %)');
