@@ -64,3 +64,5 @@ export * from './skillsSource';
 export * from './schema';
 export { TEAM_TYPE_INFO } from './teamTypes';
 export type { TeamTypeInfo } from './teamTypes';
+export { needKey, rankCheckGains, worstCheckOf } from './attention';
+export type { CheckGain, LevelThresholds } from './attention';
