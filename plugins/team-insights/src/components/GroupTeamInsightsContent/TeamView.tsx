@@ -1,4 +1,4 @@
-import { CodeSnippet, InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -21,11 +21,14 @@ import type {
   ScorecardId,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
+import { NextSteps } from './NextSteps';
 import {
   CheckList,
+  CodeBlock,
   EntityTitleLink,
   FindingsList,
   LevelChip,
@@ -45,9 +48,10 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  bad: { color: theme.palette.error.dark },
-  warn: { color: theme.palette.warning.dark },
-  good: { color: theme.palette.success.main },
+  // Status text keeps the body colour (contrast); the icon carries the hue.
+  bad: { '& svg': { color: theme.palette.error.main } },
+  warn: { '& svg': { color: theme.palette.warning.main } },
+  good: { '& svg': { color: theme.palette.success.main } },
   section: { marginTop: theme.spacing(2) },
   list: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
 }));
@@ -58,7 +62,7 @@ function Section(props: { title: string; children: ReactNode }) {
   const classes = useStyles();
   return (
     <Box className={classes.section}>
-      <Typography variant="subtitle1" component="h4">
+      <Typography variant="subtitle1" component="h3">
         {props.title}
       </Typography>
       {props.children}
@@ -397,6 +401,7 @@ function ScorecardCard(props: {
   return (
     <InfoCard
       title={SCORECARD_TITLES[id]}
+      titleTypographyProps={{ component: 'h2' }}
       subheader={SCORECARD_DESCRIPTIONS[id]}
       headerProps={{
         action: (
@@ -416,6 +421,7 @@ function ScorecardCard(props: {
               label={`Checks of ${SCORECARD_TITLES[id]}`}
               checks={scorecard.checks}
               editUrl={editUrl}
+              foldSettled
             />
           </Section>
         </Grid>
@@ -425,7 +431,7 @@ function ScorecardCard(props: {
               title={`${SCORECARD_TITLES[id]} history`}
               points={history}
               scorecards={[id]}
-              headingComponent="h4"
+              headingComponent="h3"
             />
           ) : (
             <Progress />
@@ -451,6 +457,17 @@ export function TeamView(props: {
   const points: ScorePoint[] | undefined = history.error
     ? []
     : history.value?.points;
+  const { hash } = useLocation();
+  useEffect(() => {
+    // A link to one check (from the Overview's worst check): bring it into
+    // view and move focus there, once the tab has rendered.
+    if (!hash.startsWith('#check-')) return;
+    const target = document.getElementById(hash.slice(1));
+    if (target) {
+      target.scrollIntoView?.({ block: 'start' });
+      target.focus({ preventScroll: true });
+    }
+  }, [hash, team.entityRef]);
 
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
@@ -465,13 +482,13 @@ export function TeamView(props: {
           </>
         )}
       </Typography>
+      <NextSteps team={team} editUrl={editUrl} />
       {!team.teamTypeDeclared && (
         <Alert severity="info">
           This team does not declare its type, so it is evaluated as a feature
           team. Declare what it is:
-          <CodeSnippet
-            language="yaml"
-            showCopyCodeButton
+          <CodeBlock
+            label="YAML declaring the team type"
             text={`metadata:\n  annotations:\n    # feature | centralized | expertise\n    team-insights.io/team-type: feature\n`}
           />
         </Alert>

@@ -22,6 +22,9 @@ export interface ScorePoint {
   score: number | null;
 }
 
+/** Fewer days than this and the chart says when its history starts. */
+const SHORT_HISTORY_DAYS = 14;
+
 const useStyles = makeStyles(theme => ({
   figure: { margin: 0, position: 'relative' },
   empty: { padding: theme.spacing(2, 0) },
@@ -111,17 +114,45 @@ export function ScoreLineChart(props: {
   return (
     <figure className={classes.figure} aria-labelledby={titleId}>
       {heading}
+      {rows.length < SHORT_HISTORY_DAYS && (
+        <Typography variant="body2" className={classes.empty}>
+          History starts on {first}: scores are recorded once a day, so the
+          lines grow from here.
+        </Typography>
+      )}
       <div role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={height}>
           <LineChart
             data={rows}
             margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
           >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis domain={[0, 100]} />
-            <Tooltip />
-            <Legend />
+            <CartesianGrid
+              strokeDasharray="3 3"
+              stroke={theme.palette.divider}
+            />
+            <XAxis
+              dataKey="day"
+              tick={{ fill: theme.palette.text.primary }}
+              stroke={theme.palette.text.primary}
+            />
+            <YAxis
+              domain={[0, 100]}
+              tick={{ fill: theme.palette.text.primary }}
+              stroke={theme.palette.text.primary}
+            />
+            <Tooltip
+              contentStyle={{
+                backgroundColor: theme.palette.background.paper,
+                color: theme.palette.text.primary,
+              }}
+            />
+            <Legend
+              formatter={value => (
+                <span style={{ color: theme.palette.text.primary }}>
+                  {value}
+                </span>
+              )}
+            />
             {scorecards.map(id => (
               <Line
                 key={id}

@@ -13,3 +13,5 @@ export * from './remediation';
 export * from './VisuallyHidden';
 export * from './ErrorPanel';
 export * from './RowHeaderCell';
+export * from './CodeBlock';
+export * from './TextWithRefs';
