@@ -102,7 +102,11 @@ function ProductsTable(props: { report: ReportResponse }) {
     [report],
   );
   return (
-    <TableContainer>
+    <TableContainer
+      tabIndex={0}
+      role="region"
+      aria-label="Products, scrollable"
+    >
       <Table size="small" aria-label="Products">
         <TableHead>
           <TableRow>
@@ -222,7 +226,11 @@ function AdoptionMatrix(props: { report: ReportResponse }) {
   const visible = teams.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
   return (
     <>
-      <TableContainer>
+      <TableContainer
+        tabIndex={0}
+        role="region"
+        aria-label="Adoption matrix, scrollable"
+      >
         <Table size="small" aria-label="Adoption matrix">
           <TableHead>
             <TableRow>
@@ -314,7 +322,12 @@ export function AdoptionTab() {
     );
   }
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <section aria-labelledby="team-insights-products">
         <Typography variant="h5" component="h2" id="team-insights-products">

@@ -154,7 +154,12 @@ export function ConcernsTab() {
   );
 
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <blockquote className={classes.quote}>
         <Typography>

@@ -46,7 +46,12 @@ export function GroupTeamInsightsContent() {
   }
   const editUrl = entity.metadata.annotations?.[EDIT_URL];
   return (
-    <Box display="flex" flexDirection="column" gridGap={16}>
+    <Box
+      data-team-insights-content
+      display="flex"
+      flexDirection="column"
+      gridGap={16}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       {value.type === 'team' && (
         <>

@@ -3,6 +3,7 @@ import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useMemo } from 'react';
 import {
   rankCheckGains,
   type LevelThresholds,
@@ -40,11 +41,24 @@ export function useLevelThresholds(): LevelThresholds {
   const config = useApi(configApiRef);
   const read = (key: string, fallback: number) =>
     config.getOptionalNumber(`teamInsights.levels.${key}`) ?? fallback;
-  return {
-    gold: read('gold', 90),
-    silver: read('silver', 75),
-    bronze: read('bronze', 50),
-  };
+  const gold = read('gold', 90);
+  const silver = read('silver', 75);
+  const bronze = read('bronze', 50);
+  return useMemo(() => ({ gold, silver, bronze }), [gold, silver, bronze]);
+}
+
+/** The anchor of a next step on the team's tab. */
+export function nextStepAnchor(checkId: string): string {
+  return `next-${checkAnchor(checkId)}`;
+}
+
+/** The checks shown as next steps, each with its anchor. */
+export function useNextSteps(team: TeamReport) {
+  const levels = useLevelThresholds();
+  return useMemo(
+    () => rankCheckGains(team, levels).slice(0, 3),
+    [team, levels],
+  );
 }
 
 /**
@@ -54,8 +68,7 @@ export function useLevelThresholds(): LevelThresholds {
 export function NextSteps(props: { team: TeamReport; editUrl?: string }) {
   const { team, editUrl } = props;
   const classes = useStyles();
-  const levels = useLevelThresholds();
-  const steps = rankCheckGains(team, levels).slice(0, 3);
+  const steps = useNextSteps(team);
   return (
     <Paper
       component="section"
@@ -82,7 +95,12 @@ export function NextSteps(props: { team: TeamReport; editUrl?: string }) {
                 ? LEVEL_LABELS[step.levelAfter].toLocaleLowerCase('en-US')
                 : undefined;
             return (
-              <li key={step.check.id} className={classes.item}>
+              <li
+                key={step.check.id}
+                id={nextStepAnchor(step.check.id)}
+                className={classes.item}
+                tabIndex={-1}
+              >
                 <div className={classes.header}>
                   <Typography component="h3" variant="subtitle1">
                     <Link to={`#${checkAnchor(step.check.id)}`}>

@@ -21,11 +21,11 @@ import type {
   ScorecardId,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
-import { NextSteps } from './NextSteps';
+import { NextSteps, nextStepAnchor, useNextSteps } from './NextSteps';
 import {
   CheckList,
   CodeBlock,
@@ -82,7 +82,11 @@ function SkillClusters(props: { team: TeamReport }) {
   return (
     <>
       <Section title="Skill clusters held and required">
-        <TableContainer>
+        <TableContainer
+          tabIndex={0}
+          role="region"
+          aria-label={`Skill clusters of ${team.title}, scrollable`}
+        >
           <Table size="small" aria-label={`Skill clusters of ${team.title}`}>
             <TableHead>
               <TableRow>
@@ -207,7 +211,11 @@ function AdoptionDetails(props: { team: TeamReport }) {
             The team owns no product yet. Expose products, not tasks.
           </Typography>
         ) : (
-          <TableContainer>
+          <TableContainer
+            tabIndex={0}
+            role="region"
+            aria-label={`Products of ${team.title}, scrollable`}
+          >
             <Table size="small" aria-label={`Products of ${team.title}`}>
               <TableHead>
                 <TableRow>
@@ -349,7 +357,11 @@ function OwnedEntities(props: { team: TeamReport }) {
         </Typography>
       )}
       {value && value.length > 0 && (
-        <TableContainer>
+        <TableContainer
+          tabIndex={0}
+          role="region"
+          aria-label={`Entities owned by ${team.title}, scrollable`}
+        >
           <Table size="small" aria-label={`Entities owned by ${team.title}`}>
             <TableHead>
               <TableRow>
@@ -395,8 +407,9 @@ function ScorecardCard(props: {
   history: ScorePoint[] | undefined;
   editUrl?: string;
   children?: ReactNode;
+  remediationShownAt: ReadonlyMap<string, string>;
 }) {
-  const { id, team, history, editUrl, children } = props;
+  const { id, team, history, editUrl, children, remediationShownAt } = props;
   const scorecard = team.scorecards[id];
   return (
     <InfoCard
@@ -422,6 +435,7 @@ function ScorecardCard(props: {
               checks={scorecard.checks}
               editUrl={editUrl}
               foldSettled
+              remediationShownAt={remediationShownAt}
             />
           </Section>
         </Grid>
@@ -457,11 +471,19 @@ export function TeamView(props: {
   const points: ScorePoint[] | undefined = history.error
     ? []
     : history.value?.points;
+  const steps = useNextSteps(team);
+  const shownAt = useMemo(
+    () =>
+      new Map(
+        steps.map(step => [step.check.id, nextStepAnchor(step.check.id)]),
+      ),
+    [steps],
+  );
   const { hash } = useLocation();
   useEffect(() => {
     // A link to one check (from the Overview's worst check): bring it into
     // view and move focus there, once the tab has rendered.
-    if (!hash.startsWith('#check-')) return;
+    if (!/^#(next-)?check-/.test(hash)) return;
     const target = document.getElementById(hash.slice(1));
     if (target) {
       target.scrollIntoView?.({ block: 'start' });
@@ -498,6 +520,7 @@ export function TeamView(props: {
         team={team}
         history={points}
         editUrl={editUrl}
+        remediationShownAt={shownAt}
       >
         <SkillClusters team={team} />
       </ScorecardCard>
@@ -506,10 +529,16 @@ export function TeamView(props: {
         team={team}
         history={points}
         editUrl={editUrl}
+        remediationShownAt={shownAt}
       >
         <AdoptionDetails team={team} />
       </ScorecardCard>
-      <ScorecardCard id="documentation" team={team} history={points}>
+      <ScorecardCard
+        id="documentation"
+        team={team}
+        history={points}
+        remediationShownAt={shownAt}
+      >
         <OwnedEntities team={team} />
       </ScorecardCard>
       <FindingsList findings={findings} />

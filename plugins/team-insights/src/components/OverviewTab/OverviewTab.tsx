@@ -126,7 +126,12 @@ export function OverviewTab() {
     !latest?.search;
 
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       {page && (
         <ReportStatus evaluatedAt={page.evaluatedAt} stale={page.stale} />
       )}

@@ -160,7 +160,11 @@ function SupplyTable(props: { rows: ClusterSupply[] }) {
   const { rows } = props;
   const classes = useStyles();
   return (
-    <TableContainer>
+    <TableContainer
+      tabIndex={0}
+      role="region"
+      aria-label="Skill supply, scrollable"
+    >
       <Table size="small" aria-label="Skill supply">
         <TableHead>
           <TableRow>
@@ -301,7 +305,11 @@ function SkillsHeatmap(props: {
           label="Only teams missing a required cluster"
         />
       </div>
-      <TableContainer>
+      <TableContainer
+        tabIndex={0}
+        role="region"
+        aria-label="Skills per team, scrollable"
+      >
         <Table size="small" aria-label="Skills per team">
           <TableHead>
             <TableRow>
@@ -395,7 +403,12 @@ export function SkillsTab() {
   }
   const held = supply.filter(row => row.people > 0 || row.missingIn > 0);
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       <ReportStatus evaluatedAt={report.evaluatedAt} stale={report.stale} />
       <section aria-labelledby="team-insights-supply">
         <Typography variant="h5" component="h2" id="team-insights-supply">

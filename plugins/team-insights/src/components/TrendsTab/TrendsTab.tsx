@@ -23,7 +23,12 @@ export function TrendsTab() {
   );
 
   return (
-    <Box display="flex" flexDirection="column" gridGap={16}>
+    <Box
+      data-team-insights-content
+      display="flex"
+      flexDirection="column"
+      gridGap={16}
+    >
       <Box display="flex" alignItems="center" gridGap={16}>
         <Typography variant="h5" component="h2">
           Trends

@@ -1,3 +1,4 @@
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -122,8 +123,20 @@ export function CheckList(props: {
   maxEntities?: number;
   /** Folds passing, waived and not-applicable checks behind one summary. */
   foldSettled?: boolean;
+  /**
+   * Checks whose remediation is already shown elsewhere on the page (the
+   * next steps), with the anchor of that place; they link there instead.
+   */
+  remediationShownAt?: ReadonlyMap<string, string>;
 }) {
-  const { label, checks, editUrl, maxEntities = 10, foldSettled } = props;
+  const {
+    label,
+    checks,
+    editUrl,
+    maxEntities = 10,
+    foldSettled,
+    remediationShownAt,
+  } = props;
   const classes = useStyles();
   if (checks.length === 0) {
     return (
@@ -195,14 +208,24 @@ export function CheckList(props: {
             )}
             {RATIONALES.has(check.id) && check.status !== 'not-applicable' && (
               <details className={classes.why}>
-                <summary>{settledSummary(settled)}</summary>
+                <summary>Why it matters</summary>
                 <Typography variant="body2">
                   {RATIONALES.get(check.id)}
                 </Typography>
               </details>
             )}
             {(check.status === 'fail' || check.status === 'warn') &&
-              check.remediation && (
+              check.remediation &&
+              remediationShownAt?.has(check.id) && (
+                <Typography variant="body2" className={classes.waived}>
+                  <Link to={`#${remediationShownAt.get(check.id)}`}>
+                    How to fix it: see next steps
+                  </Link>
+                </Typography>
+              )}
+            {(check.status === 'fail' || check.status === 'warn') &&
+              check.remediation &&
+              !remediationShownAt?.has(check.id) && (
                 <Remediation
                   checkTitle={check.title}
                   remediation={check.remediation}
@@ -223,7 +246,7 @@ export function CheckList(props: {
     <>
       {renderList(open, label)}
       <details className={classes.folded}>
-        <summary>{settled.length} passing, waived or not applicable</summary>
+        <summary>{settledSummary(settled)}</summary>
         {renderList(settled, `${label}: passing and not applicable`)}
       </details>
     </>

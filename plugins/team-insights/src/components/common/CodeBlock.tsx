@@ -84,7 +84,7 @@ export function CodeBlock(props: {
   return (
     <Box className={classes.root}>
       <div className={classes.bar}>
-        <CopyTextButton text={text} aria-label={`Copy ${label}`} />
+        <CopyTextButton text={text} />
       </div>
       <pre
         className={classes.pre}
@@ -93,7 +93,7 @@ export function CodeBlock(props: {
         aria-label={label}
         data-language={language}
       >
-        <code>
+        <code className={`language-${language}`}>
           {lines.map((line, index) => (
             <span key={index}>
               {language === 'yaml' ? highlightLine(line, classes) : line}
