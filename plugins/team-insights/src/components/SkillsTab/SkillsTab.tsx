@@ -20,7 +20,7 @@ import type {
   SkillClustersResponse,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Bar,
@@ -40,6 +40,7 @@ import {
   humanizeId,
   visuallyHidden,
   ErrorPanel,
+  useUrlState,
   RowHeaderCell,
 } from '../common';
 
@@ -258,10 +259,12 @@ function SkillsHeatmap(props: {
 }) {
   const { teams, clusters } = props;
   const classes = useStyles();
-  const [filter, setFilter] = useState('');
-  const [onlyMissing, setOnlyMissing] = useState(false);
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(25);
+  const [filter, setFilter] = useUrlState<string>('q', '');
+  const [onlyMissing, setOnlyMissing] = useUrlState<boolean>('missing', false);
+  const [pageNumber, setPageNumber] = useUrlState<number>('page', 1);
+  const page = Math.max(0, pageNumber - 1);
+  const setPage = (next: number) => setPageNumber(next + 1);
+  const [rowsPerPage, setRowsPerPage] = useUrlState<number>('size', 25);
 
   const columns = clusters.filter(c => c.people > 0 || c.missingIn > 0);
   const max = Math.max(1, ...teams.flatMap(t => t.skills.map(s => s.people)));

@@ -4,10 +4,9 @@ import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
-import { ScoreLineChart, ErrorPanel } from '../common';
+import { ScoreLineChart, ErrorPanel, useUrlState } from '../common';
 
 const RANGES = [30, 90, 365];
 
@@ -16,7 +15,8 @@ const RANGES = [30, 90, 365];
  */
 export function TrendsTab() {
   const api = useApi(teamInsightsApiRef);
-  const [days, setDays] = useState(90);
+  const [requested, setDays] = useUrlState<number>('days', 90);
+  const days = RANGES.includes(requested) ? requested : 90;
   const { value, loading, error } = useAsync(
     () => api.getTrends({ days }),
     [api, days],

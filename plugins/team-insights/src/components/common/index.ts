@@ -15,3 +15,4 @@ export * from './ErrorPanel';
 export * from './RowHeaderCell';
 export * from './CodeBlock';
 export * from './TextWithRefs';
+export * from './useUrlState';

@@ -1,0 +1,40 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router-dom';
+
+/**
+ * One piece of a view's state kept in the URL's query (`?q=…&page=2`), so a
+ * link shares the view and Back restores it. The default is left out of the
+ * URL. Typing and paging replace the current history entry.
+ */
+export function useUrlState<T extends string | number | boolean>(
+  key: string,
+  fallback: T,
+): [T, (value: T) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(key);
+  let value = fallback;
+  if (raw !== null) {
+    if (typeof fallback === 'number') {
+      const n = Number(raw);
+      if (Number.isFinite(n)) value = n as T;
+    } else if (typeof fallback === 'boolean') {
+      value = (raw === 'true') as T;
+    } else {
+      value = raw as T;
+    }
+  }
+  const set = useCallback(
+    (next: T) =>
+      setParams(
+        current => {
+          const updated = new URLSearchParams(current);
+          if (next === fallback || next === '') updated.delete(key);
+          else updated.set(key, String(next));
+          return updated;
+        },
+        { replace: true },
+      ),
+    [key, fallback, setParams],
+  );
+  return [value, set];
+}
