@@ -12,6 +12,7 @@ import {
   startPortal,
 } from './portal.mjs';
 
+const shotsDir = path.join(repoRoot, 'e2e-test-report');
 // UPDATE_SCREENSHOTS=1 also refreshes the phone picture of the README.
 const docsImages = process.env.UPDATE_SCREENSHOTS
   ? path.join(repoRoot, 'docs/images')
@@ -141,7 +142,21 @@ test('at 390 × 844 no page scrolls sideways', async () => {
   try {
     for (const view of views) {
       await phone.goto(`${portal.baseUrl}${view}`);
-      await phone.locator('[data-team-insights-content]').first().waitFor();
+      try {
+        await phone
+          .locator('[data-team-insights-content]')
+          .first()
+          .waitFor({ state: 'attached' });
+      } catch (e) {
+        fs.mkdirSync(shotsDir, { recursive: true });
+        await phone.screenshot({
+          path: path.join(
+            shotsDir,
+            `phone-failed-${view.replace(/\W+/g, '-')}.png`,
+          ),
+        });
+        throw new Error(`${view} did not render on a phone: ${e.message}`);
+      }
       await phone.waitForFunction(
         () =>
           !document.querySelector(
