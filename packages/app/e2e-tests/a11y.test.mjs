@@ -40,6 +40,9 @@ after(async () => {
 async function signedInPage(theme) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
+    // The portal's Content Security Policy forbids inline scripts; axe is
+    // injected as one, in the test only.
+    bypassCSP: true,
   });
   // Backstage keeps the chosen theme in local storage.
   await context.addInitScript(t => {
