@@ -139,6 +139,11 @@ test('at 390 × 844 no page scrolls sideways', async () => {
   const wide = [];
   await phone.goto(`${portal.baseUrl}/team-insights`);
   await phone.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the first view renders.
+  await phone
+    .locator('[data-team-insights-content]')
+    .first()
+    .waitFor({ state: 'attached' });
   try {
     for (const view of views) {
       await phone.goto(`${portal.baseUrl}${view}`);
