@@ -93,7 +93,7 @@ async function axe(page) {
 
 const counts = [];
 
-for (const theme of ['light', 'dark']) {
+['light', 'dark'].forEach(theme => {
   test(`no serious or critical axe violation in Team Insights content (${theme} theme)`, async () => {
     const page = await signedInPage(theme);
     const failures = [];
@@ -112,13 +112,13 @@ for (const theme of ['light', 'dark']) {
     await page.context().close();
     assert.deepEqual(failures, [], JSON.stringify(failures, null, 2));
   });
-}
+});
 
-test('axe counts per view', () => {
+test('axe counts per view', t => {
   // Printed for docs/testing.md: serious and critical nodes inside Team
   // Insights content, and on the whole page including Backstage's chrome.
   for (const c of counts) {
-    console.log(
+    t.diagnostic(
       `axe ${c.theme.padEnd(5)} ${c.view.padEnd(12)} ours ${c.ours} page ${
         c.page
       }`,

@@ -112,7 +112,7 @@ test("a team link lands on the team's Team Insights tab, three next steps before
     .getByRole('list', { name: /^Checks of / })
     .first()
     .waitFor();
-  const before = await page.evaluate(() => {
+  const stepsFirst = await page.evaluate(() => {
     const next = document.querySelector('[aria-label^="Next steps for"]');
     const checks = document.querySelectorAll('[aria-label^="Checks of"]');
     return [...checks].every(
@@ -120,7 +120,7 @@ test("a team link lands on the team's Team Insights tab, three next steps before
         next.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
   });
-  assert.ok(before, 'next steps come before every check list');
+  assert.ok(stepsFirst, 'next steps come before every check list');
 });
 
 test('at 390 × 844 no page scrolls sideways', async () => {

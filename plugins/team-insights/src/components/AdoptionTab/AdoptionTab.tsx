@@ -33,6 +33,7 @@ import {
   ErrorPanel,
   RowHeaderCell,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   cell: { whiteSpace: 'nowrap' },
@@ -41,9 +42,10 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  adopted: { color: theme.palette.success.main },
-  declined: { color: theme.palette.warning.dark },
-  none: { color: theme.palette.text.disabled },
+  // Text in the body colour (contrast); icons carry the hue.
+  adopted: { '& svg': { color: theme.palette.success.main } },
+  declined: { '& svg': { color: theme.palette.warning.dark } },
+  none: { color: theme.palette.text.primary },
   unadopted: { backgroundColor: theme.palette.action.hover },
   badge: {
     borderColor: theme.palette.error.main,
@@ -297,6 +299,7 @@ function AdoptionMatrix(props: { report: ReportResponse }) {
  * first), and the matrix of feature teams × products.
  */
 export function AdoptionTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const { value, loading, error } = useAsync(() => api.getReport(), [api]);
 
@@ -324,6 +327,7 @@ export function AdoptionTab() {
   return (
     <Box
       data-team-insights-content
+      className={contentClasses.root}
       display="flex"
       flexDirection="column"
       gridGap={24}

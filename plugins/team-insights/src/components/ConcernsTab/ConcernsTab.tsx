@@ -28,6 +28,7 @@ import {
   ErrorPanel,
   RowHeaderCell,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   quote: {
@@ -132,6 +133,7 @@ function CandidateCard(props: { concern: ConcernReport }) {
  * to a product, concerns that call for a centralized team, and the rest.
  */
 export function ConcernsTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const classes = useStyles();
   const { value, loading, error } = useAsync(() => api.getConcerns(), [api]);
@@ -156,6 +158,7 @@ export function ConcernsTab() {
   return (
     <Box
       data-team-insights-content
+      className={contentClasses.root}
       display="flex"
       flexDirection="column"
       gridGap={24}

@@ -11,6 +11,7 @@ import {
   isNotFoundError,
   ErrorPanel,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 import { BadgeSnippet } from '../BadgeSnippet';
 import { OrgUnitView } from './OrgUnitView';
 import { TeamView } from './TeamView';
@@ -23,6 +24,7 @@ const EDIT_URL = 'backstage.io/edit-url';
  * @public
  */
 export function GroupTeamInsightsContent() {
+  const contentClasses = useContentRootStyles();
   const { entity } = useEntity();
   const api = useApi(teamInsightsApiRef);
   const entityRef = stringifyEntityRef(entity);
@@ -48,6 +50,7 @@ export function GroupTeamInsightsContent() {
   return (
     <Box
       data-team-insights-content
+      className={contentClasses.root}
       display="flex"
       flexDirection="column"
       gridGap={16}

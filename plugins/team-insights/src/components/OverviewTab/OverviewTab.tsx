@@ -14,6 +14,7 @@ import {
   ReportStatus,
   SCORECARDS,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 import { LevelTiles } from './LevelTiles';
 import { TeamsFilters, type TeamsFilterValues } from './TeamsFilters';
 import { TeamsTable, type TeamsTableState } from './TeamsTable';
@@ -82,6 +83,7 @@ function withValues(
  * so a link shares the view and Back restores it.
  */
 export function OverviewTab() {
+  const contentClasses = useContentRootStyles();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const tableState = useMemo(() => tableStateFromParams(params), [params]);
@@ -128,6 +130,7 @@ export function OverviewTab() {
   return (
     <Box
       data-team-insights-content
+      className={contentClasses.root}
       display="flex"
       flexDirection="column"
       gridGap={24}

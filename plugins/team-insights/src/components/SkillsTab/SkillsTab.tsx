@@ -43,6 +43,7 @@ import {
   useUrlState,
   RowHeaderCell,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   missing: {
@@ -288,6 +289,7 @@ function SkillsHeatmap(props: {
         <TextField
           size="small"
           variant="outlined"
+          id="team-insights-skills-filter"
           label="Filter teams"
           value={filter}
           onChange={e => {
@@ -369,6 +371,7 @@ function SkillsHeatmap(props: {
  * and which team holds which cluster, with required-but-missing cells marked.
  */
 export function SkillsTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const { value, loading, error } = useAsync(async () => {
     const [report, vocabulary] = await Promise.all([
@@ -408,6 +411,7 @@ export function SkillsTab() {
   return (
     <Box
       data-team-insights-content
+      className={contentClasses.root}
       display="flex"
       flexDirection="column"
       gridGap={24}

@@ -7,6 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import { ScoreLineChart, ErrorPanel, useUrlState } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const RANGES = [30, 90, 365];
 
@@ -14,6 +15,7 @@ const RANGES = [30, 90, 365];
  * The Trends tab: the organisation's mean score per scorecard over time.
  */
 export function TrendsTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const [requested, setDays] = useUrlState<number>('days', 90);
   const days = RANGES.includes(requested) ? requested : 90;
@@ -25,6 +27,7 @@ export function TrendsTab() {
   return (
     <Box
       data-team-insights-content
+      className={contentClasses.root}
       display="flex"
       flexDirection="column"
       gridGap={16}

@@ -88,6 +88,9 @@ export function CodeBlock(props: {
       </div>
       <pre
         className={classes.pre}
+        // A region that scrolls must take focus, or keyboard users cannot
+        // scroll it (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         role="region"
         aria-label={label}

@@ -16,3 +16,4 @@ export * from './RowHeaderCell';
 export * from './CodeBlock';
 export * from './TextWithRefs';
 export * from './useUrlState';
+export * from './contentStyles';
