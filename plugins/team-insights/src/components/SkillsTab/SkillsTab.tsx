@@ -47,7 +47,11 @@ import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   missing: {
-    color: theme.palette.error.dark,
+    // The darker red on light paper, the lighter on dark: 4.5:1 in both.
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.error.light
+        : theme.palette.error.dark,
     fontWeight: theme.typography.fontWeightBold as number,
   },
   inline: {
