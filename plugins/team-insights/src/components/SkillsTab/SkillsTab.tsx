@@ -264,12 +264,18 @@ function SkillsHeatmap(props: {
 }) {
   const { teams, clusters } = props;
   const classes = useStyles();
-  const [filter, setFilter] = useUrlState<string>('q', '');
-  const [onlyMissing, setOnlyMissing] = useUrlState<boolean>('missing', false);
+  const [filter, setFilter] = useUrlState<string>('q', '', {
+    resets: ['page'],
+  });
+  const [onlyMissing, setOnlyMissing] = useUrlState<boolean>('missing', false, {
+    resets: ['page'],
+  });
   const [pageNumber, setPageNumber] = useUrlState<number>('page', 1);
   const page = Math.max(0, pageNumber - 1);
   const setPage = (next: number) => setPageNumber(next + 1);
-  const [rowsPerPage, setRowsPerPage] = useUrlState<number>('size', 25);
+  const [rowsPerPage, setRowsPerPage] = useUrlState<number>('size', 25, {
+    resets: ['page'],
+  });
 
   const columns = clusters.filter(c => c.people > 0 || c.missingIn > 0);
   const max = Math.max(1, ...teams.flatMap(t => t.skills.map(s => s.people)));
@@ -298,7 +304,6 @@ function SkillsHeatmap(props: {
           value={filter}
           onChange={e => {
             setFilter(e.target.value);
-            setPage(0);
           }}
         />
         <FormControlLabel
@@ -307,7 +312,6 @@ function SkillsHeatmap(props: {
               checked={onlyMissing}
               onChange={e => {
                 setOnlyMissing(e.target.checked);
-                setPage(0);
               }}
             />
           }
@@ -363,7 +367,6 @@ function SkillsHeatmap(props: {
         onPageChange={(_e, next) => setPage(next)}
         onRowsPerPageChange={e => {
           setRowsPerPage(Number(e.target.value));
-          setPage(0);
         }}
       />
     </>

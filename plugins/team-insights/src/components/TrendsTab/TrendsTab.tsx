@@ -32,7 +32,7 @@ export function TrendsTab() {
       flexDirection="column"
       gridGap={16}
     >
-      <Box display="flex" alignItems="center" gridGap={16}>
+      <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
         <Typography variant="h5" component="h2">
           Trends
         </Typography>

@@ -26,7 +26,9 @@ export interface ScorePoint {
 const SHORT_HISTORY_DAYS = 14;
 
 const useStyles = makeStyles(theme => ({
-  figure: { margin: 0, position: 'relative' },
+  // minWidth 0 lets the chart shrink inside flex layouts on a phone.
+  figure: { margin: 0, position: 'relative', minWidth: 0 },
+  chart: { overflow: 'hidden', maxWidth: '100%' },
   empty: { padding: theme.spacing(2, 0) },
 }));
 
@@ -120,7 +122,7 @@ export function ScoreLineChart(props: {
           lines grow from here.
         </Typography>
       )}
-      <div role="img" aria-label={summary}>
+      <div role="img" aria-label={summary} className={classes.chart}>
         <ResponsiveContainer width="100%" height={height}>
           <LineChart
             data={rows}

@@ -8,6 +8,12 @@ import { makeStyles } from '@material-ui/core/styles';
  */
 export const useContentRootStyles = makeStyles(theme => ({
   root: {
+    // Nothing in a view may push the page wider than a phone's screen.
+    minWidth: 0,
+    maxWidth: '100%',
+    '& > *': { minWidth: 0, maxWidth: '100%' },
+    '& .MuiTablePagination-root': { overflowX: 'auto' },
+    '& .recharts-responsive-container': { minWidth: 0 },
     '& .MuiTypography-colorTextSecondary, & .MuiTypography-caption, & .MuiFormLabel-root:not(.Mui-focused):not(.Mui-error), & .MuiFormControlLabel-label':
       { color: theme.palette.text.primary },
   },

@@ -9,7 +9,12 @@ import { useSearchParams } from 'react-router-dom';
 export function useUrlState<T extends string | number | boolean>(
   key: string,
   fallback: T,
+  options: {
+    /** Keys to clear when this one changes (a filter resets the page). */
+    resets?: readonly string[];
+  } = {},
 ): [T, (value: T) => void] {
+  const resets = (options.resets ?? []).join(',');
   const [params, setParams] = useSearchParams();
   const raw = params.get(key);
   let value = fallback;
@@ -30,11 +35,14 @@ export function useUrlState<T extends string | number | boolean>(
           const updated = new URLSearchParams(current);
           if (next === fallback || next === '') updated.delete(key);
           else updated.set(key, String(next));
+          for (const reset of resets ? resets.split(',') : []) {
+            updated.delete(reset);
+          }
           return updated;
         },
         { replace: true },
       ),
-    [key, fallback, setParams],
+    [key, fallback, resets, setParams],
   );
   return [value, set];
 }
