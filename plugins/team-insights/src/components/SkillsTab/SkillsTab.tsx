@@ -47,10 +47,11 @@ import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   missing: {
-    // The darker red on light paper, the lighter on dark: 4.5:1 in both.
+    // Dark red on light paper; no red reaches 4.5:1 on dark paper, so the
+    // body colour there (the word "missing" and bold type carry it).
     color:
       theme.palette.type === 'dark'
-        ? theme.palette.error.light
+        ? theme.palette.text.primary
         : theme.palette.error.dark,
     fontWeight: theme.typography.fontWeightBold as number,
   },
