@@ -171,29 +171,32 @@ export function ScoreLineChart(props: {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <table style={visuallyHidden}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {scorecards.map(id => (
-              <th key={id} scope="col">
-                {SCORECARD_TITLES[id]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(row => (
-            <tr key={row.day}>
-              <th scope="row">{row.day}</th>
+      {/* A table does not shrink to 1 px; the div around it does. */}
+      <div style={visuallyHidden}>
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
               {scorecards.map(id => (
-                <td key={id}>{row[id] ?? 'not scored'}</td>
+                <th key={id} scope="col">
+                  {SCORECARD_TITLES[id]}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(row => (
+              <tr key={row.day}>
+                <th scope="row">{row.day}</th>
+                {scorecards.map(id => (
+                  <td key={id}>{row[id] ?? 'not scored'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
