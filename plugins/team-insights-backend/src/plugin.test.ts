@@ -426,8 +426,14 @@ describe('team-insights backend', () => {
       const res = await request(server).get(`${base}/teams?q=platform`);
       const [platform] = res.body.items;
       expect(platform.scores.adoption).toEqual({ score: 62, level: 'bronze' });
+      // Team size fails in the smaller composition scorecard, so it costs
+      // more points than adoption's failing check.
       expect(platform.worstCheck).toEqual(
-        expect.objectContaining({ status: 'fail', scorecard: 'adoption' }),
+        expect.objectContaining({
+          status: 'fail',
+          scorecard: 'composition',
+          id: 'composition.team-size',
+        }),
       );
     });
 

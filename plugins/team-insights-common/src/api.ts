@@ -45,7 +45,10 @@ export interface TeamSummary {
   parent?: string;
   orgUnits: string[];
   scores: Record<ScorecardId, ScoreLevel>;
-  /** The failing (else warning) check with the highest weight, if any. */
+  /**
+   * The check that costs the most points (weight × missing credit), checks
+   * about unreadable annotations last; absent when nothing fails or warns.
+   */
   worstCheck?: {
     scorecard: ScorecardId;
     id: string;
@@ -61,7 +64,9 @@ export type TeamSortKey =
   | 'type'
   | 'composition'
   | 'adoption'
-  | 'documentation';
+  | 'documentation'
+  /** Teams most in need first: any scorecard at bronze or below, then lowest score. */
+  | 'need';
 
 /** Every sort key of `GET /teams`; a scorecard sorts by its score. @public */
 export const TEAM_SORT_KEYS: readonly TeamSortKey[] = [
@@ -71,6 +76,7 @@ export const TEAM_SORT_KEYS: readonly TeamSortKey[] = [
   'composition',
   'adoption',
   'documentation',
+  'need',
 ];
 
 /** Query of `GET /teams`. @public */

@@ -74,3 +74,5 @@ export {
 } from './catalog/relations';
 export type { EmittedRelation } from './catalog/relations';
 export * from './initiatives';
+export { needKey, rankCheckGains, worstCheckOf } from './attention';
+export type { CheckGain, LevelThresholds } from './attention';

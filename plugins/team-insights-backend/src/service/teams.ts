@@ -9,6 +9,8 @@ import {
   TeamSummary,
   TeamsQuery,
   TeamsPage,
+  needKey,
+  worstCheckOf,
 } from '@team-insights/plugin-team-insights-common';
 import { createHash } from 'node:crypto';
 
@@ -21,38 +23,23 @@ interface CursorPayload {
   k: [SortValue, string];
 }
 
-const STATUS_RANK: Record<string, number> = { fail: 2, warn: 1 };
-
 /** The row of `GET /teams` for a team (already filtered for the caller). */
 export function summarizeTeam(team: TeamReport): TeamSummary {
   const scores = {} as TeamSummary['scores'];
-  let worst: TeamSummary['worstCheck'];
-  let worstRank = 0;
-  let worstWeight = -1;
   for (const id of SCORECARD_IDS) {
     const scorecard = team.scorecards[id];
     scores[id] = {
       score: scorecard?.score ?? null,
       level: scorecard?.level ?? null,
     };
-    for (const check of scorecard?.checks ?? []) {
-      const rank = check.waived ? 0 : STATUS_RANK[check.status] ?? 0;
-      if (rank === 0) continue;
-      if (
-        rank > worstRank ||
-        (rank === worstRank && check.weight > worstWeight)
-      ) {
-        worstRank = rank;
-        worstWeight = check.weight;
-        worst = {
-          scorecard: id,
-          id: check.id,
-          title: check.title,
-          status: check.status,
-        };
-      }
-    }
   }
+  const worstGain = worstCheckOf(team);
+  const worst: TeamSummary['worstCheck'] = worstGain && {
+    scorecard: worstGain.scorecard,
+    id: worstGain.check.id,
+    title: worstGain.check.title,
+    status: worstGain.check.status,
+  };
   const summary: TeamSummary = {
     entityRef: team.entityRef,
     title: team.title,
@@ -73,6 +60,8 @@ function sortValue(team: TeamReport, sort: TeamSortKey): SortValue {
       return team.size;
     case 'type':
       return team.teamType;
+    case 'need':
+      return needKey(team);
     case 'composition':
     case 'adoption':
     case 'documentation':

@@ -11,6 +11,8 @@ import {
   teamSkills,
   defaultTeamInsightsConfig,
   suggestStaffing,
+  needKey,
+  worstCheckOf,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
@@ -69,34 +71,15 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-const SEVERITY: Record<CheckStatus, number> = {
-  fail: 2,
-  warn: 1,
-  pass: 0,
-  'not-applicable': 0,
-};
-
 /** A summary row of `GET /teams`, as the backend derives it from a team. */
 export function toTeamSummary(team: TeamReport): TeamSummary {
-  let worst: TeamSummary['worstCheck'];
-  let worstRank = -1;
-  for (const scorecardId of SCORECARDS) {
-    for (const check of team.scorecards[scorecardId].checks) {
-      if (check.waived) continue;
-      const severity = SEVERITY[check.status];
-      if (severity === 0) continue;
-      const rank = severity * 1000 + check.weight;
-      if (rank > worstRank) {
-        worstRank = rank;
-        worst = {
-          scorecard: scorecardId,
-          id: check.id,
-          title: check.title,
-          status: check.status,
-        };
-      }
-    }
-  }
+  const worstGain = worstCheckOf(team);
+  const worst: TeamSummary['worstCheck'] = worstGain && {
+    scorecard: worstGain.scorecard,
+    id: worstGain.check.id,
+    title: worstGain.check.title,
+    status: worstGain.check.status,
+  };
   return {
     entityRef: team.entityRef,
     title: team.title,
@@ -253,6 +236,8 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
           return team.teamType;
         case 'title':
           return team.title.toLocaleLowerCase('en-US');
+        case 'need':
+          return needKey(team);
         default:
           return team.scorecards[sort].score;
       }

@@ -33,6 +33,7 @@ import {
   ErrorPanel,
   RowHeaderCell,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   cell: { whiteSpace: 'nowrap' },
@@ -41,9 +42,10 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  adopted: { color: theme.palette.success.main },
-  declined: { color: theme.palette.warning.dark },
-  none: { color: theme.palette.text.disabled },
+  // Text in the body colour (contrast); icons carry the hue.
+  adopted: { '& svg': { color: theme.palette.success.main } },
+  declined: { '& svg': { color: theme.palette.warning.dark } },
+  none: { color: theme.palette.text.primary },
   unadopted: { backgroundColor: theme.palette.action.hover },
   badge: {
     borderColor: theme.palette.error.main,
@@ -87,7 +89,11 @@ function ProductsTable(props: { adoption: AdoptionResponse }) {
   const { adoption } = props;
   const classes = useStyles();
   return (
-    <TableContainer>
+    <TableContainer
+      tabIndex={0}
+      role="region"
+      aria-label="Products, scrollable"
+    >
       <Table size="small" aria-label="Products">
         <TableHead>
           <TableRow>
@@ -186,7 +192,11 @@ function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
   const visible = teams.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
   return (
     <>
-      <TableContainer>
+      <TableContainer
+        tabIndex={0}
+        role="region"
+        aria-label="Adoption matrix, scrollable"
+      >
         <Table size="small" aria-label="Adoption matrix">
           <TableHead>
             <TableRow>
@@ -254,6 +264,7 @@ function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
  * (over the teams the reader may see).
  */
 export function AdoptionTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const { value, loading, error } = useAsync(() => api.getAdoption(), [api]);
 
@@ -279,7 +290,13 @@ export function AdoptionTab() {
     );
   }
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <section aria-labelledby="team-insights-products">
         <Typography variant="h5" component="h2" id="team-insights-products">

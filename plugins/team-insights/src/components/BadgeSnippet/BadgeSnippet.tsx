@@ -1,4 +1,4 @@
-import { CodeSnippet, InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import {
   configApiRef,
   discoveryApiRef,
@@ -16,7 +16,7 @@ import {
   ScorecardId,
 } from '@team-insights/plugin-team-insights-common';
 import useAsync from 'react-use/esm/useAsync';
-import { ErrorPanel } from '../common';
+import { CodeBlock, ErrorPanel } from '../common';
 
 /** Props of {@link BadgeSnippet}. @public */
 export interface BadgeSnippetProps {
@@ -87,13 +87,7 @@ export function BadgeSnippet(props: BadgeSnippetProps) {
         this team&apos;s level on a scorecard and links here, so that whoever
         reads the code sees what to improve without having to ask.
       </Typography>
-      <CodeSnippet
-        text={markdown}
-        language="markdown"
-        showCopyCodeButton
-        wrapLongLines
-        customStyle={{ wordBreak: 'break-all' }}
-      />
+      <CodeBlock text={markdown} language="markdown" label="Badge Markdown" />
       <Typography variant="body2" color="textSecondary">
         Code hosts fetch images without signing in to Backstage, so the badges
         only render there when your portal makes them public (ask its

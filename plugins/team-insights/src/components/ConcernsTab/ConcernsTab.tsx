@@ -28,6 +28,7 @@ import {
   ErrorPanel,
   RowHeaderCell,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   quote: {
@@ -132,6 +133,7 @@ function CandidateCard(props: { concern: ConcernReport }) {
  * to a product, concerns that call for a centralized team, and the rest.
  */
 export function ConcernsTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const classes = useStyles();
   const { value, loading, error } = useAsync(() => api.getConcerns(), [api]);
@@ -154,7 +156,13 @@ export function ConcernsTab() {
   );
 
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <blockquote className={classes.quote}>
         <Typography>

@@ -15,6 +15,34 @@ const recommendations = entityFor('group:default/recommendations', {
 
 describe('GroupTeamInsightsContent', () => {
   describe('for a feature team', () => {
+    it('opens with the three next steps worth the most points, before any check list, and folds passing checks', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const steps = await screen.findByRole('list', {
+        name: 'Next steps for Recommendations',
+      });
+      const items = within(steps).getAllByRole('listitem');
+      expect(items).toHaveLength(3);
+      expect(items[0]).toHaveTextContent('Reuse of platform products');
+      expect(items[0]).toHaveTextContent('+50 points: gold');
+      expect(items[1]).toHaveTextContent('TechDocs');
+      expect(items[1]).toHaveTextContent('+25 points: silver');
+      expect(items[2]).toHaveTextContent('Skill coverage');
+      expect(items[2]).toHaveTextContent('+23 points: silver');
+      const checks = screen.getByRole('list', {
+        name: 'Checks of Team composition',
+      });
+      expect(
+        steps.compareDocumentPosition(checks) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      // Three composition checks pass: folded behind one line.
+      expect(
+        screen.getByText('3 passing').closest('details'),
+      ).not.toHaveAttribute('open');
+    });
+
     it('shows the clusters held against those required, the size with its communication paths and the single points of failure', async () => {
       await renderWithApi(<GroupTeamInsightsContent />, {
         entity: recommendations,

@@ -11,6 +11,7 @@ import {
   isNotFoundError,
   ErrorPanel,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 import { BadgeSnippet } from '../BadgeSnippet';
 import { GroupInitiativesCard } from '../GroupInitiativesCard';
 import { OrgUnitView } from './OrgUnitView';
@@ -24,6 +25,7 @@ const EDIT_URL = 'backstage.io/edit-url';
  * @public
  */
 export function GroupTeamInsightsContent() {
+  const contentClasses = useContentRootStyles();
   const { entity } = useEntity();
   const api = useApi(teamInsightsApiRef);
   const entityRef = stringifyEntityRef(entity);
@@ -47,7 +49,13 @@ export function GroupTeamInsightsContent() {
   }
   const editUrl = entity.metadata.annotations?.[EDIT_URL];
   return (
-    <Box display="flex" flexDirection="column" gridGap={16}>
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={16}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       {value.type === 'team' && <GroupInitiativesCard />}
       {value.type === 'team' && (

@@ -1,3 +1,5 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
@@ -17,6 +19,7 @@ import {
   SCORECARD_TITLES,
 } from '../common';
 import { TeamSummaryTable } from '../TeamSummaryTable';
+import { rootRouteRef } from '../../routes';
 
 const useStyles = makeStyles(theme => ({
   tile: { padding: theme.spacing(2), height: '100%' },
@@ -32,6 +35,8 @@ export function OrgUnitView(props: {
 }) {
   const { orgUnit, teams, findings } = props;
   const classes = useStyles();
+  const teamInsightsRoute = useRouteRef(rootRouteRef);
+  const overviewPath = `${teamInsightsRoute?.() ?? '/team-insights'}/overview`;
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       <Typography variant="body1">
@@ -49,7 +54,7 @@ export function OrgUnitView(props: {
                 className={classes.tile}
                 aria-label={`${SCORECARD_TITLES[id]} roll-up`}
               >
-                <Typography variant="h6" component="h3">
+                <Typography variant="h6" component="h2">
                   {SCORECARD_TITLES[id]}
                 </Typography>
                 <LevelChip
@@ -74,8 +79,17 @@ export function OrgUnitView(props: {
         })}
       </Grid>
       <section aria-labelledby="team-insights-unit-teams">
-        <Typography variant="h6" component="h3" id="team-insights-unit-teams">
-          Teams
+        <Typography variant="h6" component="h2" id="team-insights-unit-teams">
+          Teams, most in need first
+        </Typography>
+        <Typography variant="body2">
+          <Link
+            to={`${overviewPath}?orgUnit=${encodeURIComponent(
+              orgUnit.entityRef,
+            )}`}
+          >
+            Compare them on the Team Insights overview
+          </Link>
         </Typography>
         <TeamSummaryTable teams={teams} label={`Teams of ${orgUnit.title}`} />
       </section>

@@ -1,4 +1,4 @@
-import { CodeSnippet, InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -21,12 +21,15 @@ import type {
   ScorecardId,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import { PlanTeamLink } from '../PlannerTab/PlanTeamLink';
+import { NextSteps, nextStepAnchor, useNextSteps } from './NextSteps';
 import {
   CheckList,
+  CodeBlock,
   EntityTitleLink,
   FindingsList,
   LevelChip,
@@ -46,9 +49,10 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5),
   },
-  bad: { color: theme.palette.error.dark },
-  warn: { color: theme.palette.warning.dark },
-  good: { color: theme.palette.success.main },
+  // Status text keeps the body colour (contrast); the icon carries the hue.
+  bad: { '& svg': { color: theme.palette.error.main } },
+  warn: { '& svg': { color: theme.palette.warning.main } },
+  good: { '& svg': { color: theme.palette.success.main } },
   section: { marginTop: theme.spacing(2) },
   list: { margin: theme.spacing(0.5, 0), paddingLeft: theme.spacing(2.5) },
 }));
@@ -59,7 +63,7 @@ function Section(props: { title: string; children: ReactNode }) {
   const classes = useStyles();
   return (
     <Box className={classes.section}>
-      <Typography variant="subtitle1" component="h4">
+      <Typography variant="subtitle1" component="h3">
         {props.title}
       </Typography>
       {props.children}
@@ -79,7 +83,11 @@ function SkillClusters(props: { team: TeamReport }) {
   return (
     <>
       <Section title="Skill clusters held and required">
-        <TableContainer>
+        <TableContainer
+          tabIndex={0}
+          role="region"
+          aria-label={`Skill clusters of ${team.title}, scrollable`}
+        >
           <Table size="small" aria-label={`Skill clusters of ${team.title}`}>
             <TableHead>
               <TableRow>
@@ -204,7 +212,11 @@ function AdoptionDetails(props: { team: TeamReport }) {
             The team owns no product yet. Expose products, not tasks.
           </Typography>
         ) : (
-          <TableContainer>
+          <TableContainer
+            tabIndex={0}
+            role="region"
+            aria-label={`Products of ${team.title}, scrollable`}
+          >
             <Table size="small" aria-label={`Products of ${team.title}`}>
               <TableHead>
                 <TableRow>
@@ -346,7 +358,11 @@ function OwnedEntities(props: { team: TeamReport }) {
         </Typography>
       )}
       {value && value.length > 0 && (
-        <TableContainer>
+        <TableContainer
+          tabIndex={0}
+          role="region"
+          aria-label={`Entities owned by ${team.title}, scrollable`}
+        >
           <Table size="small" aria-label={`Entities owned by ${team.title}`}>
             <TableHead>
               <TableRow>
@@ -392,12 +408,14 @@ function ScorecardCard(props: {
   history: ScorePoint[] | undefined;
   editUrl?: string;
   children?: ReactNode;
+  remediationShownAt: ReadonlyMap<string, string>;
 }) {
-  const { id, team, history, editUrl, children } = props;
+  const { id, team, history, editUrl, children, remediationShownAt } = props;
   const scorecard = team.scorecards[id];
   return (
     <InfoCard
       title={SCORECARD_TITLES[id]}
+      titleTypographyProps={{ component: 'h2' }}
       subheader={SCORECARD_DESCRIPTIONS[id]}
       headerProps={{
         action: (
@@ -417,6 +435,8 @@ function ScorecardCard(props: {
               label={`Checks of ${SCORECARD_TITLES[id]}`}
               checks={scorecard.checks}
               editUrl={editUrl}
+              foldSettled
+              remediationShownAt={remediationShownAt}
             />
           </Section>
         </Grid>
@@ -426,7 +446,7 @@ function ScorecardCard(props: {
               title={`${SCORECARD_TITLES[id]} history`}
               points={history}
               scorecards={[id]}
-              headingComponent="h4"
+              headingComponent="h3"
             />
           ) : (
             <Progress />
@@ -452,6 +472,25 @@ export function TeamView(props: {
   const points: ScorePoint[] | undefined = history.error
     ? []
     : history.value?.points;
+  const steps = useNextSteps(team);
+  const shownAt = useMemo(
+    () =>
+      new Map(
+        steps.map(step => [step.check.id, nextStepAnchor(step.check.id)]),
+      ),
+    [steps],
+  );
+  const { hash } = useLocation();
+  useEffect(() => {
+    // A link to one check (from the Overview's worst check): bring it into
+    // view and move focus there, once the tab has rendered.
+    if (!/^#(next-)?check-/.test(hash)) return;
+    const target = document.getElementById(hash.slice(1));
+    if (target) {
+      target.scrollIntoView?.({ block: 'start' });
+      target.focus({ preventScroll: true });
+    }
+  }, [hash, team.entityRef]);
 
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
@@ -467,13 +506,13 @@ export function TeamView(props: {
         )}
         <PlanTeamLink teamRef={team.entityRef} />
       </Typography>
+      <NextSteps team={team} editUrl={editUrl} />
       {!team.teamTypeDeclared && (
         <Alert severity="info">
           This team does not declare its type, so it is evaluated as a feature
           team. Declare what it is:
-          <CodeSnippet
-            language="yaml"
-            showCopyCodeButton
+          <CodeBlock
+            label="YAML declaring the team type"
             text={`metadata:\n  annotations:\n    # feature | centralized | expertise\n    team-insights.io/team-type: feature\n`}
           />
         </Alert>
@@ -483,6 +522,7 @@ export function TeamView(props: {
         team={team}
         history={points}
         editUrl={editUrl}
+        remediationShownAt={shownAt}
       >
         <SkillClusters team={team} />
       </ScorecardCard>
@@ -491,10 +531,16 @@ export function TeamView(props: {
         team={team}
         history={points}
         editUrl={editUrl}
+        remediationShownAt={shownAt}
       >
         <AdoptionDetails team={team} />
       </ScorecardCard>
-      <ScorecardCard id="documentation" team={team} history={points}>
+      <ScorecardCard
+        id="documentation"
+        team={team}
+        history={points}
+        remediationShownAt={shownAt}
+      >
         <OwnedEntities team={team} />
       </ScorecardCard>
       <FindingsList findings={findings} />

@@ -40,25 +40,95 @@ describe('OverviewTab', () => {
     ).toHaveTextContent('1 team');
   });
 
-  it('lists every team with type, size, the three levels and its worst check, each linking to the group', async () => {
+  it('lists every team with type, size, the three levels and its worst check, each linking to its Team Insights tab', async () => {
     await renderWithApi(<OverviewTab />);
     const link = await within(teamsRegion()).findByRole('link', {
       name: 'Recommendations',
     });
     expect(link).toHaveAttribute(
       'href',
-      '/catalog/default/group/recommendations',
+      '/catalog/default/group/recommendations/team-insights',
     );
     const row = link.closest('tr')!;
     expect(row).toHaveTextContent('Feature team');
     expect(row).toHaveTextContent('Bronze · 54');
     expect(row).toHaveTextContent('Bronze · 50');
     expect(row).toHaveTextContent('Bronze · 65');
-    expect(row).toHaveTextContent('FailSkill coverage (Team composition)');
+    // Its only adoption check warns, which costs 50 points: more than the
+    // failing skill coverage costs its larger composition scorecard.
+    const worst = within(row).getByRole('link', {
+      name: 'Reuse of platform products (Platform adoption)',
+    });
+    expect(worst).toHaveAttribute(
+      'href',
+      '/catalog/default/group/recommendations/team-insights#check-adoption-reuse',
+    );
+    expect(row).toHaveTextContent('Warning');
     const pricing = within(teamsRegion())
       .getByRole('link', { name: 'Pricing' })
       .closest('tr')!;
     expect(pricing).toHaveTextContent('Team type not declared');
+  });
+
+  it('puts the team most in need first: a scorecard below bronze, then the lowest score', async () => {
+    const { api } = await renderWithApi(<OverviewTab />);
+    expect((await rowTitles()).slice(0, 3)).toEqual([
+      'Data Lab',
+      'Pricing',
+      'ML Platform',
+    ]);
+    expect((api as MockTeamInsightsApi).calls[0].args[0]).toMatchObject({
+      sort: 'need',
+    });
+  });
+
+  it('filters the table when a level tile is clicked, and clears it on a second click', async () => {
+    const { api } = await renderWithApi(<OverviewTab />);
+    await rowTitles();
+    const adoption = screen.getByRole('region', {
+      name: 'Platform adoption: teams per level',
+    });
+    const below = within(adoption).getByRole('button', {
+      name: /Below bronze/,
+    });
+    await userEvent.click(below);
+    await waitFor(() =>
+      expect(
+        within(teamsRegion()).queryByRole('link', { name: 'Data Lab' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(
+      within(teamsRegion()).getByRole('link', { name: 'ML Platform' }),
+    ).toBeInTheDocument();
+    expect(below).toHaveAttribute('aria-pressed', 'true');
+    const calls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTeams',
+    );
+    expect(calls[calls.length - 1].args[0]).toMatchObject({ adoption: 'none' });
+    await userEvent.click(below);
+    await within(teamsRegion()).findByRole('link', { name: 'Data Lab' });
+  });
+
+  it('takes search and sort from the URL', async () => {
+    const { api } = await renderWithApi(<OverviewTab />, {
+      routeEntries: ['/?q=o&sort=size&order=desc'],
+    });
+    await waitFor(
+      () => {
+        const calls = (api as MockTeamInsightsApi).calls.filter(
+          c => c.method === 'getTeams',
+        );
+        expect(calls[calls.length - 1].args[0]).toMatchObject({
+          q: 'o',
+          sort: 'size',
+          order: 'desc',
+        });
+      },
+      { timeout: 20_000 },
+    );
+    expect(
+      within(teamsRegion()).getByPlaceholderText('Search teams'),
+    ).toHaveValue('o');
   });
 
   it('searches on the server, with the text typed in the search box', async () => {

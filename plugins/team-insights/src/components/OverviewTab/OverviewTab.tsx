@@ -1,19 +1,38 @@
 import { Progress } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { TeamsPage } from '@team-insights/plugin-team-insights-common';
-import { useCallback, useState } from 'react';
+import type {
+  TeamSortKey,
+  TeamsPage,
+} from '@team-insights/plugin-team-insights-common';
+import { TEAM_SORT_KEYS } from '@team-insights/plugin-team-insights-common';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { AnnotateFirst, LEVEL_ORDER, ReportStatus } from '../common';
+import {
+  AnnotateFirst,
+  LEVEL_ORDER,
+  ReportStatus,
+  SCORECARDS,
+} from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 import { LevelTiles } from './LevelTiles';
 import { TeamsFilters, type TeamsFilterValues } from './TeamsFilters';
-import { TeamsTable } from './TeamsTable';
+import { TeamsTable, type TeamsTableState } from './TeamsTable';
 
 function isEmpty(filters: TeamsFilterValues): boolean {
   return Object.values(filters).every(v => v === undefined);
 }
 
-function initialFilters(params: URLSearchParams): TeamsFilterValues {
+const FILTER_KEYS = [
+  'type',
+  'orgUnit',
+  'composition',
+  'adoption',
+  'documentation',
+] as const;
+
+/** The filters in the URL; unknown values are ignored. */
+export function filtersFromParams(params: URLSearchParams): TeamsFilterValues {
   const level = (key: string) => {
     const value = params.get(key);
     return LEVEL_ORDER.find(l => l === value);
@@ -31,18 +50,74 @@ function initialFilters(params: URLSearchParams): TeamsFilterValues {
   };
 }
 
+/** Search, sort and page of the table in the URL. */
+function tableStateFromParams(params: URLSearchParams): TeamsTableState {
+  const sort = params.get('sort');
+  const page = Number(params.get('page'));
+  return {
+    q: params.get('q') || undefined,
+    sort: TEAM_SORT_KEYS.find(k => k === sort && k !== 'need') as
+      | TeamSortKey
+      | undefined,
+    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    page: Number.isInteger(page) && page > 1 ? page - 1 : 0,
+  };
+}
+
+function withValues(
+  params: URLSearchParams,
+  values: Record<string, string | number | undefined>,
+): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === '') next.delete(key);
+    else next.set(key, String(value));
+  }
+  return next;
+}
+
 /**
  * The Overview tab: teams per level for each scorecard and the table of all
- * teams. Filters can be preset in the URL (`?orgUnit=group:default/ml`).
+ * teams, most in need first. Filters, search, sort and page live in the URL
+ * (`?orgUnit=group:default/ml&composition=bronze&q=search&sort=size&page=2`),
+ * so a link shares the view and Back restores it.
  */
 export function OverviewTab() {
-  const [params] = useSearchParams();
-  const [filters, setFilters] = useState(() => initialFilters(params));
+  const contentClasses = useContentRootStyles();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const tableState = useMemo(() => tableStateFromParams(params), [params]);
   const [latest, setLatest] = useState<{ page: TeamsPage; search?: string }>();
   const onPage = useCallback(
     (page: TeamsPage, search: string | undefined) =>
       setLatest({ page, search }),
     [],
+  );
+  // Each filter is a step that Back undoes; typing, sorting and paging
+  // replace the current entry instead of piling up history.
+  const setFilters = useCallback(
+    (next: TeamsFilterValues) =>
+      setParams(current =>
+        withValues(current, {
+          ...Object.fromEntries(FILTER_KEYS.map(k => [k, next[k]])),
+          page: undefined,
+        }),
+      ),
+    [setParams],
+  );
+  const onTableState = useCallback(
+    (next: TeamsTableState) =>
+      setParams(
+        current =>
+          withValues(current, {
+            q: next.q,
+            sort: next.sort,
+            order: next.sort && next.order === 'desc' ? 'desc' : undefined,
+            page: next.page > 0 ? next.page + 1 : undefined,
+          }),
+        { replace: true },
+      ),
+    [setParams],
   );
   const page = latest?.page;
 
@@ -53,7 +128,13 @@ export function OverviewTab() {
     !latest?.search;
 
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       {page && (
         <ReportStatus evaluatedAt={page.evaluatedAt} stale={page.stale} />
       )}
@@ -64,7 +145,15 @@ export function OverviewTab() {
           </Typography>
           {page ? (
             <Box mt={2}>
-              <LevelTiles levelCounts={page.levelCounts} />
+              <LevelTiles
+                levelCounts={page.levelCounts}
+                selected={Object.fromEntries(
+                  SCORECARDS.map(id => [id, filters[id]]),
+                )}
+                onSelect={(id, level) =>
+                  setFilters({ ...filters, [id]: level })
+                }
+              />
             </Box>
           ) : (
             <Progress />
@@ -76,7 +165,12 @@ export function OverviewTab() {
       ) : (
         <>
           <TeamsFilters value={filters} onChange={setFilters} />
-          <TeamsTable filters={filters} onPage={onPage} />
+          <TeamsTable
+            filters={filters}
+            initialState={tableState}
+            onState={onTableState}
+            onPage={onPage}
+          />
         </>
       )}
     </Box>

@@ -6,6 +6,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   TeamSortKey,
   TeamSummary,
@@ -29,6 +30,16 @@ type DataFunction = Extract<
 >;
 type Query = Parameters<DataFunction>[0];
 
+/** Search, sort and page of the table, as kept in the URL. */
+export interface TeamsTableState {
+  q?: string;
+  /** A column's sort; without one, teams most in need come first. */
+  sort?: TeamSortKey;
+  order: 'asc' | 'desc';
+  /** Zero-based. */
+  page: number;
+}
+
 const SORT_KEYS: Record<string, TeamSortKey> = {
   title: 'title',
   teamType: 'type',
@@ -38,6 +49,49 @@ const SORT_KEYS: Record<string, TeamSortKey> = {
   'scores.documentation.score': 'documentation',
 };
 
+const FIELDS = Object.fromEntries(
+  Object.entries(SORT_KEYS).map(([field, key]) => [key, field]),
+);
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    '& td, & th': { overflowWrap: 'normal', wordBreak: 'normal' },
+    '& th': { whiteSpace: 'nowrap' },
+    // Below ~700 px each team is a card: name, three levels, top issue.
+    [theme.breakpoints.down(700)]: {
+      '& table, & tbody, & tbody tr, & tbody td': {
+        display: 'block',
+        width: '100% !important',
+        boxSizing: 'border-box',
+      },
+      '& thead': { display: 'none' },
+      '& tbody tr': {
+        border: `1px solid ${theme.palette.divider}`,
+        borderRadius: theme.shape.borderRadius,
+        marginBottom: theme.spacing(1),
+        padding: theme.spacing(1),
+      },
+      '& tbody td': { border: 'none', padding: theme.spacing(0.5, 1) },
+      '& tbody td:nth-child(2), & tbody td:nth-child(3), & tbody td:nth-child(4)':
+        { display: 'none' },
+    },
+  },
+  cellLabel: {
+    display: 'none',
+    [theme.breakpoints.down(700)]: {
+      display: 'inline-block',
+      minWidth: '12em',
+      color: theme.palette.text.secondary,
+    },
+  },
+  worst: { display: 'block' },
+}));
+
+function CellLabel(props: { children: string }) {
+  const classes = useStyles();
+  return <span className={classes.cellLabel}>{props.children}</span>;
+}
+
 function scoreColumn(
   id: 'composition' | 'adoption' | 'documentation',
 ): TableColumn<TeamSummary> {
@@ -45,85 +99,123 @@ function scoreColumn(
     title: SCORECARD_TITLES[id],
     field: `scores.${id}.score`,
     render: row => (
-      <LevelChip level={row.scores[id].level} score={row.scores[id].score} />
+      <>
+        <CellLabel>{SCORECARD_TITLES[id]}</CellLabel>
+        <LevelChip level={row.scores[id].level} score={row.scores[id].score} />
+      </>
     ),
   };
 }
 
-const columns: TableColumn<TeamSummary>[] = [
-  {
-    title: 'Team',
-    field: 'title',
-    highlight: true,
-    render: row => (
-      <>
-        <EntityTitleLink entityRef={row.entityRef} title={row.title} />
-        {!row.teamTypeDeclared && (
-          <Typography variant="caption" color="textSecondary" component="div">
-            Team type not declared
-          </Typography>
-        )}
-      </>
-    ),
-  },
-  {
-    title: 'Type',
-    field: 'teamType',
-    render: row => TEAM_TYPE_LABELS[row.teamType],
-  },
-  {
-    title: 'Organisational unit',
-    field: 'parent',
-    sorting: false,
-    render: row =>
-      row.orgUnits[0] ? (
-        <EntityRefLink entityRef={row.orgUnits[0]} hideIcon />
-      ) : (
-        '—'
-      ),
-  },
-  { title: 'Size', field: 'size', type: 'numeric' },
-  scoreColumn('composition'),
-  scoreColumn('adoption'),
-  scoreColumn('documentation'),
-  {
-    title: 'Worst check',
-    field: 'worstCheck',
-    sorting: false,
-    render: row =>
-      row.worstCheck ? (
+function WorstCheck(props: { row: TeamSummary }) {
+  const { row } = props;
+  const classes = useStyles();
+  if (!row.worstCheck) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        None failing
+      </Typography>
+    );
+  }
+  return (
+    <span className={classes.worst}>
+      <StatusLabel status={row.worstCheck.status} />{' '}
+      <EntityTitleLink
+        entityRef={row.entityRef}
+        teamTab
+        checkId={row.worstCheck.id}
+        title={`${row.worstCheck.title} (${
+          SCORECARD_TITLES[row.worstCheck.scorecard]
+        })`}
+      />
+    </span>
+  );
+}
+
+function columnsFor(state: TeamsTableState): TableColumn<TeamSummary>[] {
+  const columns: TableColumn<TeamSummary>[] = [
+    {
+      title: 'Team',
+      field: 'title',
+      highlight: true,
+      render: row => (
         <>
-          <StatusLabel status={row.worstCheck.status} />
-          <Typography variant="body2">
-            {row.worstCheck.title} ({SCORECARD_TITLES[row.worstCheck.scorecard]}
-            )
-          </Typography>
+          <EntityTitleLink
+            entityRef={row.entityRef}
+            title={row.title}
+            teamTab
+          />
+          {!row.teamTypeDeclared && (
+            <Typography variant="caption" color="textSecondary" component="div">
+              Team type not declared
+            </Typography>
+          )}
         </>
-      ) : (
-        <Typography variant="body2" color="textSecondary">
-          None failing
-        </Typography>
       ),
-  },
-];
+    },
+    {
+      title: 'Type',
+      field: 'teamType',
+      render: row => TEAM_TYPE_LABELS[row.teamType],
+    },
+    {
+      title: 'Organisational unit',
+      field: 'parent',
+      sorting: false,
+      render: row =>
+        row.orgUnits[0] ? (
+          <EntityRefLink entityRef={row.orgUnits[0]} hideIcon />
+        ) : (
+          '—'
+        ),
+    },
+    { title: 'Size', field: 'size', type: 'numeric' },
+    scoreColumn('composition'),
+    scoreColumn('adoption'),
+    scoreColumn('documentation'),
+    {
+      title: 'Worst check',
+      field: 'worstCheck',
+      sorting: false,
+      render: row => <WorstCheck row={row} />,
+    },
+  ];
+  const sorted = state.sort && FIELDS[state.sort];
+  return columns.map(column =>
+    sorted && column.field === sorted
+      ? { ...column, defaultSort: state.order }
+      : column,
+  );
+}
 
 /**
  * All teams, searched, filtered, sorted and paged by the backend so it stays
- * fast with thousands of teams. Pages follow the backend's cursors: the table
- * moves one page at a time.
+ * fast with thousands of teams; most in need first until a column is sorted.
+ * Pages follow the backend's cursors: a deep link to page 3 walks pages 1
+ * and 2 first.
  */
 export function TeamsTable(props: {
   filters: TeamsFilterValues;
+  /** Search, sort and page to start with (from the URL). */
+  initialState?: TeamsTableState;
+  /** Called when search, sort or page change. */
+  onState?: (state: TeamsTableState) => void;
   /** Called with every page the backend returns, and the search text. */
   onPage: (page: TeamsPage, search: string | undefined) => void;
 }) {
   const { filters, onPage } = props;
+  const classes = useStyles();
   const api = useApi(teamInsightsApiRef);
   const [error, setError] = useState<Error>();
   const tableRef = useRef<any>();
   const filtersRef = useRef(filters);
   const onPageRef = useRef(onPage);
   onPageRef.current = onPage;
+  const onStateRef = useRef(props.onState);
+  onStateRef.current = props.onState;
+  const [initial] = useState<TeamsTableState>(
+    () => props.initialState ?? { order: 'asc', page: 0 },
+  );
   const cursors = useRef<{ key: string; pages: Array<string | undefined> }>({
     key: '',
     pages: [undefined],
@@ -132,8 +224,9 @@ export function TeamsTable(props: {
   const data = useCallback<DataFunction>(
     async (query: Query) => {
       const field = query.orderBy?.field as string | undefined;
-      const sort = field ? SORT_KEYS[field] : undefined;
-      const order = sort ? query.orderDirection || 'asc' : undefined;
+      const column = field ? SORT_KEYS[field] : undefined;
+      const sort: TeamSortKey = column ?? 'need';
+      const order = column ? query.orderDirection || 'asc' : 'asc';
       const q = query.search?.trim() || undefined;
       const key = JSON.stringify([
         filtersRef.current,
@@ -145,22 +238,32 @@ export function TeamsTable(props: {
       if (key !== cursors.current.key) {
         cursors.current = { key, pages: [undefined] };
       }
-      const page = Math.min(query.page, cursors.current.pages.length - 1);
-      try {
-        const result = await api.getTeams({
+      const request = (cursor: string | undefined) =>
+        api.getTeams({
           ...filtersRef.current,
           q,
           sort,
           order,
           limit: query.pageSize,
-          cursor: cursors.current.pages[page],
+          cursor,
         });
-        cursors.current.pages[page + 1] = result.nextCursor;
+      try {
+        // A page not reached yet (a deep link): walk the cursors to it.
+        const pages = cursors.current.pages;
+        while (pages.length - 1 < query.page) {
+          const walked = await request(pages[pages.length - 1]);
+          if (!walked.nextCursor) break;
+          pages.push(walked.nextCursor);
+        }
+        const page = Math.min(query.page, pages.length - 1);
+        const result = await request(pages[page]);
+        pages[page + 1] = result.nextCursor;
         if (!result.nextCursor) {
-          cursors.current.pages.length = page + 1;
+          pages.length = page + 1;
         }
         setError(undefined);
         onPageRef.current(result, q);
+        onStateRef.current?.({ q, sort: column, order, page });
         return { data: result.items, page, totalCount: result.totalCount };
       } catch (e) {
         setError(e as Error);
@@ -180,6 +283,8 @@ export function TeamsTable(props: {
   const options = useMemo(
     () => ({
       search: true,
+      searchText: initial.q ?? '',
+      initialPage: initial.page,
       debounceInterval: 400,
       paging: true,
       pageSize: 20,
@@ -190,20 +295,25 @@ export function TeamsTable(props: {
       padding: 'dense' as const,
       emptyRowsWhenPaging: false,
     }),
-    [],
+    [initial],
   );
+  const columns = useMemo(() => columnsFor(initial), [initial]);
 
   return (
-    <section aria-label="Teams">
+    <section aria-label="Teams" className={classes.root}>
       {error && <ErrorPanel error={error} />}
       <Table<TeamSummary>
         tableRef={tableRef}
         title="Teams"
+        subtitle="Most in need first, until you sort by a column"
         options={options}
         columns={columns}
         data={data}
         localization={{
-          toolbar: { searchPlaceholder: 'Search teams' },
+          toolbar: {
+            searchPlaceholder: 'Search teams',
+            searchAriaLabel: 'Search teams',
+          },
           body: { emptyDataSourceMessage: 'No team matches these filters.' },
         }}
       />

@@ -19,7 +19,7 @@ import type {
   SkillSupply as ClusterSupply,
   TeamSkills,
 } from '@team-insights/plugin-team-insights-common';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   Bar,
@@ -38,12 +38,19 @@ import {
   ReportStatus,
   visuallyHidden,
   ErrorPanel,
+  useUrlState,
   RowHeaderCell,
 } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const useStyles = makeStyles(theme => ({
   missing: {
-    color: theme.palette.error.dark,
+    // Dark red on light paper; no red reaches 4.5:1 on dark paper, so the
+    // body colour there (the word "missing" and bold type carry it).
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.text.primary
+        : theme.palette.error.dark,
     fontWeight: theme.typography.fontWeightBold as number,
   },
   inline: {
@@ -106,7 +113,11 @@ function SupplyTable(props: { rows: ClusterSupply[] }) {
   const { rows } = props;
   const classes = useStyles();
   return (
-    <TableContainer>
+    <TableContainer
+      tabIndex={0}
+      role="region"
+      aria-label="Skill supply, scrollable"
+    >
       <Table size="small" aria-label="Skill supply">
         <TableHead>
           <TableRow>
@@ -200,10 +211,18 @@ function SkillsHeatmap(props: {
 }) {
   const { teams, clusters } = props;
   const classes = useStyles();
-  const [filter, setFilter] = useState('');
-  const [onlyMissing, setOnlyMissing] = useState(false);
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(25);
+  const [filter, setFilter] = useUrlState<string>('q', '', {
+    resets: ['page'],
+  });
+  const [onlyMissing, setOnlyMissing] = useUrlState<boolean>('missing', false, {
+    resets: ['page'],
+  });
+  const [pageNumber, setPageNumber] = useUrlState<number>('page', 1);
+  const page = Math.max(0, pageNumber - 1);
+  const setPage = (next: number) => setPageNumber(next + 1);
+  const [rowsPerPage, setRowsPerPage] = useUrlState<number>('size', 25, {
+    resets: ['page'],
+  });
 
   const columns = clusters.filter(c => c.people > 0 || c.missingIn > 0);
   const max = Math.max(1, ...teams.flatMap(t => t.skills.map(s => s.people)));
@@ -227,11 +246,11 @@ function SkillsHeatmap(props: {
         <TextField
           size="small"
           variant="outlined"
+          id="team-insights-skills-filter"
           label="Filter teams"
           value={filter}
           onChange={e => {
             setFilter(e.target.value);
-            setPage(0);
           }}
         />
         <FormControlLabel
@@ -240,14 +259,17 @@ function SkillsHeatmap(props: {
               checked={onlyMissing}
               onChange={e => {
                 setOnlyMissing(e.target.checked);
-                setPage(0);
               }}
             />
           }
           label="Only teams missing a required cluster"
         />
       </div>
-      <TableContainer>
+      <TableContainer
+        tabIndex={0}
+        role="region"
+        aria-label="Skills per team, scrollable"
+      >
         <Table size="small" aria-label="Skills per team">
           <TableHead>
             <TableRow>
@@ -292,7 +314,6 @@ function SkillsHeatmap(props: {
         onPageChange={(_e, next) => setPage(next)}
         onRowsPerPageChange={e => {
           setRowsPerPage(Number(e.target.value));
-          setPage(0);
         }}
       />
     </>
@@ -305,6 +326,7 @@ function SkillsHeatmap(props: {
  * Both come from `GET /skills`, over the teams the reader may see.
  */
 export function SkillsTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const { value, loading, error } = useAsync(() => api.getSkills(), [api]);
 
@@ -328,7 +350,13 @@ export function SkillsTab() {
   }
   const held = supply.filter(row => row.people > 0 || row.missingIn > 0);
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={24}
+    >
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <section aria-labelledby="team-insights-supply">
         <Typography variant="h5" component="h2" id="team-insights-supply">

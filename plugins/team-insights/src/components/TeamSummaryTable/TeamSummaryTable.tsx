@@ -6,6 +6,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { TeamSummary } from '@team-insights/plugin-team-insights-common';
+import { useMemo } from 'react';
 import {
   EntityTitleLink,
   LevelChip,
@@ -16,14 +17,38 @@ import {
   RowHeaderCell,
 } from '../common';
 
-/** A short list of teams with their three levels and worst check. */
+/** Sort key of a summary: any level at bronze or below first, then the lowest score. */
+function need(team: TeamSummary): number {
+  const scores = SCORECARDS.map(id => team.scores[id]).filter(
+    s => s.score !== null,
+  );
+  if (scores.length === 0) return Infinity;
+  const low = scores.some(s => s.level === 'bronze' || s.level === 'none');
+  return (low ? 0 : 1000) + Math.min(...scores.map(s => s.score as number));
+}
+
+/**
+ * A short list of teams with their three levels and worst check, most in
+ * need first, as the Overview sorts them.
+ */
 export function TeamSummaryTable(props: {
   teams: readonly TeamSummary[];
   label: string;
 }) {
-  const { teams, label } = props;
+  const { label } = props;
+  const teams = useMemo(
+    () =>
+      [...props.teams].sort(
+        (a, b) => need(a) - need(b) || a.title.localeCompare(b.title),
+      ),
+    [props.teams],
+  );
   return (
-    <TableContainer>
+    <TableContainer
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}, scrollable`}
+    >
       <Table size="small" aria-label={label}>
         <TableHead>
           <TableRow>
@@ -43,6 +68,7 @@ export function TeamSummaryTable(props: {
                 <EntityTitleLink
                   entityRef={team.entityRef}
                   title={team.title}
+                  teamTab
                 />
               </RowHeaderCell>
               <TableCell>{TEAM_TYPE_LABELS[team.teamType]}</TableCell>
@@ -58,10 +84,13 @@ export function TeamSummaryTable(props: {
               <TableCell>
                 {team.worstCheck ? (
                   <>
-                    <StatusLabel status={team.worstCheck.status} />
-                    <Typography variant="body2">
-                      {team.worstCheck.title}
-                    </Typography>
+                    <StatusLabel status={team.worstCheck.status} />{' '}
+                    <EntityTitleLink
+                      entityRef={team.entityRef}
+                      teamTab
+                      checkId={team.worstCheck.id}
+                      title={team.worstCheck.title}
+                    />
                   </>
                 ) : (
                   <Typography variant="body2" color="textSecondary">

@@ -4,10 +4,10 @@ import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
-import { ScoreLineChart, ErrorPanel } from '../common';
+import { ScoreLineChart, ErrorPanel, useUrlState } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 
 const RANGES = [30, 90, 365];
 
@@ -15,16 +15,24 @@ const RANGES = [30, 90, 365];
  * The Trends tab: the organisation's mean score per scorecard over time.
  */
 export function TrendsTab() {
+  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
-  const [days, setDays] = useState(90);
+  const [requested, setDays] = useUrlState<number>('days', 90);
+  const days = RANGES.includes(requested) ? requested : 90;
   const { value, loading, error } = useAsync(
     () => api.getTrends({ days }),
     [api, days],
   );
 
   return (
-    <Box display="flex" flexDirection="column" gridGap={16}>
-      <Box display="flex" alignItems="center" gridGap={16}>
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={16}
+    >
+      <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
         <Typography variant="h5" component="h2">
           Trends
         </Typography>

@@ -1,4 +1,5 @@
-import { CodeSnippet, EmptyState } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
+import { CodeBlock } from './CodeBlock';
 import Box from '@material-ui/core/Box';
 
 /** What a team's catalog-info.yaml needs before Team Insights can score it. */
@@ -96,10 +97,9 @@ export function AnnotateFirst(props: {
       description={copy.description}
       action={
         <Box maxWidth={640}>
-          <CodeSnippet
+          <CodeBlock
             text={YAML[target] ?? teamYaml(name)}
-            language="yaml"
-            showCopyCodeButton
+            label="YAML to add to catalog-info.yaml"
           />
         </Box>
       }

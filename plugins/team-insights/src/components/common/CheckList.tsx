@@ -1,3 +1,4 @@
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -12,6 +13,9 @@ import {
 import { Remediation } from './Remediation';
 import { StatusLabel } from './StatusLabel';
 import { STATUS_LABELS } from './labels';
+import { checkAnchor } from './EntityTitleLink';
+import { TextWithRefs } from './TextWithRefs';
+import type { ReactNode } from 'react';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -35,6 +39,16 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.5),
   },
   waived: { marginTop: theme.spacing(0.5) },
+  folded: {
+    marginTop: theme.spacing(1),
+    '& > summary': {
+      cursor: 'pointer',
+      padding: theme.spacing(1, 0),
+      ...theme.typography.body2,
+      fontWeight: theme.typography.fontWeightBold as number,
+    },
+  },
+  meta: { color: theme.palette.text.primary },
   why: {
     marginTop: theme.spacing(0.5),
     '& > summary': {
@@ -63,10 +77,29 @@ function rank(check: CheckResult): number {
  * Checks whose remediation changes another entity's file (a member's User
  * entity), so the edit link of the entity shown would mislead.
  */
-const ABOUT_OTHER_ENTITIES = new Set([
+export const ABOUT_OTHER_ENTITIES: ReadonlySet<string> = new Set([
   'composition.annotations-valid',
   'composition.skills-declared',
 ]);
+
+/** A check that still costs points: failing or warning, not waived. */
+function isOpen(check: CheckResult): boolean {
+  return !check.waived && (check.status === 'fail' || check.status === 'warn');
+}
+
+/** "12 passing, 3 not applicable" (waived checks count as passing). */
+function settledSummary(settled: readonly CheckResult[]): string {
+  const na = settled.filter(
+    c => !c.waived && c.status === 'not-applicable',
+  ).length;
+  const passing = settled.length - na;
+  return [
+    passing > 0 ? `${passing} passing` : '',
+    na > 0 ? `${na} not applicable` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** Active failures first, then warnings, waived checks, passes. */
 export function sortChecks(checks: readonly CheckResult[]): CheckResult[] {
@@ -88,8 +121,22 @@ export function CheckList(props: {
   editUrl?: string;
   /** Caps the entity links per check. */
   maxEntities?: number;
+  /** Folds passing, waived and not-applicable checks behind one summary. */
+  foldSettled?: boolean;
+  /**
+   * Checks whose remediation is already shown elsewhere on the page (the
+   * next steps), with the anchor of that place; they link there instead.
+   */
+  remediationShownAt?: ReadonlyMap<string, string>;
 }) {
-  const { label, checks, editUrl, maxEntities = 10 } = props;
+  const {
+    label,
+    checks,
+    editUrl,
+    maxEntities = 10,
+    foldSettled,
+    remediationShownAt,
+  } = props;
   const classes = useStyles();
   if (checks.length === 0) {
     return (
@@ -98,12 +145,20 @@ export function CheckList(props: {
       </Typography>
     );
   }
-  return (
-    <ul className={classes.list} aria-label={label}>
-      {sortChecks(checks).map(check => {
+  const sorted = sortChecks(checks);
+  const open = sorted.filter(isOpen);
+  const settled = sorted.filter(check => !isOpen(check));
+  const renderList = (list: CheckResult[], listLabel: string): ReactNode => (
+    <ul className={classes.list} aria-label={listLabel}>
+      {list.map(check => {
         const entities = check.entities ?? [];
         return (
-          <li key={check.id} className={classes.item}>
+          <li
+            key={check.id}
+            id={checkAnchor(check.id)}
+            className={classes.item}
+            tabIndex={-1}
+          >
             <div className={classes.header}>
               <StatusLabel status={check.status} />
               <Typography component="span" className={classes.title}>
@@ -120,13 +175,13 @@ export function CheckList(props: {
               <Typography
                 component="span"
                 variant="caption"
-                color="textSecondary"
+                className={classes.meta}
               >
                 weight {check.weight} · {check.id}
               </Typography>
             </div>
             <Typography variant="body2" className={classes.message}>
-              {check.message}
+              <TextWithRefs text={check.message} />
             </Typography>
             {check.waived && (
               <Typography
@@ -160,7 +215,17 @@ export function CheckList(props: {
               </details>
             )}
             {(check.status === 'fail' || check.status === 'warn') &&
-              check.remediation && (
+              check.remediation &&
+              remediationShownAt?.has(check.id) && (
+                <Typography variant="body2" className={classes.waived}>
+                  <Link to={`#${remediationShownAt.get(check.id)}`}>
+                    How to fix it: see next steps
+                  </Link>
+                </Typography>
+              )}
+            {(check.status === 'fail' || check.status === 'warn') &&
+              check.remediation &&
+              !remediationShownAt?.has(check.id) && (
                 <Remediation
                   checkTitle={check.title}
                   remediation={check.remediation}
@@ -173,5 +238,17 @@ export function CheckList(props: {
         );
       })}
     </ul>
+  );
+  if (!foldSettled || settled.length === 0 || open.length === 0) {
+    return renderList(sorted, label);
+  }
+  return (
+    <>
+      {renderList(open, label)}
+      <details className={classes.folded}>
+        <summary>{settledSummary(settled)}</summary>
+        {renderList(settled, `${label}: passing and not applicable`)}
+      </details>
+    </>
   );
 }

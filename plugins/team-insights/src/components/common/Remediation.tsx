@@ -1,4 +1,5 @@
-import { CodeSnippet, Link } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
+import { CodeBlock } from './CodeBlock';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -50,10 +51,12 @@ export function Remediation(props: {
           </Typography>
         ) : (
           <div key={index} className={classes.code}>
-            <CodeSnippet
+            <CodeBlock
               text={part.code}
               language={part.language}
-              showCopyCodeButton
+              label={`${part.language.toLocaleUpperCase(
+                'en-US',
+              )} for ${checkTitle}`}
             />
           </div>
         ),

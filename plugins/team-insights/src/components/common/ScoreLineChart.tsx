@@ -22,8 +22,13 @@ export interface ScorePoint {
   score: number | null;
 }
 
+/** Fewer days than this and the chart says when its history starts. */
+const SHORT_HISTORY_DAYS = 14;
+
 const useStyles = makeStyles(theme => ({
-  figure: { margin: 0, position: 'relative' },
+  // minWidth 0 lets the chart shrink inside flex layouts on a phone.
+  figure: { margin: 0, position: 'relative', minWidth: 0 },
+  chart: { overflow: 'hidden', maxWidth: '100%' },
   empty: { padding: theme.spacing(2, 0) },
 }));
 
@@ -111,17 +116,45 @@ export function ScoreLineChart(props: {
   return (
     <figure className={classes.figure} aria-labelledby={titleId}>
       {heading}
-      <div role="img" aria-label={summary}>
+      {rows.length < SHORT_HISTORY_DAYS && (
+        <Typography variant="body2" className={classes.empty}>
+          History starts on {first}: scores are recorded once a day, so the
+          lines grow from here.
+        </Typography>
+      )}
+      <div role="img" aria-label={summary} className={classes.chart}>
         <ResponsiveContainer width="100%" height={height}>
           <LineChart
             data={rows}
             margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
           >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis domain={[0, 100]} />
-            <Tooltip />
-            <Legend />
+            <CartesianGrid
+              strokeDasharray="3 3"
+              stroke={theme.palette.divider}
+            />
+            <XAxis
+              dataKey="day"
+              tick={{ fill: theme.palette.text.primary }}
+              stroke={theme.palette.text.primary}
+            />
+            <YAxis
+              domain={[0, 100]}
+              tick={{ fill: theme.palette.text.primary }}
+              stroke={theme.palette.text.primary}
+            />
+            <Tooltip
+              contentStyle={{
+                backgroundColor: theme.palette.background.paper,
+                color: theme.palette.text.primary,
+              }}
+            />
+            <Legend
+              formatter={value => (
+                <span style={{ color: theme.palette.text.primary }}>
+                  {value}
+                </span>
+              )}
+            />
             {scorecards.map(id => (
               <Line
                 key={id}
@@ -138,29 +171,32 @@ export function ScoreLineChart(props: {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <table style={visuallyHidden}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {scorecards.map(id => (
-              <th key={id} scope="col">
-                {SCORECARD_TITLES[id]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(row => (
-            <tr key={row.day}>
-              <th scope="row">{row.day}</th>
+      {/* A table does not shrink to 1 px; the div around it does. */}
+      <div style={visuallyHidden}>
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
               {scorecards.map(id => (
-                <td key={id}>{row[id] ?? 'not scored'}</td>
+                <th key={id} scope="col">
+                  {SCORECARD_TITLES[id]}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(row => (
+              <tr key={row.day}>
+                <th scope="row">{row.day}</th>
+                {scorecards.map(id => (
+                  <td key={id}>{row[id] ?? 'not scored'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

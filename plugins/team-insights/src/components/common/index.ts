@@ -13,3 +13,7 @@ export * from './remediation';
 export * from './VisuallyHidden';
 export * from './ErrorPanel';
 export * from './RowHeaderCell';
+export * from './CodeBlock';
+export * from './TextWithRefs';
+export * from './useUrlState';
+export * from './contentStyles';

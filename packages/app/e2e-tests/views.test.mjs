@@ -1,0 +1,187 @@
+// The questions each view answers, in the real portal: who needs help first,
+// links that keep their state, next steps on a team's tab, and phones.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  buildApp,
+  guestToken,
+  launchChromium,
+  repoRoot,
+  startPortal,
+} from './portal.mjs';
+
+const shotsDir = path.join(repoRoot, 'e2e-test-report');
+// UPDATE_SCREENSHOTS=1 also refreshes the phone picture of the README.
+const docsImages = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs/images')
+  : undefined;
+
+let portal;
+let browser;
+let page;
+
+before(async () => {
+  buildApp();
+  portal = await startPortal({ port: 7079 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${portal.baseUrl}/team-insights`);
+  await page.getByRole('button', { name: 'Enter' }).click();
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+function teamsRegion() {
+  return page.getByRole('region', { name: 'Teams' });
+}
+
+async function firstRowTitle() {
+  const first = teamsRegion().locator('tbody tr').first();
+  await first.getByRole('link').first().waitFor();
+  return (await first.getByRole('link').first().innerText()).trim();
+}
+
+const LOW = new Set(['bronze', 'none']);
+
+test("the Overview's first row is the team most in need", async () => {
+  // Every team from the API, ranked here by the rule the product states:
+  // a scorecard at bronze or below first, then the lowest score.
+  const token = await guestToken(portal.baseUrl);
+  const res = await fetch(
+    `${portal.baseUrl}/api/team-insights/v1/teams?limit=500`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  const { items } = await res.json();
+  const rank = team => {
+    const scores = Object.values(team.scores).filter(s => s.score !== null);
+    if (scores.length === 0) return Infinity;
+    const low = scores.some(s => LOW.has(s.level)) ? 0 : 1000;
+    return low + Math.min(...scores.map(s => s.score));
+  };
+  const best = Math.min(...items.map(rank));
+  const neediest = items.filter(t => rank(t) === best).map(t => t.title);
+
+  await page.goto(`${portal.baseUrl}/team-insights/overview`);
+  assert.ok(
+    neediest.includes(await firstRowTitle()),
+    `first row should be one of ${neediest.join(', ')}`,
+  );
+});
+
+test('a filter survives a visit to a team and Back', async () => {
+  await page.goto(`${portal.baseUrl}/team-insights/overview`);
+  await firstRowTitle();
+  await page.getByRole('button', { name: /Team type/ }).click();
+  await page.getByRole('option', { name: 'Expertise team' }).click();
+  await page.waitForURL(/[?&]type=expertise/);
+  await teamsRegion().getByRole('link', { name: 'Data Lab' }).waitFor();
+  await teamsRegion().getByRole('link', { name: 'Data Lab' }).click();
+  await page.waitForURL(/\/group\/data-lab\/team-insights/);
+  await page.goBack();
+  await page.waitForURL(/[?&]type=expertise/);
+  await teamsRegion().getByRole('link', { name: 'Data Lab' }).waitFor();
+  assert.match(
+    await page.getByRole('button', { name: /Team type/ }).innerText(),
+    /Expertise team/,
+  );
+  const types = await teamsRegion().locator('tbody tr').allInnerTexts();
+  assert.ok(types.length > 0);
+  for (const row of types) assert.match(row, /Expertise team/);
+});
+
+test("a team link lands on the team's Team Insights tab, three next steps before any check list", async () => {
+  await page.goto(`${portal.baseUrl}/team-insights/overview`);
+  const title = await firstRowTitle();
+  await teamsRegion()
+    .locator('tbody tr')
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  await page.waitForURL(/\/group\/[^/]+\/team-insights$/);
+  const steps = page.getByRole('list', { name: `Next steps for ${title}` });
+  await steps.waitFor();
+  assert.equal(await steps.getByRole('listitem').count(), 3);
+  await page
+    .getByRole('list', { name: /^Checks of / })
+    .first()
+    .waitFor();
+  const stepsFirst = await page.evaluate(() => {
+    const next = document.querySelector('[aria-label^="Next steps for"]');
+    const checks = document.querySelectorAll('[aria-label^="Checks of"]');
+    return [...checks].every(
+      list =>
+        next.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  });
+  assert.ok(stepsFirst, 'next steps come before every check list');
+});
+
+test('at 390 × 844 no page scrolls sideways', async () => {
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+  });
+  phone.setDefaultTimeout(60_000);
+  const views = [
+    '/team-insights/overview',
+    '/team-insights/adoption',
+    '/team-insights/skills',
+    '/team-insights/concerns',
+    '/team-insights/trends',
+    '/catalog/default/group/fraud-detection/team-insights',
+  ];
+  const wide = [];
+  await phone.goto(`${portal.baseUrl}/team-insights`);
+  await phone.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the first view renders.
+  await phone
+    .locator('[data-team-insights-content]')
+    .first()
+    .waitFor({ state: 'attached' });
+  try {
+    for (const view of views) {
+      await phone.goto(`${portal.baseUrl}${view}`);
+      try {
+        await phone
+          .locator('[data-team-insights-content]')
+          .first()
+          .waitFor({ state: 'attached' });
+      } catch (e) {
+        fs.mkdirSync(shotsDir, { recursive: true });
+        await phone.screenshot({
+          path: path.join(
+            shotsDir,
+            `phone-failed-${view.replace(/\W+/g, '-')}.png`,
+          ),
+        });
+        throw new Error(`${view} did not render on a phone: ${e.message}`);
+      }
+      await phone.waitForFunction(
+        () =>
+          !document.querySelector(
+            '[data-team-insights-content] [data-testid="progress"]',
+          ),
+      );
+      const { scrollWidth, clientWidth } = await phone.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      if (scrollWidth > clientWidth + 1) wide.push(`${view}: ${scrollWidth}px`);
+      if (docsImages && view.endsWith('overview')) {
+        fs.mkdirSync(docsImages, { recursive: true });
+        await phone.screenshot({
+          path: path.join(docsImages, 'phone-overview.png'),
+        });
+      }
+    }
+  } finally {
+    await phone.close();
+  }
+  assert.deepEqual(wide, []);
+});
