@@ -217,10 +217,7 @@ function runCustomCheck(
 }
 
 /** Marks the checks an active waiver covers as waived (they count as a pass). */
-export function applyWaivers(
-  checks: CheckResult[],
-  waivers: ParsedWaiver[],
-) {
+export function applyWaivers(checks: CheckResult[], waivers: ParsedWaiver[]) {
   if (waivers.length === 0) return;
   for (let i = 0; i < checks.length; i++) {
     const check = checks[i];

@@ -16,7 +16,6 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
-  CheckStatus,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryPoint,
