@@ -15,7 +15,10 @@ import type {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Days of history the projected completion's pace is measured over. */
+/**
+ * Days of history the projected completion's pace is measured over.
+ * @public
+ */
 export const INITIATIVE_PACE_DAYS = 28;
 
 function rank(level: Level | null): number {

@@ -53,8 +53,8 @@ export const PLAN_CHANGE_KINDS = [
 export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
 
 /**
- * A plan: changes applied in order. The document `team-insights plan
- * --changes` reads and the planner exports.
+ * A plan: changes applied in order. The change file that
+ * `team-insights plan --changes` reads and the planner exports.
  * @public
  */
 export interface Plan {

@@ -23,7 +23,10 @@ export function adoptionRateOver(
   return eligible > 0 ? Math.round((adoptedBy / eligible) * 10000) / 10000 : 0;
 }
 
-/** The feature teams among `teams`, by lower-case ref. */
+/**
+ * The feature teams among `teams`, by lower-case ref.
+ * @public
+ */
 export function featureTeamRefs(
   teams: readonly TeamReport[],
 ): ReadonlySet<string> {
