@@ -728,6 +728,12 @@ describe('visibility against the real catalog', () => {
       '/products',
       '/concerns',
       '/skill-clusters',
+      '/skills',
+      '/adoption',
+      '/planner/config',
+      '/staffing',
+      '/initiatives',
+      '/initiatives/no-such-initiative',
     ]) {
       check(await get(urlPath));
     }
@@ -763,6 +769,9 @@ describe('visibility against the real catalog', () => {
       if (entity.kind === 'Group') {
         await aboutEntity(entity, (kind, name) =>
           get(`/teams?orgUnit=${kind.toLowerCase()}:default/${name}`),
+        );
+        await aboutEntity(entity, (kind, name) =>
+          get(`/staffing?team=${kind.toLowerCase()}:default/${name}`),
         );
       }
       await aboutEntity(entity, (kind, name) =>
@@ -802,6 +811,8 @@ describe('visibility against the real catalog', () => {
     });
     check(await invoke('list-teams', {}));
     check(await invoke('list-teams', { sort: 'size', order: 'desc' }));
+    check(await invoke('suggest-staffing', {}));
+    check(await invoke('get-initiative-progress', {}));
     const checks = checkCatalogue();
     for (const { id } of checks) {
       check(await invoke('explain-check', { checkId: id }));
@@ -818,6 +829,11 @@ describe('visibility against the real catalog', () => {
       await aboutEntity(entity, (kind, name) =>
         invoke('list-teams', { orgUnit: ref(kind, name) }),
       );
+      if (entity.kind === 'Group') {
+        await aboutEntity(entity, (kind, name) =>
+          invoke('suggest-staffing', { team: ref(kind, name) }),
+        );
+      }
       for (const { id } of checks) {
         await aboutEntity(entity, (kind, name) =>
           invoke('explain-check', { checkId: id, entityRef: ref(kind, name) }),
