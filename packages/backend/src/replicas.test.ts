@@ -388,13 +388,15 @@ describeWithServices(title, () => {
         const decoded = keys.map(key =>
           Buffer.from(key.slice(prefix.length), 'base64').toString('utf8'),
         );
-        const expectedKey = `visibility:v1:user:development/guest:${fromA.body.evaluatedAt}`;
+        // one key per user, holding the report it was computed for
+        const expectedKey = 'visibility:v2:user:development/guest';
         expect(decoded).toContain(expectedKey);
         const redisKey = keys[decoded.indexOf(expectedKey)];
         const ttl = await redis.pTTL(redisKey);
         expect(ttl).toBeGreaterThan(0);
         expect(ttl).toBeLessThanOrEqual(VISIBILITY_TTL_MS);
         const stored = await redis.get(redisKey);
+        expect(stored).toContain(fromA.body.evaluatedAt);
         for (const ref of resources) {
           expect(stored).toContain(ref);
         }

@@ -151,7 +151,11 @@ describe('faults', () => {
         timeoutMs: 200,
       });
       const { service } = replica();
-      const good = await service.refresh({ trigger: 'schedule' });
+      // the first refresh may take its time (it starts the evaluation worker)
+      const good = await service.refresh({
+        trigger: 'schedule',
+        signal: AbortSignal.timeout(60_000),
+      });
       const before = await tables();
 
       clock.now = new Date('2026-11-27T08:10:00.000Z');
