@@ -22,7 +22,14 @@ const useStyles = makeStyles(theme => ({
     borderRadius: theme.shape.borderRadius,
     '&:focus': { top: theme.spacing(1) },
   },
-  main: { outline: 'none' },
+  // a flex item as wide as the screen, never as wide as its widest table:
+  // tables and the page's tab bar scroll inside it instead of the page
+  main: {
+    outline: 'none',
+    minWidth: 0,
+    flex: '1 1 auto',
+    '& .bui-Tabs': { overflowX: 'auto', maxWidth: '100%' },
+  },
 }));
 
 function Layout(props: { nav: ReactNode; content: ReactNode }) {
