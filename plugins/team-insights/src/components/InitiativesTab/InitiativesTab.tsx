@@ -1,3 +1,4 @@
+import { useContentRootStyles } from '../common/contentStyles';
 import { Route, Routes } from 'react-router-dom';
 import { InitiativePage } from './InitiativePage';
 import { InitiativesList } from './InitiativesList';
@@ -7,10 +8,13 @@ import { InitiativesList } from './InitiativesList';
  * per initiative at `/team-insights/initiatives/<id>`.
  */
 export function InitiativesTab() {
+  const classes = useContentRootStyles();
   return (
-    <Routes>
-      <Route path="/" element={<InitiativesList />} />
-      <Route path="/:id" element={<InitiativePage />} />
-    </Routes>
+    <div data-team-insights-content className={classes.root}>
+      <Routes>
+        <Route path="/" element={<InitiativesList />} />
+        <Route path="/:id" element={<InitiativePage />} />
+      </Routes>
+    </div>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorPanel } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
 import { ChangeForm } from './ChangeForm';
 import { describeChange } from './describeChange';
 import { PlanComparisonTable } from './PlanComparisonTable';
@@ -39,8 +40,14 @@ function Planner(props: {
     [staffingAsked, plan.entities, config],
   );
 
+  const classes = useContentRootStyles();
   return (
-    <Grid container spacing={3}>
+    <Grid
+      container
+      spacing={3}
+      data-team-insights-content
+      className={classes.root}
+    >
       <Grid item xs={12}>
         <InfoCard title="Draft">
           <Typography variant="body2" paragraph>

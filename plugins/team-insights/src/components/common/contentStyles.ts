@@ -11,9 +11,6 @@ export const useContentRootStyles = makeStyles(theme => ({
     // Nothing in a view may push the page wider than a phone's screen.
     minWidth: 0,
     maxWidth: '100%',
-    // wide tables scroll in their own focusable regions; nothing else may
-    // paint past the view's edge and make the page scroll sideways
-    overflowX: 'clip',
     '& > *': { minWidth: 0, maxWidth: '100%' },
     '& .MuiTablePagination-root': { overflowX: 'auto' },
     '& .recharts-responsive-container': { minWidth: 0 },
