@@ -104,7 +104,7 @@ after(async () => {
 
 test('TeamInsightsPage lists the teams with their levels', async () => {
   await page.goto(`${baseUrl}/team-insights`);
-  const teams = page.getByRole('region', { name: 'Teams' });
+  const teams = page.getByRole('region', { name: 'Teams', exact: true });
   await teams.getByRole('link', { name: 'Data Lab' }).waitFor();
   await teams.getByRole('link', { name: 'ML Platform' }).waitFor();
   await page

@@ -62,7 +62,7 @@ test('a guest signs in and lands on the Team Insights overview', async () => {
       .getByRole('heading', { name: 'Team Insights', exact: true })
       .first()
       .waitFor();
-    const teams = page.getByRole('region', { name: 'Teams' });
+    const teams = page.getByRole('region', { name: 'Teams', exact: true });
     await teams.getByRole('link', { name: 'Search Ranking' }).waitFor();
     // Every team of the demo organisation is listed, with its three levels.
     await teams.getByRole('link', { name: 'Data Lab' }).waitFor();
@@ -75,7 +75,7 @@ test('a guest signs in and lands on the Team Insights overview', async () => {
 
 test('searching the table narrows it to the matching teams', async () => {
   await onPage('/team-insights', async page => {
-    const teams = page.getByRole('region', { name: 'Teams' });
+    const teams = page.getByRole('region', { name: 'Teams', exact: true });
     await teams.getByRole('link', { name: 'Data Lab' }).waitFor();
     await teams.getByPlaceholder('Search teams').fill('pricing');
     await teams.getByRole('link', { name: 'Data Lab' }).waitFor({
@@ -91,7 +91,7 @@ test('searching the table narrows it to the matching teams', async () => {
 
 test('a team with a failing check shows what to change', async () => {
   await onPage('/team-insights', async page => {
-    const teams = page.getByRole('region', { name: 'Teams' });
+    const teams = page.getByRole('region', { name: 'Teams', exact: true });
     await teams.getByPlaceholder('Search teams').fill('fraud');
     await teams.getByRole('link', { name: 'Fraud Detection' }).click();
     // The entity page's tabs are links; the sidebar has one of the same name.

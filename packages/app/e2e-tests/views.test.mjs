@@ -38,7 +38,7 @@ after(async () => {
 });
 
 function teamsRegion() {
-  return page.getByRole('region', { name: 'Teams' });
+  return page.getByRole('region', { name: 'Teams', exact: true });
 }
 
 async function firstRowTitle() {

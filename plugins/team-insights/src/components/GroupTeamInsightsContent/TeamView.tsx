@@ -150,6 +150,7 @@ function SkillClusters(props: { team: TeamReport }) {
           ): {team.communicationPaths} communication paths. Each person added
           brings more communication overhead than the one before.
         </Typography>
+        <PlanTeamLink teamRef={team.entityRef} />
       </Section>
       <Section title="Single points of failure">
         <Typography variant="body2">
@@ -504,7 +505,6 @@ export function TeamView(props: {
             · part of <EntityRefLink entityRef={team.parent} />
           </>
         )}
-        <PlanTeamLink teamRef={team.entityRef} />
       </Typography>
       <NextSteps team={team} editUrl={editUrl} />
       {!team.teamTypeDeclared && (

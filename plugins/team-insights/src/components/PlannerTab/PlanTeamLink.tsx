@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
 import { rootRouteRef } from '../../routes';
 
 /**
@@ -16,11 +17,10 @@ export function PlanTeamLink(props: { teamRef: string }) {
   }
   if (!root) return null;
   return (
-    <>
-      {' · '}
+    <Typography variant="body2">
       <Link to={`${root()}/planner?team=${encodeURIComponent(props.teamRef)}`}>
         Plan a change to this team
       </Link>
-    </>
+    </Typography>
   );
 }
