@@ -221,8 +221,12 @@ export function TeamsTable(props: {
     pages: [undefined],
   });
 
+  // Queries answer out of order when typing: only the newest may fill the
+  // table, or a slower answer to an older search would replace the new one.
+  const latestQuery = useRef(0);
   const data = useCallback<DataFunction>(
     async (query: Query) => {
+      const call = ++latestQuery.current;
       const field = query.orderBy?.field as string | undefined;
       const column = field ? SORT_KEYS[field] : undefined;
       const sort: TeamSortKey = column ?? 'need';
@@ -257,6 +261,10 @@ export function TeamsTable(props: {
         }
         const page = Math.min(query.page, pages.length - 1);
         const result = await request(pages[page]);
+        if (call !== latestQuery.current) {
+          // superseded: the newer query's answer fills the table
+          return new Promise<never>(() => {});
+        }
         pages[page + 1] = result.nextCursor;
         if (!result.nextCursor) {
           pages.length = page + 1;
