@@ -62,14 +62,20 @@ export async function readCatalogForTeamInsights(
   }
 }
 
-/** Settles with `promise`, or rejects as soon as `signal` aborts. */
-function untilAborted<T>(
+/**
+ * Settles with `promise`, or rejects as soon as `signal` aborts; a later
+ * rejection of the abandoned promise is not reported as unhandled.
+ *
+ * @public
+ */
+export function untilAborted<T>(
   promise: Promise<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   if (!signal) {
     return promise;
   }
+  promise.catch(() => {});
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) {

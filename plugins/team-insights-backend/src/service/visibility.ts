@@ -12,7 +12,10 @@ import type {
   CheckResult,
   Report,
 } from '@team-insights/plugin-team-insights-common';
-import { findVisibleEntityRefs } from '@team-insights/plugin-team-insights-node';
+import {
+  findVisibleEntityRefs,
+  untilAborted,
+} from '@team-insights/plugin-team-insights-node';
 import { RetryLaterError } from './retryLater';
 
 /** What one caller may see of the current report. */
@@ -188,29 +191,6 @@ class Limiter {
     this.#active -= 1;
     this.#waiting.shift()?.();
   }
-}
-
-/** Settles with `promise`, or rejects as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => {});
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      value => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      error => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
