@@ -85,7 +85,14 @@ function withValues(
 export function OverviewTab() {
   const contentClasses = useContentRootStyles();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  // Typing, sorting and paging rewrite the URL too; the filters object only
+  // changes when a filter does, or the table would reload with the search it
+  // had before the newest one (and show teams that do not match).
+  const filtersKey = JSON.stringify(filtersFromParams(params));
+  const filters = useMemo<TeamsFilterValues>(
+    () => JSON.parse(filtersKey),
+    [filtersKey],
+  );
   const tableState = useMemo(() => tableStateFromParams(params), [params]);
   const [latest, setLatest] = useState<{ page: TeamsPage; search?: string }>();
   const onPage = useCallback(
