@@ -138,12 +138,10 @@ describe('OverviewTab', () => {
       within(teamsRegion()).getByPlaceholderText('Search teams'),
       'recomm',
     );
-    await waitFor(
-      () =>
-        expect(
-          within(teamsRegion()).queryByRole('link', { name: 'Data Lab' }),
-        ).not.toBeInTheDocument(),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(
+        within(teamsRegion()).queryByRole('link', { name: 'Data Lab' }),
+      ).not.toBeInTheDocument(),
     );
     const calls = (api as MockTeamInsightsApi).calls.filter(
       c => c.method === 'getTeams',
@@ -152,6 +150,33 @@ describe('OverviewTab', () => {
     expect(
       within(teamsRegion()).getByRole('link', { name: 'Recommendations' }),
     ).toBeInTheDocument();
+  });
+
+  it('keeps the search once its answer has arrived: nothing reloads the table after it', async () => {
+    const { api } = await renderWithApi(<OverviewTab />);
+    await rowTitles();
+    await userEvent.type(
+      within(teamsRegion()).getByPlaceholderText('Search teams'),
+      'recomm',
+    );
+    await waitFor(() =>
+      expect(
+        within(teamsRegion()).queryByRole('link', { name: 'Data Lab' }),
+      ).not.toBeInTheDocument(),
+    );
+    // The answer writes the search into the URL; that must not reload the
+    // table, or it reloads with the search material-table held before.
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    const teamCalls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTeams',
+    );
+    const searched = teamCalls.findIndex(c => c.args[0].q === 'recomm');
+    expect(searched).toBeGreaterThan(-1);
+    // one request answers the search; nothing reloads the table after it
+    expect(teamCalls.slice(searched).map(c => c.args[0].q)).toEqual(['recomm']);
+    expect(
+      within(teamsRegion()).queryByRole('link', { name: 'Data Lab' }),
+    ).not.toBeInTheDocument();
   });
 
   it('filters by team type on the server and updates the level counts', async () => {
@@ -189,9 +214,7 @@ describe('OverviewTab', () => {
     await userEvent.click(
       within(teamsRegion()).getByRole('button', { name: 'Size' }),
     );
-    await waitFor(async () => expect((await rowTitles())[0]).toBe('Pricing'), {
-      timeout: 5000,
-    });
+    await waitFor(async () => expect((await rowTitles())[0]).toBe('Pricing'));
     const calls = (api as MockTeamInsightsApi).calls.filter(
       c => c.method === 'getTeams',
     );
