@@ -241,10 +241,7 @@ function checkSays(entities: Entity[], ref: string, id: string) {
 }
 
 /** A fully documented Component `svc` owned by `team`, with some fields replaced. */
-function svc(
-  metadata: JsonObject = {},
-  spec: JsonObject = {},
-): Entity {
+function svc(metadata: JsonObject = {}, spec: JsonObject = {}): Entity {
   const entity = component('svc', { owner: 'team', documented: true });
   return {
     ...entity,
