@@ -5,6 +5,7 @@
 // (examples/plans/feature-teams.yaml).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -16,6 +17,11 @@ import {
 } from './portal.mjs';
 
 const SCORECARDS = ['composition', 'adoption', 'documentation'];
+
+// UPDATE_SCREENSHOTS=1 also refreshes the picture of the README.
+const docsImages = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs/images')
+  : undefined;
 
 let portal;
 let browser;
@@ -129,6 +135,12 @@ test('a draft made in the planner shows the levels the CLI plan prints', async (
     }
     // Fraud Detection, Dynamic Pricing and its two parts at least
     assert.ok(compared >= 4, `only ${compared} teams changed level`);
+
+    const shotsDir = path.join(repoRoot, 'e2e-test-report');
+    fs.mkdirSync(shotsDir, { recursive: true });
+    const shot = path.join(shotsDir, 'planner.png');
+    await page.screenshot({ path: shot, fullPage: false });
+    if (docsImages) fs.copyFileSync(shot, path.join(docsImages, 'planner.png'));
 
     // Undo steps back: the split goes, the move stays
     await page.getByRole('button', { name: 'Undo last change' }).click();
