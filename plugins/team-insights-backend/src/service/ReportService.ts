@@ -2,10 +2,12 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  advanceTimeline,
   evaluate,
   Report,
   TeamInsightsCheck,
   TeamInsightsConfig,
+  TeamInsightsTimeline,
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
 import { RetryLaterError, withTimeout } from './retryLater';
@@ -345,7 +347,9 @@ export class ReportService {
     let content: ReportContent | undefined;
     let historyRows: HistoryRow[] | undefined;
     let entityCount = 0;
+    let timeline: TeamInsightsTimeline | undefined;
     try {
+      timeline = await this.#store.readTimeline();
       const credentials = await this.#auth.getOwnServiceCredentials();
       if (this.#customChecks.length === 0) {
         // Off the main thread: the portal keeps answering meanwhile.
@@ -357,6 +361,7 @@ export class ReportService {
           config: this.#config,
           now: this.#now,
           signal,
+          timeline,
         });
         report = evaluation.report;
         content = evaluation.content;
@@ -382,6 +387,7 @@ export class ReportService {
           config: this.#config,
           now: this.#now(),
           customChecks: this.#customChecks,
+          timeline,
         });
       }
       signal.throwIfAborted();
@@ -408,6 +414,9 @@ export class ReportService {
         signal,
         rows: historyRows,
       });
+      await this.#store.writeTimeline(
+        advanceTimeline(timeline, report, new Date(report.evaluatedAt)),
+      );
       const deleted = await this.#store.applyRetention(
         this.#retentionDays,
         this.#now(),
