@@ -349,7 +349,9 @@ export class ReportService {
     let entityCount = 0;
     let timeline: TeamInsightsTimeline | undefined;
     try {
-      timeline = await this.#store.readTimeline();
+      // read while the catalog is read; awaited before evaluating
+      const reading = this.#store.readTimeline();
+      reading.catch(() => {});
       const credentials = await this.#auth.getOwnServiceCredentials();
       if (this.#customChecks.length === 0) {
         // Off the main thread: the portal keeps answering meanwhile.
@@ -361,8 +363,9 @@ export class ReportService {
           config: this.#config,
           now: this.#now,
           signal,
-          timeline,
+          timeline: reading,
         });
+        timeline = await reading;
         report = evaluation.report;
         content = evaluation.content;
         historyRows = evaluation.historyRows;
@@ -382,6 +385,7 @@ export class ReportService {
           },
         );
         entityCount = entities.length;
+        timeline = await reading;
         signal.throwIfAborted();
         report = evaluate(entities, {
           config: this.#config,

@@ -622,9 +622,7 @@ export class TeamInsightsStore {
       const existing: Array<Pick<TimelineRow, 'kind' | 'key'>> = await tx(
         TIMELINE,
       ).select('kind', 'key');
-      const gone = existing.filter(
-        r => !wanted.has(`${r.kind}\u0000${r.key}`),
-      );
+      const gone = existing.filter(r => !wanted.has(`${r.kind}\u0000${r.key}`));
       const have = new Set(existing.map(r => `${r.kind}\u0000${r.key}`));
       for (const kind of ['concern', 'centralized-team', 'product']) {
         const keys = gone.filter(r => r.kind === kind).map(r => r.key);

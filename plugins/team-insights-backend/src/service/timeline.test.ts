@@ -124,12 +124,16 @@ describe('the timeline of the timing rules', () => {
       await TeamInsightsStore.migrate(knex);
       const store = new TeamInsightsStore(knex);
       await store.writeTimeline({
-        concerns: { scheduling: { candidateSince: '2026-01-01T00:00:00.000Z' } },
+        concerns: {
+          scheduling: { candidateSince: '2026-01-01T00:00:00.000Z' },
+        },
         centralizedTeams: {},
         products: {},
       });
       await store.writeTimeline({
-        concerns: { scheduling: { candidateSince: '2026-05-01T00:00:00.000Z' } },
+        concerns: {
+          scheduling: { candidateSince: '2026-05-01T00:00:00.000Z' },
+        },
         centralizedTeams: {},
         products: {},
       });

@@ -161,8 +161,11 @@ export class EvaluationWorker {
     /** Read once every page was sent: the report's `evaluatedAt`. */
     now: () => Date;
     signal: AbortSignal;
-    /** What earlier evaluations saw, for the timing rules. */
-    timeline?: TeamInsightsTimeline;
+    /**
+     * What earlier evaluations saw, for the timing rules; awaited once every
+     * page was sent, so that reading it does not delay the catalog reads.
+     */
+    timeline?: TeamInsightsTimeline | Promise<TeamInsightsTimeline>;
   }): Promise<WorkerEvaluation> {
     const { pages, config, now, signal, timeline } = options;
     signal.throwIfAborted();
@@ -305,12 +308,13 @@ export class EvaluationWorker {
           }
           if (settled) return;
         }
+        const history = await timeline;
         if (settled) return;
         send({
           type: 'evaluate',
           config,
           now: now().toISOString(),
-          timeline,
+          timeline: history,
         });
       })().catch(error => finish(error));
     });
