@@ -84,6 +84,8 @@ export function isEmptyReport(report: Report): boolean {
  *   what there is.
  */
 export class ReportService {
+  /** The timeline after this instance's last evaluation. */
+  #lastTimeline?: TeamInsightsTimeline;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
@@ -350,8 +352,11 @@ export class ReportService {
     let timeline: TeamInsightsTimeline | undefined;
     try {
       // read while the catalog is read; awaited before evaluating
-      const reading = this.#store.readTimeline();
-      reading.catch(() => {});
+      // a database that is down must not stop the evaluation: use the
+      // timeline this instance last had (storing the report warns anyway)
+      const reading = this.#store
+        .readTimeline()
+        .catch(() => this.#lastTimeline);
       const credentials = await this.#auth.getOwnServiceCredentials();
       if (this.#customChecks.length === 0) {
         // Off the main thread: the portal keeps answering meanwhile.
@@ -418,9 +423,14 @@ export class ReportService {
         signal,
         rows: historyRows,
       });
-      await this.#store.writeTimeline(
-        advanceTimeline(timeline, report, new Date(report.evaluatedAt)),
-      );
+      if (timeline) {
+        this.#lastTimeline = advanceTimeline(
+          timeline,
+          report,
+          new Date(report.evaluatedAt),
+        );
+        await this.#store.writeTimeline(this.#lastTimeline);
+      }
       const deleted = await this.#store.applyRetention(
         this.#retentionDays,
         this.#now(),
