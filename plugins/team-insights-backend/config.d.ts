@@ -84,6 +84,12 @@ export interface Config {
       /** A product of a centralized team loses its last adopter. Default `true`. */
       lastAdopterLost?: boolean;
       /**
+       * A concern has been a centralize-candidate for longer than
+       * `teamInsights.thresholds.extractWhenEvidentDays`: once per concern,
+       * to the organisational unit its builders share. Default `true`.
+       */
+      concernEvident?: boolean;
+      /**
        * To each team an initiative covers: when the initiative starts, 14
        * days before its deadline if the team is not at target, and when the
        * team reaches the target; each once. Default `true`.

@@ -163,6 +163,19 @@ export interface Config {
        * @visibility frontend
        */
       apiDefinitionMinLength?: number;
+      /**
+       * Days (0–3650) a concern stays a centralize-candidate before it is
+       * evident: the Concerns tab flags it and the owners of the
+       * organisational unit are notified to extract it (90).
+       * @visibility frontend
+       */
+      extractWhenEvidentDays?: number;
+      /**
+       * adoption.not-too-early: days (0–3650) a centralized team may exist
+       * before products without any adopter make it premature (90).
+       * @visibility frontend
+       */
+      prematureCentralizationDays?: number;
     };
 
     /**

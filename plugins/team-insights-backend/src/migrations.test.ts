@@ -255,4 +255,33 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+  it.each(databaseIds)(
+    '20261207000000_timeline.js creates and drops the timeline, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUntilBefore(knex, '20261207000000_timeline.js');
+      expect(await knex.schema.hasTable('team_insights_timeline')).toBe(false);
+
+      await knex.migrate.up({ directory: migrationsDir });
+      const row = {
+        kind: 'concern',
+        key: 'batch-scheduling',
+        first_seen: '2026-11-27T10:00:00.000Z',
+        detail: '{}',
+      };
+      await knex('team_insights_timeline').insert(row);
+      // one row per kind and key: a first-seen time is never duplicated
+      await expect(
+        knex('team_insights_timeline').insert({
+          ...row,
+          first_seen: '2026-12-01T10:00:00.000Z',
+        }),
+      ).rejects.toThrow();
+      expect(await knex('team_insights_timeline').select()).toEqual([row]);
+
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex.schema.hasTable('team_insights_timeline')).toBe(false);
+      await knex.destroy();
+    },
+  );
 });

@@ -20,6 +20,7 @@ describe('readBackendOptions', () => {
         levelDrop: true,
         waiverExpiry: true,
         lastAdopterLost: true,
+        concernEvident: true,
         initiatives: true,
         waiverNoticeDays: 14,
         quietPeriodMs: 7 * 24 * 60 * 60 * 1000,
@@ -44,6 +45,7 @@ describe('readBackendOptions', () => {
       levelDrop: false,
       waiverExpiry: true,
       lastAdopterLost: true,
+      concernEvident: true,
       initiatives: true,
       waiverNoticeDays: 30,
       quietPeriodMs: 24 * 60 * 60 * 1000,
@@ -61,6 +63,7 @@ describe('readBackendOptions', () => {
         levelDrop: false,
         waiverExpiry: false,
         lastAdopterLost: false,
+        concernEvident: false,
         initiatives: false,
       }),
     );

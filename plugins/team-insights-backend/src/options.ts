@@ -186,6 +186,7 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       levelDrop: kind('levelDrop'),
       waiverExpiry: kind('waiverExpiry'),
       lastAdopterLost: kind('lastAdopterLost'),
+      concernEvident: kind('concernEvident'),
       initiatives: kind('initiatives'),
       waiverNoticeDays,
       quietPeriodMs: durationToMilliseconds(quietPeriod),

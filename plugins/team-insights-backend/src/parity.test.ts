@@ -38,6 +38,10 @@ async function scoreWithCli(): Promise<Report> {
 
 function withoutTime(report: Partial<Report> & { stale?: boolean }) {
   const { evaluatedAt: _evaluatedAt, stale: _stale, ...rest } = report;
+  // a candidate is first seen when the report is made
+  rest.concerns = rest.concerns?.map(c =>
+    c.candidateSince ? { ...c, candidateSince: 'when made' } : c,
+  );
   return rest;
 }
 

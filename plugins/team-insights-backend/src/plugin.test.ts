@@ -425,7 +425,8 @@ describe('team-insights backend', () => {
     it('summarises each team with its worst check', async () => {
       const res = await request(server).get(`${base}/teams?q=platform`);
       const [platform] = res.body.items;
-      expect(platform.scores.adoption).toEqual({ score: 62, level: 'bronze' });
+      // 67 with adoption.not-too-early passing: two feature teams use its product
+      expect(platform.scores.adoption).toEqual({ score: 67, level: 'bronze' });
       // Team size fails in the smaller composition scorecard, so it costs
       // more points than adoption's failing check.
       expect(platform.worstCheck).toEqual(

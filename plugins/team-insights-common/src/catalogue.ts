@@ -151,6 +151,16 @@ export const BUILT_IN_CHECKS: readonly BuiltInCheckInfo[] = [
     weight: 2,
   },
   {
+    id: 'adoption.not-too-early',
+    scorecard: 'adoption',
+    title: 'Not too early',
+    description:
+      'A centralized team fails when it has existed for more than 90 days (`thresholds.prematureCentralizationDays`) and none of its products has an adopter, or when fewer than two feature teams built on its concerns when it was first seen centralized and still do. Not applicable before the backend has a history of the organisation.',
+    rationale:
+      'Extract a cross-cutting concern to a centralized team only when it becomes evident that many teams need it. A centralized team pays off once a concern is evident in several feature teams; before that, it builds a product nobody needs and adds communication paths.',
+    weight: 2,
+  },
+  {
     id: 'adoption.reuse',
     scorecard: 'adoption',
     title: 'Reuse of platform products',

@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { BUILT_IN_CHECKS, BUILT_IN_CHECK_IDS } from './catalogue';
-import { adoptionChecks } from './checks/adoption';
+import { adoptionChecks, TeamTiming } from './checks/adoption';
 import { compositionChecks } from './checks/composition';
 import {
   documentationChecks,
@@ -45,6 +45,13 @@ import {
   TeamReport,
 } from './types';
 import {
+  advanceTimeline,
+  centralizedDemand,
+  longerThan,
+  own,
+  TeamInsightsTimeline,
+} from './timeline';
+import {
   communicationPaths,
   compareStrings,
   isPrototypeKey,
@@ -62,6 +69,14 @@ export interface EvaluateOptions {
   now?: Date;
   /** Checks added by backend modules (SPEC §4.4). */
   customChecks?: TeamInsightsCheck[];
+  /**
+   * What earlier evaluations saw (SPEC §5.3): when concerns became
+   * centralize-candidates, when teams became centralized. Without it the
+   * timing rules cannot be judged: `adoption.not-too-early` is not
+   * applicable and concerns carry no `candidateSince` / `evident`. Entries
+   * missing from it count as first seen `now`.
+   */
+  timeline?: TeamInsightsTimeline;
 }
 
 const STATUSES: readonly CheckStatus[] = [
@@ -317,8 +332,48 @@ export function evaluate(
     entityReports.map(e => [e.entityRef, e.scorecards.documentation.score]),
   );
 
-  // teams
   const teams = model.teams();
+
+  // products and their adoption
+  const featureTeams = new Set(
+    teams.filter(t => t.teamType === 'feature').map(t => t.entityRef),
+  );
+  const products: ProductReport[] = model
+    .products()
+    .map(view => productReport(view, model, featureTeams, docScoreByRef));
+
+  let concerns = concernReports(model, config);
+
+  // the timing rules (SPEC §5.3), judged only when a timeline is given
+  let timingOf: (ref: string) => TeamTiming | undefined = () => undefined;
+  if (options.timeline) {
+    const input = { teams, products, concerns };
+    const timeline = advanceTimeline(options.timeline, input, now);
+    const demand = centralizedDemand(input);
+    concerns = concerns.map(c => {
+      const since = own(timeline.concerns, c.concern)?.candidateSince ?? null;
+      return {
+        ...c,
+        candidateSince: since,
+        evident:
+          since !== null &&
+          longerThan(since, config.thresholds.extractWhenEvidentDays, now),
+      };
+    });
+    timingOf = ref => {
+      const entry = own(timeline.centralizedTeams, ref);
+      return entry
+        ? {
+            now,
+            entry,
+            featureTeamsNow: demand.get(ref)?.featureTeams ?? 0,
+            products: timeline.products,
+          }
+        : undefined;
+    };
+  }
+
+  // teams
   const teamReports: TeamReport[] = [];
   for (const team of teams) {
     const waivers = team.annotations.waivers;
@@ -328,6 +383,7 @@ export function evaluate(
       model,
       config,
       ref => docScoreByRef.get(ref) ?? null,
+      timingOf(team.entityRef),
     );
     const context: TeamInsightsCheckContext = {
       subject: 'team',
@@ -417,16 +473,6 @@ export function evaluate(
         ...publicBadge(ref),
       };
     });
-
-  // products and their adoption
-  const featureTeams = new Set(
-    teams.filter(t => t.teamType === 'feature').map(t => t.entityRef),
-  );
-  const products: ProductReport[] = model
-    .products()
-    .map(view => productReport(view, model, featureTeams, docScoreByRef));
-
-  const concerns = concernReports(model, config);
 
   const allFindings = sortFindings(
     dedupeFindings([...findings, ...checkFindings]),

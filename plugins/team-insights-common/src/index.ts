@@ -56,6 +56,14 @@ export {
   validateCustomChecks,
 } from './evaluate';
 export type { EvaluateOptions } from './evaluate';
+export { advanceTimeline, emptyTimeline } from './timeline';
+export type {
+  CentralizedTeamTimelineEntry,
+  ConcernTimelineEntry,
+  ProductTimelineEntry,
+  TeamInsightsTimeline,
+  TimelineInput,
+} from './timeline';
 export { checkCredit, levelOf, scoreChecks } from './scoring';
 export {
   TEAM_INSIGHTS_ENTITY_FIELDS,

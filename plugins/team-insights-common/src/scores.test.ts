@@ -227,6 +227,7 @@ describe('adoption scores, by hand', () => {
       ['adoption.reach', 'warn'], // 1 of 2 products adopted = 50 %
       ['adoption.self-service', 'fail'], // queue's documentation is 14
       ['adoption.no-communication', 'fail'], // queue has no TechDocs
+      ['adoption.not-too-early', 'not-applicable'], // no timeline given
     ]);
     // (3 + 2 + 3·½ + 0 + 0) / 13 = 6.5 / 13 = 50, bronze
     expect(scoreOf(card)).toEqual([50, 'bronze']);

@@ -191,6 +191,17 @@ export interface ConcernReport {
   /** Products that carry the concern. */
   products: string[];
   verdict: ConcernVerdict;
+  /**
+   * Since when the concern has been a centralize-candidate (ISO 8601), null
+   * when it is not one. Only present when evaluated with a timeline.
+   */
+  candidateSince?: string | null;
+  /**
+   * A candidate for longer than `thresholds.extractWhenEvidentDays`: evident
+   * enough to extract to a centralized team. Only present when evaluated
+   * with a timeline.
+   */
+  evident?: boolean;
 }
 
 /** @public */

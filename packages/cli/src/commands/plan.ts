@@ -10,6 +10,7 @@ import {
   PlanComparison,
   PlanScore,
   SCORECARD_IDS,
+  emptyTimeline,
 } from '@team-insights/plugin-team-insights-common';
 import { parse } from 'yaml';
 import path from 'node:path';
@@ -158,7 +159,13 @@ export async function runPlan(
     throw new InputError('no catalog entities found to plan over');
   }
   const applied = applyPlan(catalog.entities, plan);
-  const evaluateOptions = { config, now: now ?? new Date(), customChecks };
+  // the same first sight as `score`: candidates and centralized teams are new
+  const evaluateOptions = {
+    config,
+    now: now ?? new Date(),
+    customChecks,
+    timeline: emptyTimeline(),
+  };
   const before = evaluate(catalog.entities, evaluateOptions);
   const after = evaluate(applied.entities, evaluateOptions);
   const where = (edit: EntityEdit) => sourceOf(edit, catalog.sources, ctx);

@@ -1,5 +1,8 @@
 import path from 'node:path';
-import { evaluate } from '@team-insights/plugin-team-insights-common';
+import {
+  emptyTimeline,
+  evaluate,
+} from '@team-insights/plugin-team-insights-common';
 import type { Report } from '@team-insights/plugin-team-insights-common';
 import { run, useTempDir, yamlEntity } from '../__testUtils__';
 import { findCatalogFiles } from '../catalog/files';
@@ -63,6 +66,7 @@ describe('team-insights score', () => {
     const catalog = await loadCatalog(files, p => p);
     const direct = evaluate(catalog.entities, {
       now: new Date('2026-01-15T00:00:00.000Z'),
+      timeline: emptyTimeline(),
     });
     expect(result.stdout).toBe(`${JSON.stringify(direct, null, 2)}\n`);
   });

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
-import { evaluate, Level } from '@team-insights/plugin-team-insights-common';
+import {
+  emptyTimeline,
+  evaluate,
+  Level,
+} from '@team-insights/plugin-team-insights-common';
 import { version } from '../../package.json';
 import {
   CodeHostFormat,
@@ -66,7 +70,14 @@ export async function runScore(
     );
   }
 
-  const report = evaluate(catalog.entities, { config, now, customChecks });
+  // A one-off evaluation is the organisation's first sight, as the backend's
+  // first refresh is: candidates and centralized teams are first seen now.
+  const report = evaluate(catalog.entities, {
+    config,
+    now,
+    customChecks,
+    timeline: emptyTimeline(),
+  });
   const selected = selectReport(report, selection);
   const showEntities = Boolean(selection);
 

@@ -113,6 +113,70 @@ describe('NudgeService', () => {
   describe.each(
     eachDatabase(databases, 'notifications (nudge state and quiet periods)'),
   )('on %p', databaseId => {
+    it('tells the organisational unit once when a concern becomes evident', async () => {
+      const { nudges, sent, now } = await setup(databaseId, {
+        concernEvident: true,
+      });
+      const base = evaluate(createOrg(), { now: now() });
+      const withConcern = (evident: boolean): Report => ({
+        ...base,
+        concerns: [
+          {
+            concern: 'scheduling',
+            builtBy: ['group:default/search', 'group:default/secret-team'],
+            products: [],
+            verdict: 'centralize-candidate',
+            candidateSince: '2026-08-01T08:00:00.000Z',
+            evident,
+          },
+        ],
+      });
+      // a candidate that is not yet evident says nothing
+      expect((await nudges.afterRefresh(withConcern(false))).sent).toBe(0);
+      expect((await nudges.afterRefresh(withConcern(true))).sent).toBe(1);
+      expect(sent).toEqual([
+        {
+          recipients: { type: 'entity', entityRef: 'group:default/ml' },
+          payload: expect.objectContaining({
+            title: 'scheduling: evident, extract it',
+            link: '/team-insights/concerns',
+            topic: 'Concern evident',
+          }),
+        },
+      ]);
+      expect(sent[0].payload.description).toContain(
+        'it has been a candidate for a centralized team since 2026-08-01',
+      );
+      // once per concern: not again on the next refreshes
+      expect(await nudges.afterRefresh(withConcern(true))).toEqual({
+        sent: 0,
+        quiet: 1,
+        failed: 0,
+      });
+      expect(sent).toHaveLength(1);
+    });
+
+    it('sends no concern notification when switched off', async () => {
+      const { nudges, sent, now } = await setup(databaseId);
+      const base = evaluate(createOrg(), { now: now() });
+      await nudges.afterRefresh({
+        ...base,
+        concerns: [
+          {
+            concern: 'scheduling',
+            builtBy: ['group:default/search'],
+            products: [],
+            verdict: 'centralize-candidate',
+            candidateSince: '2026-08-01T08:00:00.000Z',
+            evident: true,
+          },
+        ],
+      });
+      expect(sent.filter(n => n.payload.topic === 'Concern evident')).toEqual(
+        [],
+      );
+    });
+
     it('notifies a team once when its level drops, not on the next refresh, and again after the quiet period', async () => {
       const { run, sent, setNow, now } = await setup(databaseId);
       const before = evaluate(createOrg(), { now: now() });

@@ -10,6 +10,7 @@ import { Nudge, NudgeOptions } from './nudges/kinds';
 import { initiativeNudges } from './nudges/initiatives';
 import { levelDrops } from './nudges/levelDrops';
 import { lostAdopters } from './nudges/lostAdopters';
+import { concernEvident } from './nudges/concernEvident';
 import { waiverNudges } from './nudges/waivers';
 
 export type { NudgeOptions } from './nudges/kinds';
@@ -86,6 +87,7 @@ export class NudgeService {
       o.levelDrop ||
       o.waiverExpiry ||
       o.lastAdopterLost ||
+      o.concernEvident === true ||
       (o.initiatives === true && this.#initiatives.length > 0)
     );
   }
@@ -108,6 +110,7 @@ export class NudgeService {
     nudges.push(
       ...levelDrops(report, observed, this.#options.levelDrop),
       ...lostAdopters(report, observed, this.#options.lastAdopterLost),
+      ...concernEvident(report, this.#options.concernEvident === true),
     );
     if (this.#options.initiatives) {
       nudges.push(
@@ -137,6 +140,7 @@ export class NudgeService {
         const oneOff =
           nudge.kind === 'waiver-expiring' ||
           nudge.kind === 'waiver-expired' ||
+          nudge.kind === 'concern-evident' ||
           nudge.kind.startsWith('initiative-');
         if (
           oneOff ||

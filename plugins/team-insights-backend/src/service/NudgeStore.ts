@@ -12,6 +12,7 @@ export type NudgeKind =
   | 'waiver-expiring'
   | 'waiver-expired'
   | 'last-adopter-lost'
+  | 'concern-evident'
   | 'initiative-started'
   | 'initiative-deadline'
   | 'initiative-reached';

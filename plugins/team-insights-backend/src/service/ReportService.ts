@@ -2,10 +2,12 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  advanceTimeline,
   evaluate,
   Report,
   TeamInsightsCheck,
   TeamInsightsConfig,
+  TeamInsightsTimeline,
 } from '@team-insights/plugin-team-insights-common';
 import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
 import { RetryLaterError, withTimeout } from './retryLater';
@@ -82,6 +84,8 @@ export function isEmptyReport(report: Report): boolean {
  *   what there is.
  */
 export class ReportService {
+  /** The timeline after this instance's last evaluation. */
+  #lastTimeline?: TeamInsightsTimeline;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
@@ -345,7 +349,14 @@ export class ReportService {
     let content: ReportContent | undefined;
     let historyRows: HistoryRow[] | undefined;
     let entityCount = 0;
+    let timeline: TeamInsightsTimeline | undefined;
     try {
+      // read while the catalog is read; awaited before evaluating
+      // a database that is down must not stop the evaluation: use the
+      // timeline this instance last had (storing the report warns anyway)
+      const reading = this.#store
+        .readTimeline()
+        .catch(() => this.#lastTimeline);
       const credentials = await this.#auth.getOwnServiceCredentials();
       if (this.#customChecks.length === 0) {
         // Off the main thread: the portal keeps answering meanwhile.
@@ -357,7 +368,9 @@ export class ReportService {
           config: this.#config,
           now: this.#now,
           signal,
+          timeline: reading,
         });
+        timeline = await reading;
         report = evaluation.report;
         content = evaluation.content;
         historyRows = evaluation.historyRows;
@@ -377,11 +390,13 @@ export class ReportService {
           },
         );
         entityCount = entities.length;
+        timeline = await reading;
         signal.throwIfAborted();
         report = evaluate(entities, {
           config: this.#config,
           now: this.#now(),
           customChecks: this.#customChecks,
+          timeline,
         });
       }
       signal.throwIfAborted();
@@ -408,6 +423,14 @@ export class ReportService {
         signal,
         rows: historyRows,
       });
+      if (timeline) {
+        this.#lastTimeline = advanceTimeline(
+          timeline,
+          report,
+          new Date(report.evaluatedAt),
+        );
+        await this.#store.writeTimeline(this.#lastTimeline);
+      }
       const deleted = await this.#store.applyRetention(
         this.#retentionDays,
         this.#now(),

@@ -153,6 +153,32 @@ describe('filterReport', () => {
       });
     });
 
+    it('shows no candidate date or evident flag to a caller who sees too few of its builders', () => {
+      const at = new Date('2026-11-27T08:00:00.000Z');
+      const timed = evaluate(widerOrg(), {
+        now: at,
+        timeline: {
+          concerns: {
+            pipelines: { candidateSince: '2026-01-01T00:00:00.000Z' },
+          },
+          centralizedTeams: {},
+          products: {},
+        },
+      });
+      const pipelines = (p: Report) =>
+        p.concerns.find(c => c.concern === 'pipelines')!;
+      expect(pipelines(timed)).toMatchObject({
+        candidateSince: '2026-01-01T00:00:00.000Z',
+        evident: true,
+      });
+      const seen = filterReport(timed, hidingSecrets(timed), config);
+      expect(pipelines(seen)).toMatchObject({
+        verdict: 'local',
+        candidateSince: null,
+        evident: false,
+      });
+    });
+
     it('answers a declined product that is hidden exactly as one that does not exist', () => {
       const declines = filtered.findings
         .filter(

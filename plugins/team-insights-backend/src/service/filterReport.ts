@@ -269,12 +269,15 @@ class ReportFilter {
     if (builtBy.length === 0 && products.length === 0) {
       return undefined;
     }
-    return {
-      ...concern,
-      builtBy,
-      products,
-      verdict: concernVerdict({ builtBy, products }, this.#config),
-    };
+    const verdict = concernVerdict({ builtBy, products }, this.#config);
+    const result: ConcernReport = { ...concern, builtBy, products, verdict };
+    // the timing is of the whole organisation's candidate: a caller who sees
+    // too few of its teams for a candidate sees no date and no flag
+    if (verdict !== 'centralize-candidate' && 'candidateSince' in concern) {
+      result.candidateSince = null;
+      result.evident = false;
+    }
+    return result;
   }
 
   finding(finding: Finding): Finding | undefined {

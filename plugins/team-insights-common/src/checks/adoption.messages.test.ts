@@ -64,6 +64,12 @@ describe('what the adoption checks say', () => {
         status: 'not-applicable',
         message: 'The team exposes no product yet.',
       },
+      {
+        id: 'adoption.not-too-early',
+        status: 'not-applicable',
+        message:
+          'No history of the organisation is known yet, so when the team became centralized cannot be judged.',
+      },
     ]);
   });
 
@@ -103,6 +109,12 @@ describe('what the adoption checks say', () => {
         id: 'adoption.no-communication',
         status: 'pass',
         message: 'All 1 product has TechDocs.',
+      },
+      {
+        id: 'adoption.not-too-early',
+        status: 'not-applicable',
+        message:
+          'No history of the organisation is known yet, so when the team became centralized cannot be judged.',
       },
     ]);
   });
@@ -164,6 +176,12 @@ describe('what the adoption checks say', () => {
           'Publish documentation with the product, so teams never need to talk to you to understand or use it:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
         entities: ['component:default/queue'],
       },
+      {
+        id: 'adoption.not-too-early',
+        status: 'not-applicable',
+        message:
+          'No history of the organisation is known yet, so when the team became centralized cannot be judged.',
+      },
     ]);
   });
 
@@ -220,6 +238,12 @@ describe('what the adoption checks say', () => {
         id: 'adoption.no-communication',
         status: 'pass',
         message: 'All 3 products have TechDocs.',
+      },
+      {
+        id: 'adoption.not-too-early',
+        status: 'not-applicable',
+        message:
+          'No history of the organisation is known yet, so when the team became centralized cannot be judged.',
       },
     ]);
   });

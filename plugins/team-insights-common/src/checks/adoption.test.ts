@@ -253,7 +253,7 @@ describe('adoption.reuse', () => {
     ).toBe('pass');
   });
 
-  it('a centralized team gets the four principles, a feature team only reuse', () => {
+  it('a centralized team gets the four principles and the timing rule, a feature team only reuse', () => {
     const report = evaluate(withRelations(world()), { now: NOW });
     expect(
       teamOf(report, 'recs').scorecards.adoption.checks.map(c => c.id),
@@ -266,6 +266,7 @@ describe('adoption.reuse', () => {
       'adoption.reach',
       'adoption.self-service',
       'adoption.no-communication',
+      'adoption.not-too-early',
     ]);
   });
 });

@@ -91,6 +91,8 @@ export const defaultTeamInsightsConfig: TeamInsightsConfig = deepFreeze({
     documentationPassRate: { pass: 1, warn: 0.5 },
     descriptionMinLength: 20,
     apiDefinitionMinLength: 100,
+    extractWhenEvidentDays: 90,
+    prematureCentralizationDays: 90,
   },
   weights: {},
   levels: { gold: 90, silver: 75, bronze: 50 },

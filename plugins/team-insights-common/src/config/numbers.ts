@@ -41,6 +41,8 @@ const THRESHOLD_KEYS: readonly NumberKey<ThresholdPath>[] = [
   { path: 'documentationPassRate.warn', range: [0, 1] },
   { path: 'descriptionMinLength', range: [0, 4096], integer: true },
   { path: 'apiDefinitionMinLength', range: [0, 10000000], integer: true },
+  { path: 'extractWhenEvidentDays', range: [0, 3650], integer: true },
+  { path: 'prematureCentralizationDays', range: [0, 3650], integer: true },
 ];
 
 /** Pairs of thresholds where the first may not exceed the second. */

@@ -76,6 +76,16 @@ export interface TeamInsightsThresholds {
   descriptionMinLength: number;
   /** `docs.api-definition`: shortest useful definition. Default 100. */
   apiDefinitionMinLength: number;
+  /**
+   * Days a concern stays a centralize-candidate before it is evident and
+   * should be extracted to a centralized team. Default 90.
+   */
+  extractWhenEvidentDays: number;
+  /**
+   * `adoption.not-too-early`: days a centralized team may exist before a
+   * product without adopters makes it premature. Default 90.
+   */
+  prematureCentralizationDays: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type {
   Report,
   TeamInsightsConfig,
+  TeamInsightsTimeline,
 } from '@team-insights/plugin-team-insights-common';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import path from 'node:path';
@@ -160,8 +161,15 @@ export class EvaluationWorker {
     /** Read once every page was sent: the report's `evaluatedAt`. */
     now: () => Date;
     signal: AbortSignal;
+    /**
+     * What earlier evaluations saw, for the timing rules; awaited once every
+     * page was sent, so that reading it does not delay the catalog reads.
+     */
+    timeline?:
+      | TeamInsightsTimeline
+      | Promise<TeamInsightsTimeline | undefined>;
   }): Promise<WorkerEvaluation> {
-    const { pages, config, now, signal } = options;
+    const { pages, config, now, signal, timeline } = options;
     signal.throwIfAborted();
     const worker = this.#take();
     const release = (w: Worker, healthy: boolean) => this.#release(w, healthy);
@@ -302,8 +310,14 @@ export class EvaluationWorker {
           }
           if (settled) return;
         }
+        const history = await timeline;
         if (settled) return;
-        send({ type: 'evaluate', config, now: now().toISOString() });
+        send({
+          type: 'evaluate',
+          config,
+          now: now().toISOString(),
+          timeline: history,
+        });
       })().catch(error => finish(error));
     });
   }

@@ -26,6 +26,7 @@ async function evaluatePages(
   const report = evaluate(entities, {
     config: message.config,
     now: new Date(message.now),
+    timeline: message.timeline,
   });
   const evaluateMs = performance.now() - started;
   const entityCount = entities.length;

@@ -1,4 +1,7 @@
-import type { TeamInsightsConfig } from '@team-insights/plugin-team-insights-common';
+import type {
+  TeamInsightsConfig,
+  TeamInsightsTimeline,
+} from '@team-insights/plugin-team-insights-common';
 
 /** What the evaluation worker finds in `workerData`. */
 export interface EvaluationWorkerData {
@@ -11,7 +14,12 @@ export type ToWorker =
   /** One page of the catalog, as JSON of an array of entities. */
   | { type: 'page'; json: string }
   /** Every page was sent: evaluate, serialise and hash. */
-  | { type: 'evaluate'; config: TeamInsightsConfig; now: string };
+  | {
+      type: 'evaluate';
+      config: TeamInsightsConfig;
+      now: string;
+      timeline?: TeamInsightsTimeline;
+    };
 
 /** Messages from the evaluation worker to the main thread. */
 export type FromWorker =

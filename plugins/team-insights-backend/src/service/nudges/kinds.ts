@@ -11,6 +11,11 @@ export interface NudgeOptions {
   /** A product of a centralized team loses its last adopter. */
   lastAdopterLost: boolean;
   /**
+   * A concern has been a centralize-candidate for longer than
+   * `thresholds.extractWhenEvidentDays`; off when absent.
+   */
+  concernEvident?: boolean;
+  /**
    * An initiative starts, its deadline nears for a team not at target, a
    * team reaches its target.
    */
@@ -40,6 +45,7 @@ export const TOPICS: Record<NudgeKind, string> = {
   'waiver-expiring': 'Waiver ending',
   'waiver-expired': 'Waiver ended',
   'last-adopter-lost': 'Product without adopters',
+  'concern-evident': 'Concern evident',
   'initiative-started': 'Initiative started',
   'initiative-deadline': 'Initiative deadline near',
   'initiative-reached': 'Initiative target reached',

@@ -65,6 +65,48 @@ describe('ConcernsTab', () => {
     ).toHaveTextContent('Covered by a product');
   });
 
+  it('flags a concern that has been a candidate long enough as evident, with its date', async () => {
+    const base = new MockTeamInsightsApi();
+    const { items } = await base.getConcerns();
+    const report = {
+      ...emptyReport,
+      concerns: items.map(c =>
+        c.verdict === 'centralize-candidate'
+          ? { ...c, candidateSince: '2026-01-10T08:00:00.000Z', evident: true }
+          : { ...c, candidateSince: null, evident: false },
+      ),
+    };
+    await renderWithApi(<ConcernsTab />, {
+      api: new MockTeamInsightsApi({ report }),
+    });
+    const section = await screen.findByRole('region', {
+      name: 'Candidates for a centralized team',
+    });
+    expect(within(section).getByText('Evident: extract it')).toBeInTheDocument();
+    expect(section).toHaveTextContent('candidate since 2026-01-10');
+  });
+
+  it('shows a recent candidate with its date but without the evident flag', async () => {
+    const base = new MockTeamInsightsApi();
+    const { items } = await base.getConcerns();
+    const report = {
+      ...emptyReport,
+      concerns: items.map(c =>
+        c.verdict === 'centralize-candidate'
+          ? { ...c, candidateSince: '2026-03-01T08:00:00.000Z', evident: false }
+          : c,
+      ),
+    };
+    await renderWithApi(<ConcernsTab />, {
+      api: new MockTeamInsightsApi({ report }),
+    });
+    const section = await screen.findByRole('region', {
+      name: 'Candidates for a centralized team',
+    });
+    expect(section).toHaveTextContent('candidate since 2026-03-01');
+    expect(screen.queryByText('Evident: extract it')).not.toBeInTheDocument();
+  });
+
   it('shows how to declare a concern when none is declared', async () => {
     await renderWithApi(<ConcernsTab />, {
       api: new MockTeamInsightsApi({ report: emptyReport }),

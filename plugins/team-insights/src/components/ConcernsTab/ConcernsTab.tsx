@@ -2,6 +2,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -38,6 +39,14 @@ const useStyles = makeStyles(theme => ({
     fontStyle: 'italic',
   },
   list: { margin: theme.spacing(0.5, 0, 1), paddingLeft: theme.spacing(2.5) },
+  evident: {
+    // the theme's contrast text on its main colour: AA in light and dark
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+    fontWeight: theme.typography.fontWeightBold as number,
+    marginRight: theme.spacing(1),
+  },
+  since: { color: theme.palette.text.secondary },
   verdict: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -105,6 +114,27 @@ function RebuiltCard(props: { concern: ConcernReport }) {
   );
 }
 
+/** "candidate since DATE", and a chip once the concern is evident. */
+function CandidateSince(props: { concern: ConcernReport }) {
+  const classes = useStyles();
+  const { candidateSince, evident } = props.concern;
+  if (!candidateSince) return null;
+  return (
+    <Typography variant="body2" component="p" paragraph>
+      {evident && (
+        <Chip
+          size="small"
+          label="Evident: extract it"
+          className={classes.evident}
+        />
+      )}
+      <span className={classes.since}>
+        candidate since {candidateSince.slice(0, 10)}
+      </span>
+    </Typography>
+  );
+}
+
 function CandidateCard(props: { concern: ConcernReport }) {
   const { concern } = props;
   const name = humanizeId(concern.concern);
@@ -113,6 +143,7 @@ function CandidateCard(props: { concern: ConcernReport }) {
       title={name}
       subheader={<Verdict verdict="centralize-candidate" />}
     >
+      <CandidateSince concern={concern} />
       <Typography variant="body2" paragraph>
         {plural(concern.builtBy.length, 'team builds', 'teams build')}{' '}
         {concern.concern} over and over, and no product covers it. Extract
