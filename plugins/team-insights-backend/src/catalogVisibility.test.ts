@@ -858,7 +858,11 @@ describe('visibility against the real catalog', () => {
         (
           res.body.products as Array<{
             entityRef: string;
-            declined: Array<{ teamRef: string; title: string; reason?: string }>;
+            declined: Array<{
+              teamRef: string;
+              title: string;
+              reason?: string;
+            }>;
           }>
         ).find(p => p.entityRef === ref)?.declined;
       return {

@@ -555,15 +555,14 @@ function concernReports(
       else if (teams.length >= config.centralizeCandidateTeams) {
         verdict = 'centralize-candidate';
       } else verdict = 'local';
-      const report: ConcernReport = {
+      const declined = declinedAll(model, teams, covering);
+      return {
         concern,
         builtBy: teams,
         products: covering,
+        ...(declined.length ? { declined } : {}),
         verdict,
       };
-      const declined = declinedAll(model, teams, covering);
-      if (declined.length) report.declined = declined;
-      return report;
     });
 }
 

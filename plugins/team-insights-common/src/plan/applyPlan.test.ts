@@ -246,8 +246,9 @@ describe('applyPlan', () => {
 
   it('a team that adopts a product it declined drops it from a list separated by ";", keeping the other reasons', () => {
     const before = organisation();
-    before.find(e => e.metadata.name === 'demand-forecasting')!.metadata
-      .annotations!['team-insights.io/declined-products'] =
+    before.find(
+      e => e.metadata.name === 'demand-forecasting',
+    )!.metadata.annotations!['team-insights.io/declined-products'] =
       'model-serving: needs streaming; feature-kit: too slow';
     const { entities } = applyPlan(catalog(before), {
       changes: [

@@ -312,10 +312,10 @@ function removeDeclined(draft: Draft, team: string, product: string) {
   const namespace = entity.metadata.namespace || 'default';
   const items = raw.split(DECLINED_SEPARATOR);
   const kept = items.filter(
-      item =>
-        parseDeclinedProducts(item, { defaultNamespace: namespace })
-          .value[0] !== product,
-    );
+    item =>
+      parseDeclinedProducts(item, { defaultNamespace: namespace }).value[0] !==
+      product,
+  );
   if (kept.length === items.length) return;
   setAnnotation(
     draft.edit(team),

@@ -186,7 +186,11 @@ describe('productAdoption', () => {
     });
     expect(products[0].declined).toEqual([
       { teamRef: 'group:default/pricing', title: 'Pricing' },
-      { teamRef: 'group:default/search', title: 'Search', reason: 'too coarse' },
+      {
+        teamRef: 'group:default/search',
+        title: 'Search',
+        reason: 'too coarse',
+      },
     ]);
   });
 

@@ -80,14 +80,17 @@ describe('AdoptionTab', () => {
     const featureStore = within(table)
       .getByRole('link', { name: 'Feature Store' })
       .closest('tr')!;
-    expect(within(featureStore).getAllByRole('cell')[declinedColumn]).toHaveTextContent(
-      '—',
-    );
+    expect(
+      within(featureStore).getAllByRole('cell')[declinedColumn],
+    ).toHaveTextContent('—');
   });
 
   it('puts wide tables in named regions that take keyboard focus to scroll', async () => {
     await renderWithApi(<AdoptionTab />);
-    for (const name of ['Products, scrollable', 'Adoption matrix, scrollable']) {
+    for (const name of [
+      'Products, scrollable',
+      'Adoption matrix, scrollable',
+    ]) {
       const region = await screen.findByRole('region', { name });
       expect(region).toHaveAttribute('tabindex', '0');
       expect(within(region).getByRole('table')).toBeInTheDocument();

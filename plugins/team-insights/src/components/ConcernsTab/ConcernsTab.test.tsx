@@ -1,10 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithApi } from '../../__testUtils__/renderWithApi';
-import {
-  MockTeamInsightsApi,
-  emptyReport,
-  fixtureReport,
-} from '../../testing';
+import { MockTeamInsightsApi, emptyReport, fixtureReport } from '../../testing';
 import { ConcernsTab } from './ConcernsTab';
 
 describe('ConcernsTab', () => {

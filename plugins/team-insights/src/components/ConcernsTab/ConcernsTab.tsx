@@ -99,7 +99,9 @@ function nextStep(builtBy: string[], declined: ReadonlySet<string>): string {
       builtBy.length === 1 ? 'The team' : 'Every one of these teams'
     } declined the product, which opt-in allows: the reason tells the product's team what to change. Look again when the product changes.`;
   }
-  return `${declined.size} of these teams declined the product, which opt-in allows. The ${plural(
+  return `${
+    declined.size
+  } of these teams declined the product, which opt-in allows. The ${plural(
     undecided,
     'other',
     'others',

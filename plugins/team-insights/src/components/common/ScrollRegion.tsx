@@ -17,7 +17,8 @@ const useStyles = makeStyles(theme => {
         `radial-gradient(farthest-side at 0 50%, rgba(${shade},.25), transparent)`,
         `radial-gradient(farthest-side at 100% 50%, rgba(${shade},.25), transparent)`,
       ].join(', '),
-      backgroundPosition: 'left center, right center, left center, right center',
+      backgroundPosition:
+        'left center, right center, left center, right center',
       backgroundRepeat: 'no-repeat',
       backgroundSize: '40px 100%, 40px 100%, 14px 100%, 14px 100%',
       backgroundAttachment: 'local, local, scroll, scroll',
