@@ -280,6 +280,21 @@ describe('the demo organisation in examples/', () => {
     ]);
   });
 
+  it('tells the monitoring team why Dynamic Pricing declined its product, without changing a score', () => {
+    expect(
+      product('component:default/model-monitoring').declineReasons,
+    ).toEqual([
+      {
+        teamRef: 'group:default/dynamic-pricing',
+        reason:
+          'prices need alerts within a minute and the product checks hourly',
+      },
+    ]);
+    expect(team('dynamic-pricing').scorecards.adoption.level).toBe('gold');
+    const concern = report.concerns.find(c => c.concern === 'monitoring');
+    expect(concern?.declined).toEqual(['group:default/dynamic-pricing']);
+  });
+
   it('marks the mandatory feature store, whose opt-in check is waived until mid 2027', () => {
     expect(product('component:default/feature-store').mandatory).toBe(true);
     const optIn = check('ml-infrastructure', 'adoption', 'adoption.opt-in');

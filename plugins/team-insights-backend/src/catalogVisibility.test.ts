@@ -271,7 +271,9 @@ function organisation(): object[] {
       'team',
       {
         'team-insights.io/team-type': 'feature',
-        'team-insights.io/declined-products': 'component:default/granite-guard',
+        // a reason that names an entity some readers may not see
+        'team-insights.io/declined-products':
+          'component:default/granite-guard: obsidian-svc guards us already',
       },
       { parent: 'quartz-unit' },
     ),
@@ -283,6 +285,9 @@ function organisation(): object[] {
         'team-insights.io/team-type': 'feature',
         'team-insights.io/skills': 'data-scientist=2, data-engineer=1',
         'team-insights.io/waivers': `composition.cross-functional until ${inAMonth()}: obsidian-team hires in spring`,
+        // a hidden team's decline, and a reason that names it
+        'team-insights.io/declined-products':
+          'granite-store: obsidian-team keeps its own features',
       },
       { parent: 'quartz-unit', labels: confidential },
     ),
@@ -841,6 +846,60 @@ describe('visibility against the real catalog', () => {
       }
     }
   }
+
+  it('names decliners and their reasons over REST only to those who may see them', async () => {
+    const adoption = async (user: UserName) => {
+      const res = await request(server())
+        .get(`${base}/adoption`)
+        .set('Authorization', as(user))
+        .expect(200);
+      expectValidResponse(res);
+      const declined = (ref: string) =>
+        (
+          res.body.products as Array<{
+            entityRef: string;
+            declined: Array<{
+              teamRef: string;
+              title: string;
+              reason?: string;
+            }>;
+          }>
+        ).find(p => p.entityRef === ref)?.declined;
+      return {
+        guard: declined('component:default/granite-guard'),
+        store: declined('component:default/granite-store'),
+      };
+    };
+    expect(await adoption('admin')).toEqual({
+      guard: [
+        {
+          teamRef: 'group:default/basalt-team',
+          title: 'Basalt Team',
+          reason: 'obsidian-svc guards us already',
+        },
+      ],
+      store: [
+        {
+          teamRef: 'group:default/obsidian-team',
+          title: 'Obsidian Team',
+          reason: 'obsidian-team keeps its own features',
+        },
+      ],
+    });
+    // alice may not see the obsidian team: it is not named as a decliner,
+    // and the reason of the team she sees does not name its service
+    expect(await adoption('alice')).toEqual({
+      guard: [
+        {
+          teamRef: 'group:default/basalt-team',
+          title: 'Basalt Team',
+          reason:
+            'The reason names entities you cannot see in the catalog, so it is hidden.',
+        },
+      ],
+      store: [],
+    });
+  });
 
   it.each(Object.keys(USERS) as UserName[])(
     'names nothing %s may not read, on any route, action or badge',

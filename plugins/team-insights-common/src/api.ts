@@ -209,6 +209,14 @@ export interface SkillsResponse extends ReportMeta {
   teams: TeamSkills[];
 }
 
+/** A team that declined a product, and why. @public */
+export interface DeclinedBy {
+  teamRef: string;
+  title: string;
+  /** Absent when the team gave no reason. */
+  reason?: string;
+}
+
 /** One platform product's adoption over the teams a caller may see. @public */
 export interface ProductAdoption {
   entityRef: string;
@@ -221,6 +229,11 @@ export interface ProductAdoption {
   adopters: string[];
   /** Teams (visible to the caller) that declined it. */
   declinedBy: string[];
+  /**
+   * The same teams by title, each with its reason when it gave one: what the
+   * product's team learns from a "no". Sorted by title.
+   */
+  declined: DeclinedBy[];
   /** Adopters among the visible feature teams / visible feature teams. */
   adoptionRate: number;
   /** The product's documentation score and level. */

@@ -529,6 +529,8 @@ function productReport(
   };
   if (view.owner) report.owner = view.owner;
   if (view.concern) report.concern = view.concern;
+  const reasons = model.declineReasonsOf(view.entityRef);
+  if (reasons.length) report.declineReasons = reasons;
   return orderKeys(report, [
     'entityRef',
     'owner',
@@ -536,6 +538,7 @@ function productReport(
     'concern',
     'adopters',
     'declinedBy',
+    'declineReasons',
     'adoptionRate',
     'documentationScore',
   ]);
@@ -547,6 +550,17 @@ function orderKeys<T extends object>(value: T, keys: Array<keyof T>): T {
     if (value[key] !== undefined) result[key] = value[key];
   }
   return result;
+}
+
+/** The teams that declined every one of the products. */
+function declinedAll(
+  model: OrganisationModel,
+  teams: string[],
+  products: string[],
+): string[] {
+  if (!products.length) return [];
+  const decliners = products.map(p => new Set(model.declinersOf(p)));
+  return teams.filter(team => decliners.every(set => set.has(team)));
 }
 
 function concernReports(
@@ -587,7 +601,14 @@ function concernReports(
       else if (teams.length >= config.centralizeCandidateTeams) {
         verdict = 'centralize-candidate';
       } else verdict = 'local';
-      return { concern, builtBy: teams, products: covering, verdict };
+      const declined = declinedAll(model, teams, covering);
+      return {
+        concern,
+        builtBy: teams,
+        products: covering,
+        ...(declined.length ? { declined } : {}),
+        verdict,
+      };
     });
 }
 

@@ -22,9 +22,11 @@ export type {
   TeamInsightsThresholds,
 } from './config';
 export {
+  MAX_DECLINE_REASON_LENGTH,
   TEAM_TYPE_ALIASES,
   parseBooleanAnnotation,
   parseConcern,
+  parseDeclineReasons,
   parseDeclinedProducts,
   parseRequiredSkills,
   parseSkillsAnnotation,
@@ -33,6 +35,7 @@ export {
   utcDay,
 } from './parsers';
 export type {
+  DeclinedProduct,
   ParseOptions,
   ParseResult,
   ParsedWaiver,

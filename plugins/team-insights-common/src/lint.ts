@@ -18,7 +18,7 @@ import {
   ParsedWaiver,
   parseBooleanAnnotation,
   parseConcern,
-  parseDeclinedProducts,
+  parseDeclineReasons,
   parseRequiredSkills,
   parseSkillsAnnotation,
   parseTeamType,
@@ -89,6 +89,8 @@ export interface EntityAnnotations {
   skills: SkillsAnnotation;
   requiredSkills?: string[];
   declinedProducts: string[];
+  /** Why the team declined a product, by the product's ref (lower case). */
+  declineReasons: Record<string, string>;
   product?: boolean;
   mandatory?: boolean;
   concern?: string;
@@ -136,6 +138,7 @@ export function readEntityAnnotations(
     teamTypePresent: false,
     skills: { clusters: [], declared: false, headCounts: {} },
     declinedProducts: [],
+    declineReasons: {},
     waivers: [],
     findings,
   };
@@ -219,12 +222,15 @@ export function readEntityAnnotations(
     );
     findings.push(...required.findings);
     result.requiredSkills = required.value;
-    const declined = parseDeclinedProducts(read(ANNOTATION_DECLINED_PRODUCTS), {
+    const declined = parseDeclineReasons(read(ANNOTATION_DECLINED_PRODUCTS), {
       ...base,
       defaultNamespace: namespace,
     });
     findings.push(...declined.findings);
-    result.declinedProducts = declined.value;
+    result.declinedProducts = declined.value.map(d => d.productRef);
+    for (const { productRef, reason } of declined.value) {
+      if (reason !== undefined) result.declineReasons[productRef] = reason;
+    }
   } else if (kind === 'user') {
     const skills = parseSkillsAnnotation(read(ANNOTATION_SKILLS), {
       ...base,

@@ -275,6 +275,8 @@ export class OrganisationModel implements OrganisationView {
   private readonly providers: RelationIndex;
   private readonly adopters: Index = new Map();
   private readonly declinedBy: Index = new Map();
+  /** Why a team declined a product, by `product ref\nteam ref`. */
+  private readonly declineReasons = new Map<string, string>();
   private readonly productsByConcern: Index = new Map();
   private sortedTeams?: TeamInfo[];
 
@@ -616,6 +618,10 @@ export class OrganisationModel implements OrganisationView {
         } else {
           resolved.push(ref);
           add(this.declinedBy, ref, team.entityRef);
+          const reason = team.annotations.declineReasons[ref];
+          if (reason !== undefined) {
+            this.declineReasons.set(`${ref}\n${team.entityRef}`, reason);
+          }
         }
       }
       team.declinedProducts = sortedUnique(resolved);
@@ -711,6 +717,16 @@ export class OrganisationModel implements OrganisationView {
 
   declinersOf(productRef: string): string[] {
     return listOf(this.declinedBy, productRef).slice();
+  }
+
+  /** The reasons the decliners of a product gave, by team ref. */
+  declineReasonsOf(
+    productRef: string,
+  ): Array<{ teamRef: string; reason: string }> {
+    return this.declinersOf(productRef).flatMap(teamRef => {
+      const reason = this.declineReasons.get(`${productRef}\n${teamRef}`);
+      return reason === undefined ? [] : [{ teamRef, reason }];
+    });
   }
 
   /** Members of a group that exist as Users, sorted. */

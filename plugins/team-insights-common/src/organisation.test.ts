@@ -207,6 +207,55 @@ describe('products and the adoption matrix', () => {
     ]);
   });
 
+  it('keeps the reason each decliner gave with the product, and a reason changes no score', () => {
+    const world = (declinedProducts: string) =>
+      withRelations([
+        group('platform', { teamType: 'centralized' }),
+        component('store', { owner: 'platform', concern: 'feature-store' }),
+        group('a', { teamType: 'feature', declinedProducts }),
+        component('a-store', { owner: 'a', concern: 'feature-store' }),
+        group('b', { teamType: 'feature', declinedProducts: 'store' }),
+        component('b-svc', { owner: 'b' }),
+      ]);
+    const withReason = evaluate(world('store: needs streaming'), { now: NOW });
+    const without = evaluate(world('store'), { now: NOW });
+    const product = withReason.products[0];
+    expect(product.declinedBy).toEqual(['group:default/a', 'group:default/b']);
+    // b gave no reason: only a's is there
+    expect(product.declineReasons).toEqual([
+      { teamRef: 'group:default/a', reason: 'needs streaming' },
+    ]);
+    expect(without.products[0].declineReasons).toBeUndefined();
+    expect(withReason.teams).toEqual(without.teams);
+    expect(withReason.findings).toEqual(without.findings);
+    // a builds the feature store itself and declined the only product: by choice
+    expect(withReason.concerns).toEqual([
+      {
+        concern: 'feature-store',
+        builtBy: ['group:default/a'],
+        products: ['component:default/store'],
+        declined: ['group:default/a'],
+        verdict: 'rebuilt',
+      },
+    ]);
+  });
+
+  it('a concern names no decliner when the team builds it without declining the product', () => {
+    const report = evaluate(
+      withRelations([
+        group('platform', { teamType: 'centralized' }),
+        component('store', { owner: 'platform', concern: 'feature-store' }),
+        component('cache', { owner: 'platform', concern: 'feature-store' }),
+        // declined one of the two products: the other is still to try
+        group('a', { teamType: 'feature', declinedProducts: 'store' }),
+        component('a-store', { owner: 'a', concern: 'feature-store' }),
+      ]),
+      { now: NOW },
+    );
+    expect(report.concerns[0].builtBy).toEqual(['group:default/a']);
+    expect(report.concerns[0].declined).toBeUndefined();
+  });
+
   it('declining something that does not exist, or is no product, is a finding', () => {
     const report = evaluate(
       withRelations([

@@ -3,6 +3,8 @@ import { defaultTeamInsightsConfig } from './config';
 import {
   parseBooleanAnnotation,
   parseConcern,
+  MAX_DECLINE_REASON_LENGTH,
+  parseDeclineReasons,
   parseDeclinedProducts,
   parseRequiredSkills,
   parseSkillsAnnotation,
@@ -425,5 +427,143 @@ describe('parseDeclinedProducts with reasons', () => {
     const { value, findings } = parseDeclinedProducts('has spaces: why not');
     expect(value).toEqual([]);
     expect(findings[0].message).toContain("'has spaces' is not an entity ref");
+  });
+});
+
+describe('parseDeclineReasons', () => {
+  it('keeps each product with the reason the team gave, trimmed, and none where it gave none', () => {
+    expect(
+      parseDeclineReasons(
+        'feature-store:   needs streaming  , api:platform/metrics-api, model-monitoring: we run our own; ok',
+        { defaultNamespace: 'ml' },
+      ),
+    ).toEqual({
+      value: [
+        { productRef: 'component:ml/feature-store', reason: 'needs streaming' },
+        { productRef: 'api:platform/metrics-api' },
+        {
+          productRef: 'component:ml/model-monitoring',
+          reason: 'we run our own',
+        },
+        // `;` separates items too, so 'ok' is read as a product
+        { productRef: 'component:ml/ok' },
+      ],
+      findings: [],
+    });
+  });
+
+  it('reads items separated by ";" as by ","', () => {
+    expect(
+      parseDeclineReasons('feature-store: needs streaming; metrics: too coarse')
+        .value,
+    ).toEqual([
+      {
+        productRef: 'component:default/feature-store',
+        reason: 'needs streaming',
+      },
+      { productRef: 'component:default/metrics', reason: 'too coarse' },
+    ]);
+  });
+
+  it('reads a colon without the space after it as the start of the reason, with a warning', () => {
+    const { value, findings } = parseDeclineReasons(
+      'feature-store:needs streaming, component:default/metrics:too coarse',
+    );
+    expect(value).toEqual([
+      {
+        productRef: 'component:default/feature-store',
+        reason: 'needs streaming',
+      },
+      { productRef: 'component:default/metrics', reason: 'too coarse' },
+    ]);
+    expect(findings.map(f => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        "'feature-store': put a space after the ':' that starts the reason, e.g. 'feature-store: needs streaming'",
+      ],
+      [
+        'warning',
+        "'component:default/metrics': put a space after the ':' that starts the reason, e.g. 'feature-store: needs streaming'",
+      ],
+    ]);
+  });
+
+  it('a colon with no reason after it keeps the product and warns', () => {
+    const { value, findings } = parseDeclineReasons(
+      'feature-store:, metrics: ',
+    );
+    expect(value).toEqual([
+      { productRef: 'component:default/feature-store' },
+      { productRef: 'component:default/metrics' },
+    ]);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({
+      severity: 'warning',
+      message:
+        "'feature-store' has a ':' but no reason after it; say why the team declined it, or drop the ':'",
+    });
+  });
+
+  it('cuts a reason longer than 200 characters, with a warning', () => {
+    const long = 'slow '.repeat(60).trim();
+    const { value, findings } = parseDeclineReasons(`feature-store: ${long}`);
+    expect(value[0].reason).toHaveLength(MAX_DECLINE_REASON_LENGTH);
+    expect(value[0].reason!.endsWith('…')).toBe(true);
+    expect(findings[0]).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining(
+        'is 299 characters long; only the first 200',
+      ),
+    });
+  });
+
+  it('a product listed twice keeps its first reason, or the later one when the first had none', () => {
+    expect(
+      parseDeclineReasons(
+        'feature-store, metrics: first, feature-store: why, metrics: second',
+      ).value,
+    ).toEqual([
+      { productRef: 'component:default/feature-store', reason: 'why' },
+      { productRef: 'component:default/metrics', reason: 'first' },
+    ]);
+  });
+
+  it('a ref that is wrong either way is an error, and the rest is kept', () => {
+    const { value, findings } = parseDeclineReasons(
+      'has spaces:no, feature-store: fine',
+    );
+    expect(value).toEqual([
+      { productRef: 'component:default/feature-store', reason: 'fine' },
+    ]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].severity).toBe('error');
+    expect(findings[0].message).toContain('is not an entity ref');
+  });
+
+  it('never throws on hostile input, and every reason is short and trimmed', () => {
+    fc.assert(
+      fc.property(hostile, value => {
+        const { value: items, findings } = parseDeclineReasons(value);
+        wellFormed(findings);
+        expect(
+          items.every(i =>
+            /^[a-z0-9]+:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(i.productRef),
+          ),
+        ).toBe(true);
+        const reasons = items.flatMap(i =>
+          i.reason === undefined ? [] : [i.reason],
+        );
+        expect(
+          reasons.filter(
+            r =>
+              r.length === 0 ||
+              r.length > MAX_DECLINE_REASON_LENGTH ||
+              r !== r.trim() ||
+              /[,;]/.test(r),
+          ),
+        ).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

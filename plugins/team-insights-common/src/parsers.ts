@@ -80,7 +80,7 @@ class FindingSink {
 function splitList(
   value: string,
   sink: FindingSink,
-  separator: string,
+  separator: string | RegExp,
   what: string,
 ): string[] | undefined {
   if (value.length > MAX_VALUE_LENGTH) {
@@ -361,15 +361,121 @@ export function parseRequiredSkills(
 }
 
 /**
- * Parses `team-insights.io/declined-products`: a list of entity refs. Refs
- * without a kind are Components; without a namespace, the entity's namespace.
- * Resolving them against the catalog is the engine's job.
+ * The longest reason a declined product keeps, in characters; a longer one is
+ * cut there, with a warning.
  * @public
  */
-export function parseDeclinedProducts(
+export const MAX_DECLINE_REASON_LENGTH = 200;
+
+/**
+ * One item of `team-insights.io/declined-products`: the product and, when
+ * the team gave one, why it declined it.
+ * @public
+ */
+export interface DeclinedProduct {
+  /** The product's entity ref, lower case. */
+  productRef: string;
+  /** Why the team declined it, trimmed; absent when no reason was given. */
+  reason?: string;
+}
+
+function refOfDeclined(item: string, namespace: string): string | undefined {
+  return item.length > 1024
+    ? undefined
+    : normalizeRef(item, {
+        defaultKind: 'component',
+        defaultNamespace: namespace,
+        strict: true,
+      });
+}
+
+/**
+ * Splits one item into the product and its reason. The reason follows the
+ * first `: ` (colon and space). Typos are read as meant: a colon without the
+ * space (`feature-store:needs streaming`) when what precedes it is a ref and
+ * the whole is not, and a colon with nothing after it.
+ */
+function splitDeclined(
+  entry: string,
+  namespace: string,
+  sink: FindingSink,
+): DeclinedProduct | undefined {
+  const reasonAt = entry.indexOf(': ');
+  let item = reasonAt < 0 ? entry : entry.slice(0, reasonAt).trim();
+  let reason = reasonAt < 0 ? undefined : entry.slice(reasonAt + 2).trim();
+  let ref = refOfDeclined(item, namespace);
+  if (ref === undefined && reasonAt < 0 && item.endsWith(':')) {
+    // `feature-store:`: a reason was meant and left out
+    const bare = item.slice(0, -1).trim();
+    ref = refOfDeclined(bare, namespace);
+    if (ref !== undefined) {
+      item = bare;
+      reason = '';
+    }
+  }
+  if (ref === undefined && reasonAt < 0) {
+    // `feature-store:needs streaming`: the space after the colon is missing.
+    // A ref holds at most one ':', so the reason starts at the first or second.
+    const first = item.indexOf(':');
+    const second = first < 0 ? -1 : item.indexOf(':', first + 1);
+    for (const at of [second, first]) {
+      const head = item.slice(0, at).trim();
+      // `component:default/has spaces` is a broken ref, not `component` + a reason
+      const tailIsRef = /^[\w.-]+\//.test(item.slice(at + 1));
+      const candidate =
+        at > 0 && !tailIsRef ? refOfDeclined(head, namespace) : undefined;
+      if (candidate !== undefined) {
+        sink.warning(
+          `${quote(
+            head,
+          )}: put a space after the ':' that starts the reason, e.g. 'feature-store: needs streaming'`,
+        );
+        ref = candidate;
+        reason = item.slice(at + 1).trim();
+        item = head;
+        break;
+      }
+    }
+  }
+  if (ref === undefined) {
+    sink.error(
+      `${quote(
+        item,
+      )} is not an entity ref; write [kind:][namespace/]name, e.g. 'component:default/feature-store'`,
+    );
+    return undefined;
+  }
+  if (reason === undefined) return { productRef: ref };
+  if (!reason) {
+    sink.warning(
+      `${quote(
+        item,
+      )} has a ':' but no reason after it; say why the team declined it, or drop the ':'`,
+    );
+    return { productRef: ref };
+  }
+  if (reason.length > MAX_DECLINE_REASON_LENGTH) {
+    sink.warning(
+      `the reason for ${quote(item)} is ${
+        reason.length
+      } characters long; only the first ${MAX_DECLINE_REASON_LENGTH} are kept. Keep it to a sentence; link to a longer write-up`,
+    );
+    reason = `${reason.slice(0, MAX_DECLINE_REASON_LENGTH - 1).trimEnd()}…`;
+  }
+  return { productRef: ref, reason };
+}
+
+/**
+ * Parses `team-insights.io/declined-products`: products (entity refs;
+ * Components by default, in the entity's namespace by default), each with an
+ * optional reason after `: `, items separated by `,` or `;` (so a reason
+ * holds neither). A product listed twice keeps its first reason.
+ * @public
+ */
+export function parseDeclineReasons(
   value: string | undefined,
   options?: ParseOptions & { defaultNamespace?: string },
-): ParseResult<string[]> {
+): ParseResult<DeclinedProduct[]> {
   const sink = new FindingSink(
     options?.entityRef ?? '',
     ANNOTATION_DECLINED_PRODUCTS,
@@ -379,32 +485,33 @@ export function parseDeclinedProducts(
     sink.error('value must be a string');
     return { value: [], findings: sink.findings };
   }
-  const items = splitList(value, sink, ',', 'entity refs of products');
+  const items = splitList(value, sink, /[,;]/, 'entity refs of products');
   if (!items) return { value: [], findings: sink.findings };
-  const refs: string[] = [];
+  const declined: DeclinedProduct[] = [];
+  const namespace = options?.defaultNamespace ?? 'default';
   for (const entry of items) {
-    // `feature-store: needs streaming`: the reason, for people, follows ': '
-    const reasonAt = entry.indexOf(': ');
-    const item = reasonAt < 0 ? entry : entry.slice(0, reasonAt).trim();
-    const ref =
-      item.length > 1024
-        ? undefined
-        : normalizeRef(item, {
-            defaultKind: 'component',
-            defaultNamespace: options?.defaultNamespace ?? 'default',
-            strict: true,
-          });
-    if (ref === undefined) {
-      sink.error(
-        `${quote(
-          item,
-        )} is not an entity ref; write [kind:][namespace/]name, e.g. 'component:default/feature-store'`,
-      );
-      continue;
+    const item = splitDeclined(entry, namespace, sink);
+    if (!item) continue;
+    const seen = declined.find(d => d.productRef === item.productRef);
+    if (!seen) declined.push(item);
+    else if (seen.reason === undefined && item.reason !== undefined) {
+      seen.reason = item.reason;
     }
-    if (!refs.includes(ref)) refs.push(ref);
   }
-  return { value: refs, findings: sink.findings };
+  return { value: declined, findings: sink.findings };
+}
+
+/**
+ * Parses `team-insights.io/declined-products` into the products' refs; see
+ * {@link parseDeclineReasons} for the reasons too.
+ * @public
+ */
+export function parseDeclinedProducts(
+  value: string | undefined,
+  options?: ParseOptions & { defaultNamespace?: string },
+): ParseResult<string[]> {
+  const { value: declined, findings } = parseDeclineReasons(value, options);
+  return { value: declined.map(d => d.productRef), findings };
 }
 
 /**

@@ -170,6 +170,11 @@ export interface ProductReport {
   adopters: string[];
   /** Teams that declared the product in `team-insights.io/declined-products`. */
   declinedBy: string[];
+  /**
+   * Why they declined it, for those of `declinedBy` that said why; absent
+   * when none did. The product team's backlog: opt-in means it learns why.
+   */
+  declineReasons?: DeclineReason[];
   /** Adopters among feature teams / feature teams (0 when there are none). */
   adoptionRate: number;
   /** The product's documentation score (null when nothing applies). */
@@ -183,6 +188,13 @@ export type ConcernVerdict =
   | 'centralize-candidate'
   | 'local';
 
+/** Why a team declined a product. @public */
+export interface DeclineReason {
+  teamRef: string;
+  /** As the team wrote it, trimmed, at most 200 characters. */
+  reason: string;
+}
+
 /** @public */
 export interface ConcernReport {
   concern: string;
@@ -190,6 +202,11 @@ export interface ConcernReport {
   builtBy: string[];
   /** Products that carry the concern. */
   products: string[];
+  /**
+   * Those of `builtBy` that declined every product in `products`: they build
+   * it themselves by choice. Absent when there are none.
+   */
+  declined?: string[];
   verdict: ConcernVerdict;
   /**
    * Since when the concern has been a centralize-candidate (ISO 8601), null

@@ -149,6 +149,10 @@ export function reportSchemas(z: Zod) {
     concern: z.string().optional(),
     adopters: z.array(ref),
     declinedBy: z.array(ref),
+    declineReasons: z
+      .array(z.object({ teamRef: ref, reason: z.string() }))
+      .optional()
+      .describe('Why decliners declined it, for those that said why'),
     adoptionRate: z.number(),
     documentationScore: z.number().nullable(),
   });

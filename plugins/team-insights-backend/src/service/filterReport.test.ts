@@ -104,6 +104,57 @@ describe('filterReport', () => {
     expect(filtered.products[0].adopters).toEqual(['group:default/search']);
   });
 
+  it('keeps only the visible decliners of a product and a concern, and no reason naming what the caller cannot see', () => {
+    const entities = createOrg();
+    const decline = (name: string, value: string) => {
+      entities.find(e => e.metadata.name === name)!.metadata.annotations![
+        'team-insights.io/declined-products'
+      ] = value;
+    };
+    decline('search', 'monitor-kit: secret-svc does it for us');
+    decline('secret-team', 'monitor-kit: too slow');
+    entities.push(
+      entity('Component', 'monitor-kit', {
+        'team-insights.io/concern': 'monitoring',
+      }),
+      entity(
+        'Component',
+        'search-monitor',
+        { 'team-insights.io/concern': 'monitoring' },
+        'search',
+      ),
+    );
+    const r = report(
+      withRelations(entities, [
+        ['component:default/monitor-kit', 'ownedBy', 'group:default/platform'],
+        ['component:default/search-monitor', 'ownedBy', 'group:default/search'],
+      ]),
+    );
+    const kit = (p: Report) =>
+      p.products.find(x => x.entityRef === 'component:default/monitor-kit')!;
+    const monitoring = (p: Report) =>
+      p.concerns.find(c => c.concern === 'monitoring')!;
+    expect(kit(r).declineReasons).toEqual([
+      { teamRef: 'group:default/search', reason: 'secret-svc does it for us' },
+      { teamRef: 'group:default/secret-team', reason: 'too slow' },
+    ]);
+    expect(monitoring(r).declined).toEqual([
+      'group:default/search',
+      'group:default/secret-team',
+    ]);
+
+    const filtered = filterReport(r, hidingSecrets(r), config);
+    expect(kit(filtered).declineReasons).toEqual([
+      {
+        teamRef: 'group:default/search',
+        reason:
+          'The reason names entities you cannot see in the catalog, so it is hidden.',
+      },
+    ]);
+    expect(monitoring(filtered).declined).toEqual(['group:default/search']);
+    expect(JSON.stringify(filtered)).not.toMatch(/secret/);
+  });
+
   describe('aggregates over teams, for a caller who cannot see them all', () => {
     const r = report(widerOrg());
     const filtered = filterReport(r, hidingSecrets(r), config);

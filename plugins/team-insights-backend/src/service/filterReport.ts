@@ -89,6 +89,10 @@ class HiddenNames {
   }
 }
 
+/** What a decline reason that names entities the caller cannot see becomes. */
+const HIDDEN_REASON =
+  'The reason names entities you cannot see in the catalog, so it is hidden.';
+
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -260,6 +264,17 @@ class ReportFilter {
     if (!this.visible(product.owner)) {
       delete result.owner;
     }
+    if (product.declineReasons) {
+      const reasons = product.declineReasons
+        .filter(r => this.visible(r.teamRef))
+        .map(r =>
+          this.#names.mentionedIn(r.reason)
+            ? { ...r, reason: HIDDEN_REASON }
+            : r,
+        );
+      if (reasons.length) result.declineReasons = reasons;
+      else delete result.declineReasons;
+    }
     return result;
   }
 
@@ -277,6 +292,9 @@ class ReportFilter {
       result.candidateSince = null;
       result.evident = false;
     }
+    const declined = this.refs(concern.declined ?? []);
+    if (declined.length) result.declined = declined;
+    else delete result.declined;
     return result;
   }
 

@@ -92,10 +92,12 @@ export function collectEntityRefs(report: Report): string[] {
     add(product.owner);
     product.adopters.forEach(add);
     product.declinedBy.forEach(add);
+    product.declineReasons?.forEach(r => add(r.teamRef));
   }
   for (const concern of report.concerns) {
     concern.builtBy.forEach(add);
     concern.products.forEach(add);
+    concern.declined?.forEach(add);
   }
   for (const finding of report.findings) {
     add(finding.entityRef);

@@ -235,6 +235,30 @@ describe('applyPlan', () => {
     const product = evaluate(entities, options).products[0];
     expect(product.adopters).toEqual(['group:default/churn-prediction']);
     expect(product.declinedBy).toEqual(['group:default/demand-forecasting']);
+    // the plan's reason reaches the product's team
+    expect(product.declineReasons).toEqual([
+      {
+        teamRef: 'group:default/demand-forecasting',
+        reason: 'needs streaming',
+      },
+    ]);
+  });
+
+  it('a team that adopts a product it declined drops it from a list separated by ";", keeping the other reasons', () => {
+    const before = organisation();
+    before.find(
+      e => e.metadata.name === 'demand-forecasting',
+    )!.metadata.annotations!['team-insights.io/declined-products'] =
+      'model-serving: needs streaming; feature-kit: too slow';
+    const { entities } = applyPlan(catalog(before), {
+      changes: [
+        { adopt: { team: 'demand-forecasting', product: 'model-serving' } },
+      ],
+    });
+    expect(
+      entities.find(e => e.metadata.name === 'demand-forecasting')!.metadata
+        .annotations!['team-insights.io/declined-products'],
+    ).toBe('feature-kit: too slow');
   });
 
   it('changes skills, head counts and team types through their annotations', () => {

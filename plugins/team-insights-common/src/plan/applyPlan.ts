@@ -24,6 +24,9 @@ import {
 import { recomputeRelations } from './relations';
 import { EntityEdit, Plan, PlanChange } from './types';
 
+/** What separates the items of `declined-products`, reasons and all. */
+const DECLINED_SEPARATOR = /[,;]/;
+
 /**
  * A plan applied to a catalog.
  * @public
@@ -188,7 +191,7 @@ function merge(
       headCounts[cluster] = (headCounts[cluster] ?? 0) + count;
     }
     const raw = annotationOf(entity, ANNOTATION_DECLINED_PRODUCTS);
-    for (const item of raw?.split(',') ?? []) {
+    for (const item of raw?.split(DECLINED_SEPARATOR) ?? []) {
       if (item.trim() && !declined.includes(item.trim())) {
         declined.push(item.trim());
       }
@@ -307,14 +310,13 @@ function removeDeclined(draft: Draft, team: string, product: string) {
   const raw = annotationOf(entity, ANNOTATION_DECLINED_PRODUCTS);
   if (!raw) return;
   const namespace = entity.metadata.namespace || 'default';
-  const kept = raw
-    .split(',')
-    .filter(
-      item =>
-        parseDeclinedProducts(item, { defaultNamespace: namespace })
-          .value[0] !== product,
-    );
-  if (kept.length === raw.split(',').length) return;
+  const items = raw.split(DECLINED_SEPARATOR);
+  const kept = items.filter(
+    item =>
+      parseDeclinedProducts(item, { defaultNamespace: namespace }).value[0] !==
+      product,
+  );
+  if (kept.length === items.length) return;
   setAnnotation(
     draft.edit(team),
     ANNOTATION_DECLINED_PRODUCTS,

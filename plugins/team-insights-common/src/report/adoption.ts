@@ -1,6 +1,26 @@
 import { compareStrings } from '../util';
-import type { ProductAdoption, ScoreLevel } from '../api';
+import type { DeclinedBy, ProductAdoption, ScoreLevel } from '../api';
 import type { EntityReport, ProductReport, TeamReport } from '../types';
+
+/**
+ * What a product's adoption rate is made of, over some feature teams: the
+ * feature teams among `adopters`, and the feature teams that could adopt it
+ * (all but the owner). For "2 of 4 feature teams (50 %)".
+ * @public
+ */
+export function adoptionCounts(
+  product: Pick<ProductReport, 'owner' | 'adopters'>,
+  featureTeams: ReadonlySet<string>,
+): { adopted: number; eligible: number } {
+  const owner = product.owner?.toLowerCase();
+  const eligible =
+    featureTeams.size -
+    (owner !== undefined && featureTeams.has(owner) ? 1 : 0);
+  const adopted = product.adopters.filter(ref =>
+    featureTeams.has(ref.toLowerCase()),
+  ).length;
+  return { adopted, eligible };
+}
 
 /**
  * A product's adoption rate over some teams, as the engine computes it over
@@ -13,14 +33,8 @@ export function adoptionRateOver(
   product: Pick<ProductReport, 'owner' | 'adopters'>,
   featureTeams: ReadonlySet<string>,
 ): number {
-  const owner = product.owner?.toLowerCase();
-  const eligible =
-    featureTeams.size -
-    (owner !== undefined && featureTeams.has(owner) ? 1 : 0);
-  const adoptedBy = product.adopters.filter(ref =>
-    featureTeams.has(ref.toLowerCase()),
-  ).length;
-  return eligible > 0 ? Math.round((adoptedBy / eligible) * 10000) / 10000 : 0;
+  const { adopted, eligible } = adoptionCounts(product, featureTeams);
+  return eligible > 0 ? Math.round((adopted / eligible) * 10000) / 10000 : 0;
 }
 
 /**
@@ -48,7 +62,8 @@ function compareProducts(a: ProductAdoption, b: ProductAdoption): number {
 
 /**
  * The adoption of each platform product over the given teams: its title,
- * owner, adopters and decliners (only those among `teams`), and its
+ * owner, adopters and decliners (only those among `teams`; decliners also by
+ * title with the reason each gave), and its
  * adoption rate over the feature teams among `teams`; plus those feature
  * teams. Give it the teams, products and entities a caller may see and
  * everything it says is about them only. Products nobody adopts come first.
@@ -83,12 +98,34 @@ export function productAdoption(input: {
       score: docs?.score ?? product.documentationScore,
       level: docs?.level ?? null,
     };
+    const declinedBy = among(product.declinedBy);
+    const reasons = new Map(
+      (product.declineReasons ?? []).map(r => [
+        r.teamRef.toLowerCase(),
+        r.reason,
+      ]),
+    );
     const row: ProductAdoption = {
       entityRef: product.entityRef,
       title: titles.get(key) ?? product.entityRef,
       mandatory: product.mandatory,
       adopters: among(product.adopters),
-      declinedBy: among(product.declinedBy),
+      declinedBy,
+      declined: declinedBy
+        .map(teamRef => {
+          const item: DeclinedBy = {
+            teamRef,
+            title: titles.get(teamRef.toLowerCase()) ?? teamRef,
+          };
+          const reason = reasons.get(teamRef.toLowerCase());
+          if (reason !== undefined) item.reason = reason;
+          return item;
+        })
+        .sort(
+          (a, b) =>
+            a.title.localeCompare(b.title, 'en') ||
+            compareStrings(a.teamRef, b.teamRef),
+        ),
       adoptionRate: adoptionRateOver(product, features),
       documentation,
     };

@@ -8,6 +8,7 @@
  */
 export { skillSupply, teamSkills } from './skills';
 export {
+  adoptionCounts,
   adoptionRateOver,
   declinedProductUnresolved,
   featureTeamRefs,

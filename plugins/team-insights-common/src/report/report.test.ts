@@ -8,6 +8,7 @@ import type {
   TeamType,
 } from '../types';
 import {
+  adoptionCounts,
   adoptionRateOver,
   concernVerdict,
   productAdoption,
@@ -129,6 +130,10 @@ describe('productAdoption', () => {
         product({
           adopters: ['group:default/search', 'group:default/hidden'],
           declinedBy: ['group:default/pricing', 'group:default/gone'],
+          declineReasons: [
+            { teamRef: 'group:default/pricing', reason: 'needs streaming' },
+            { teamRef: 'group:default/gone', reason: 'secret plans' },
+          ],
           adoptionRate: 0.25,
         }),
         product({ entityRef: 'component:default/unused' }),
@@ -152,9 +157,58 @@ describe('productAdoption', () => {
       mandatory: false,
       adopters: ['group:default/search'],
       declinedBy: ['group:default/pricing'],
+      // a team not among `teams` is never named, nor its reason given
+      declined: [
+        {
+          teamRef: 'group:default/pricing',
+          title: 'Pricing',
+          reason: 'needs streaming',
+        },
+      ],
       adoptionRate: 0.5,
       documentation: { score: null, level: null },
     });
+    expect(products[0].declined).toEqual([]);
+  });
+
+  it('names decliners by title, with no reason for a team that gave none', () => {
+    const { products } = productAdoption({
+      teams: [team('search'), team('pricing')],
+      products: [
+        product({
+          declinedBy: ['group:default/search', 'group:default/pricing'],
+          declineReasons: [
+            { teamRef: 'group:default/search', reason: 'too coarse' },
+          ],
+        }),
+      ],
+      entities: [],
+    });
+    expect(products[0].declined).toEqual([
+      { teamRef: 'group:default/pricing', title: 'Pricing' },
+      {
+        teamRef: 'group:default/search',
+        title: 'Search',
+        reason: 'too coarse',
+      },
+    ]);
+  });
+
+  it('counts what the rate is made of: adopting feature teams of those that could adopt', () => {
+    const features = new Set([
+      'group:default/a',
+      'group:default/b',
+      'group:default/c',
+    ]);
+    expect(
+      adoptionCounts(
+        {
+          owner: 'group:default/a',
+          adopters: ['group:default/b', 'group:default/platform'],
+        },
+        features,
+      ),
+    ).toEqual({ adopted: 1, eligible: 2 });
   });
 
   it('leaves a feature team that owns the product out of its rate, as the engine does', () => {

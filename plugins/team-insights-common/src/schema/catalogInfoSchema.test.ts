@@ -139,6 +139,20 @@ describe('the JSON Schema for catalog-info.yaml', () => {
     expect(
       validate(group({ 'team-insights.io/waivers': 'composition.team-size' })),
     ).toBe(false);
+
+    const declined = (value: string) =>
+      validate(group({ 'team-insights.io/declined-products': value }));
+    expect(declined('component:default/feature-store, batch-runner')).toBe(
+      true,
+    );
+    expect(
+      declined(
+        'feature-store: needs streaming; api:platform/metrics-api: too coarse, batch-runner',
+      ),
+    ).toBe(true);
+    expect(declined(`feature-store: ${'x'.repeat(200)}`)).toBe(true);
+    expect(declined(`feature-store: ${'x'.repeat(201)}`)).toBe(false);
+    expect(declined('has spaces: why not')).toBe(false);
   });
 
   it('offers the skill clusters and team types with their descriptions, and follows the configured vocabulary', () => {

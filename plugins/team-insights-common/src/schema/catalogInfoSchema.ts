@@ -18,7 +18,7 @@ import {
 import { BUILT_IN_CHECKS } from '../catalogue';
 import { defaultTeamInsightsConfig, TeamInsightsConfig } from '../config';
 import { MAX_VALUE_LENGTH } from '../util';
-import { TEAM_TYPE_ALIASES } from '../parsers';
+import { MAX_DECLINE_REASON_LENGTH, TEAM_TYPE_ALIASES } from '../parsers';
 import { TEAM_TYPE_INFO } from '../teamTypes';
 
 /** A JSON value. @public */
@@ -61,9 +61,9 @@ function anyCase(words: readonly string[]): string {
  * A comma-separated list of items, as the engine splits it: white space
  * around items and empty items are ignored; an empty value is allowed.
  */
-function listOf(item: string): string {
-  const sep = '(?:\\s*,)*\\s*';
-  return `^${sep}(?:${item}(?:\\s*,${sep}${item})*${sep})?$`;
+function listOf(item: string, separators = ','): string {
+  const sep = `(?:\\s*[${separators}])*\\s*`;
+  return `^${sep}(?:${item}(?:\\s*[${separators}]${sep}${item})*${sep})?$`;
 }
 
 const COUNT = '(?:0{0,3}[1-9]|0{0,2}[1-9][0-9]|0?[1-9][0-9]{2}|1000)';
@@ -165,10 +165,17 @@ export function catalogInfoJsonSchema(options: {
     [ANNOTATION_DECLINED_PRODUCTS]: {
       type: 'string',
       maxLength: MAX_VALUE_LENGTH,
-      pattern: listOf(ENTITY_REF),
-      description:
-        'On a Group: entity refs of platform products the team consciously chose not to use (opt-in means a "no" is legitimate). Refs without a kind are Components.',
-      examples: ['component:default/feature-store'],
+      pattern: listOf(
+        `${ENTITY_REF}(?::\\s+[^,;\\s][^,;]{0,${
+          MAX_DECLINE_REASON_LENGTH - 1
+        }})?`,
+        ',;',
+      ),
+      description: `On a Group: entity refs of platform products the team consciously chose not to use (opt-in means a "no" is legitimate), each with an optional reason after ": " (up to ${MAX_DECLINE_REASON_LENGTH} characters, without "," or ";", which separate the items). The product's team reads the reason. Refs without a kind are Components.`,
+      examples: [
+        'component:default/feature-store',
+        'feature-store: needs streaming, component:default/batch-runner',
+      ],
     },
     [ANNOTATION_PRODUCT]: {
       type: 'string',

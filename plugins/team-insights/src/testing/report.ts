@@ -1210,6 +1210,12 @@ export const fixtureReport: Report = {
       concern: 'model-serving',
       adopters: [group('search-ranking')],
       declinedBy: [group('fraud-detection')],
+      declineReasons: [
+        {
+          teamRef: group('fraud-detection'),
+          reason: 'needs batch scoring of a whole day',
+        },
+      ],
       adoptionRate: 0.25,
       documentationScore: 93,
     },

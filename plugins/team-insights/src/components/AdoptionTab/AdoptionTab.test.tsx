@@ -12,7 +12,7 @@ describe('AdoptionTab', () => {
     expect(rows[0]).toHaveTextContent('Batch Scheduler');
     expect(rows[0]).toHaveTextContent('No adopters');
     expect(rows[0]).toHaveTextContent('Mandatory');
-    expect(rows[0]).toHaveTextContent('0 %');
+    expect(rows[0]).toHaveTextContent('0 of 4 feature teams (0 %)');
     expect(rows[0]).toHaveTextContent('Bronze · 64');
     expect(
       within(rows[0]).getByRole('link', { name: 'ML Platform' }),
@@ -21,7 +21,8 @@ describe('AdoptionTab', () => {
       r.textContent?.includes('Feature Store'),
     )!;
     expect(featureStore).toHaveTextContent('Opt-in');
-    expect(featureStore).toHaveTextContent('50 %');
+    // the rate says what it counts: feature teams, not all teams
+    expect(featureStore).toHaveTextContent('2 of 4 feature teams (50 %)');
     expect(featureStore).not.toHaveTextContent('No adopters');
   });
 
@@ -34,7 +35,7 @@ describe('AdoptionTab', () => {
       .getAllByRole('columnheader')
       .map(h => h.textContent);
     expect(header[0]).toBe('Feature team');
-    expect(header).toContain('Model Serving API25 % adopted');
+    expect(header).toContain('Model Serving API1 of 4 feature teams (25 %)');
 
     const fraud = within(matrix)
       .getByRole('rowheader', { name: 'Fraud Detection' })
@@ -46,11 +47,54 @@ describe('AdoptionTab', () => {
       'Declined',
     );
     expect(cells[column('Metrics Platform') - 1]).toHaveTextContent('Adopted');
-    expect(cells[column('Feature Store') - 1]).toHaveTextContent('None');
+    // neither adopted nor declined: an empty cell, not the word "None"
+    expect(cells[column('Feature Store') - 1]).toHaveTextContent(/^$/);
+    expect(matrix).not.toHaveTextContent('None');
     // Only feature teams are rows: the platform team is not one.
     expect(
       within(matrix).queryByRole('rowheader', { name: 'ML Platform' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('names the teams that declined a product, with the reason each gave', async () => {
+    await renderWithApi(<AdoptionTab />);
+    const table = await screen.findByRole('table', { name: 'Products' });
+    const header = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
+    const declinedColumn = header.indexOf('Declined by');
+    const row = within(table)
+      .getByRole('link', { name: 'Model Serving API' })
+      .closest('tr')!;
+    const cell = within(row).getAllByRole('cell')[declinedColumn];
+    const list = within(cell).getByRole('list', {
+      name: 'Teams that declined Model Serving API',
+    });
+    expect(within(list).getByRole('link')).toHaveTextContent('Fraud Detection');
+    expect(within(list).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/fraud-detection',
+    );
+    expect(list).toHaveTextContent('needs batch scoring of a whole day');
+    // a product nobody declined says so without a count
+    const featureStore = within(table)
+      .getByRole('link', { name: 'Feature Store' })
+      .closest('tr')!;
+    expect(
+      within(featureStore).getAllByRole('cell')[declinedColumn],
+    ).toHaveTextContent('—');
+  });
+
+  it('puts wide tables in named regions that take keyboard focus to scroll', async () => {
+    await renderWithApi(<AdoptionTab />);
+    for (const name of [
+      'Products, scrollable',
+      'Adoption matrix, scrollable',
+    ]) {
+      const region = await screen.findByRole('region', { name });
+      expect(region).toHaveAttribute('tabindex', '0');
+      expect(within(region).getByRole('table')).toBeInTheDocument();
+    }
   });
 
   it('shows a progress bar while loading and the error when the backend fails', async () => {

@@ -5,7 +5,6 @@ import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
@@ -15,13 +14,13 @@ import BlockIcon from '@material-ui/icons/Block';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import LockIcon from '@material-ui/icons/Lock';
 import LockOpenIcon from '@material-ui/icons/LockOpen';
-import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
-import type {
-  AdoptionResponse,
-  ProductAdoption,
+import {
+  adoptionCounts,
+  type AdoptionResponse,
+  type ProductAdoption,
 } from '@team-insights/plugin-team-insights-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import {
@@ -32,6 +31,7 @@ import {
   humanizeId,
   ErrorPanel,
   RowHeaderCell,
+  ScrollRegion,
 } from '../common';
 import { useContentRootStyles } from '../common/contentStyles';
 
@@ -45,32 +45,74 @@ const useStyles = makeStyles(theme => ({
   // Text in the body colour (contrast); icons carry the hue.
   adopted: { '& svg': { color: theme.palette.success.main } },
   declined: { '& svg': { color: theme.palette.warning.dark } },
-  none: { color: theme.palette.text.primary },
   unadopted: { backgroundColor: theme.palette.action.hover },
   badge: {
     borderColor: theme.palette.error.main,
     '& svg': { color: theme.palette.error.main },
     marginLeft: theme.spacing(1),
   },
+  decliners: { margin: 0, paddingLeft: 0, listStyle: 'none' },
+  reason: { display: 'block', color: theme.palette.text.secondary },
 }));
 
-type Cell = 'adopted' | 'declined' | 'none';
+type Cell = 'adopted' | 'declined';
 
-function cellOf(product: ProductAdoption, team: string): Cell {
+function cellOf(product: ProductAdoption, team: string): Cell | undefined {
   if (product.adopters.includes(team)) return 'adopted';
   if (product.declinedBy.includes(team)) return 'declined';
-  return 'none';
+  return undefined;
 }
 
 const CELLS: Record<Cell, { Icon: typeof BlockIcon; text: string }> = {
   adopted: { Icon: CheckCircleIcon, text: 'Adopted' },
   declined: { Icon: BlockIcon, text: 'Declined' },
-  none: { Icon: RadioButtonUncheckedIcon, text: 'None' },
 };
 
-function AdoptionCell(props: { cell: Cell; product: string; team: string }) {
+/** "2 of 4 feature teams (50 %)": the rate with what it counts. */
+function rateText(
+  product: ProductAdoption,
+  featureTeams: ReadonlySet<string>,
+): string {
+  const { adopted, eligible } = adoptionCounts(product, featureTeams);
+  if (eligible === 0) return 'No feature team to adopt it';
+  return `${adopted} of ${eligible} feature ${
+    eligible === 1 ? 'team' : 'teams'
+  } (${formatPercent(product.adoptionRate)})`;
+}
+
+/** The teams that declined a product, each with its reason. */
+function Decliners(props: { product: ProductAdoption }) {
+  const classes = useStyles();
+  const declined = props.product.declined ?? [];
+  if (declined.length === 0) return <>—</>;
+  return (
+    <ul
+      className={classes.decliners}
+      aria-label={`Teams that declined ${props.product.title}`}
+    >
+      {declined.map(team => (
+        <li key={team.teamRef}>
+          <EntityTitleLink entityRef={team.teamRef} title={team.title} />
+          {team.reason && (
+            <Typography variant="caption" className={classes.reason}>
+              “{team.reason}”
+            </Typography>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AdoptionCell(props: {
+  cell: Cell | undefined;
+  product: string;
+  team: string;
+}) {
   const { cell, product, team } = props;
   const classes = useStyles();
+  // Neither adopted nor declined: an empty cell, so that the answers stand out.
+  if (!cell) return <TableCell />;
   const { Icon, text } = CELLS[cell];
   return (
     <TableCell
@@ -85,15 +127,14 @@ function AdoptionCell(props: { cell: Cell; product: string; team: string }) {
   );
 }
 
-function ProductsTable(props: { adoption: AdoptionResponse }) {
-  const { adoption } = props;
+function ProductsTable(props: {
+  adoption: AdoptionResponse;
+  featureTeams: ReadonlySet<string>;
+}) {
+  const { adoption, featureTeams } = props;
   const classes = useStyles();
   return (
-    <TableContainer
-      tabIndex={0}
-      role="region"
-      aria-label="Products, scrollable"
-    >
+    <ScrollRegion label="Products">
       <Table size="small" aria-label="Products">
         <TableHead>
           <TableRow>
@@ -102,7 +143,7 @@ function ProductsTable(props: { adoption: AdoptionResponse }) {
             <TableCell>Concern</TableCell>
             <TableCell>Opt-in</TableCell>
             <TableCell align="right">Adopters</TableCell>
-            <TableCell align="right">Declined by</TableCell>
+            <TableCell>Declined by</TableCell>
             <TableCell align="right">Adoption rate</TableCell>
             <TableCell>Documentation</TableCell>
           </TableRow>
@@ -157,9 +198,11 @@ function ProductsTable(props: { adoption: AdoptionResponse }) {
                   )}
                 </TableCell>
                 <TableCell align="right">{product.adopters.length}</TableCell>
-                <TableCell align="right">{product.declinedBy.length}</TableCell>
+                <TableCell>
+                  <Decliners product={product} />
+                </TableCell>
                 <TableCell align="right">
-                  {formatPercent(product.adoptionRate)}
+                  {rateText(product, featureTeams)}
                 </TableCell>
                 <TableCell>
                   <LevelChip
@@ -172,11 +215,14 @@ function ProductsTable(props: { adoption: AdoptionResponse }) {
           })}
         </TableBody>
       </Table>
-    </TableContainer>
+    </ScrollRegion>
   );
 }
 
-function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
+function AdoptionMatrix(props: {
+  adoption: AdoptionResponse;
+  featureTeams: ReadonlySet<string>;
+}) {
   const { products, featureTeams: teams } = props.adoption;
   const classes = useStyles();
   const [page, setPage] = useState(0);
@@ -192,11 +238,7 @@ function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
   const visible = teams.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
   return (
     <>
-      <TableContainer
-        tabIndex={0}
-        role="region"
-        aria-label="Adoption matrix, scrollable"
-      >
+      <ScrollRegion label="Adoption matrix">
         <Table size="small" aria-label="Adoption matrix">
           <TableHead>
             <TableRow>
@@ -211,7 +253,7 @@ function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
                     color="textSecondary"
                     component="div"
                   >
-                    {formatPercent(product.adoptionRate)} adopted
+                    {rateText(product, props.featureTeams)}
                   </Typography>
                 </TableCell>
               ))}
@@ -238,7 +280,7 @@ function AdoptionMatrix(props: { adoption: AdoptionResponse }) {
             ))}
           </TableBody>
         </Table>
-      </TableContainer>
+      </ScrollRegion>
       {teams.length > 25 && (
         <TablePagination
           component="div"
@@ -267,6 +309,13 @@ export function AdoptionTab() {
   const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const { value, loading, error } = useAsync(() => api.getAdoption(), [api]);
+  const featureTeams = useMemo(
+    () =>
+      new Set(
+        (value?.featureTeams ?? []).map(team => team.entityRef.toLowerCase()),
+      ),
+    [value],
+  );
 
   if (loading) {
     return <Progress />;
@@ -304,10 +353,12 @@ export function AdoptionTab() {
         </Typography>
         <Typography variant="body2" color="textSecondary" paragraph>
           Centralized teams act as internal cloud providers: their products are
-          opt-in, self-service and need no communication. Adoption rate counts
-          the feature teams that use a product.
+          opt-in, self-service and need no communication. The adoption rate
+          counts feature teams only: those that use a product, of the feature
+          teams that could. A team that declines a product says why, so the
+          product&apos;s team learns what stands in the way.
         </Typography>
-        <ProductsTable adoption={value} />
+        <ProductsTable adoption={value} featureTeams={featureTeams} />
       </section>
       <section aria-labelledby="team-insights-matrix">
         <Typography variant="h5" component="h2" id="team-insights-matrix">
@@ -315,10 +366,10 @@ export function AdoptionTab() {
         </Typography>
         <Typography variant="body2" color="textSecondary" paragraph>
           Adopted: the team owns something that depends on the product.
-          Declined: the team chose not to use it, which opt-in allows. None:
-          neither.
+          Declined: the team chose not to use it, which opt-in allows. An empty
+          cell: neither.
         </Typography>
-        <AdoptionMatrix adoption={value} />
+        <AdoptionMatrix adoption={value} featureTeams={featureTeams} />
       </section>
     </Box>
   );

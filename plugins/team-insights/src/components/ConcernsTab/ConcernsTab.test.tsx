@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { renderWithApi } from '../../__testUtils__/renderWithApi';
-import { MockTeamInsightsApi, emptyReport } from '../../testing';
+import { MockTeamInsightsApi, emptyReport, fixtureReport } from '../../testing';
 import { ConcernsTab } from './ConcernsTab';
 
 describe('ConcernsTab', () => {
@@ -30,6 +30,65 @@ describe('ConcernsTab', () => {
         }),
       ).getByRole('link'),
     ).toHaveAttribute('href', '/catalog/default/component/metrics-platform');
+  });
+
+  it('asks a team that builds the concern itself to try the product or decline it', async () => {
+    await renderWithApi(<ConcernsTab />);
+    const section = await screen.findByRole('region', {
+      name: 'Rebuilt although a product covers them',
+    });
+    expect(section).toHaveTextContent(
+      'Try the product, or record that the team declined it and why',
+    );
+    expect(section).not.toHaveTextContent('declined the product');
+  });
+
+  it('does not ask a team that already declined the product to decline it', async () => {
+    const report = {
+      ...fixtureReport,
+      concerns: fixtureReport.concerns.map(c =>
+        c.concern === 'monitoring'
+          ? { ...c, declined: ['group:default/recommendations'] }
+          : c,
+      ),
+    };
+    await renderWithApi(<ConcernsTab />, {
+      api: new MockTeamInsightsApi({ report }),
+    });
+    const section = await screen.findByRole('region', {
+      name: 'Rebuilt although a product covers them',
+    });
+    expect(section).toHaveTextContent(
+      'The team declined the product, which opt-in allows',
+    );
+    expect(section).not.toHaveTextContent('record that the team declined it');
+    expect(
+      within(section).getByRole('list', { name: 'Teams building Monitoring' }),
+    ).toHaveTextContent('recommendations (declined the product)');
+  });
+
+  it('asks only the teams that have not declined when some have', async () => {
+    const report = {
+      ...fixtureReport,
+      concerns: fixtureReport.concerns.map(c =>
+        c.concern === 'monitoring'
+          ? {
+              ...c,
+              builtBy: [...c.builtBy, 'group:default/fraud-detection'],
+              declined: ['group:default/recommendations'],
+            }
+          : c,
+      ),
+    };
+    await renderWithApi(<ConcernsTab />, {
+      api: new MockTeamInsightsApi({ report }),
+    });
+    const section = await screen.findByRole('region', {
+      name: 'Rebuilt although a product covers them',
+    });
+    expect(section).toHaveTextContent(
+      '1 of these teams declined the product, which opt-in allows. The 1 other: try the product, or record that the team declined it and why.',
+    );
   });
 
   it('shows concerns that call for a centralized team, in the words of the article', async () => {

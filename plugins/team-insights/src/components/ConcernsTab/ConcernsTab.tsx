@@ -72,13 +72,18 @@ function Verdict(props: { verdict: ConcernVerdict }) {
   );
 }
 
-function RefList(props: { refs: string[]; label: string }) {
+function RefList(props: {
+  refs: string[];
+  label: string;
+  declined?: ReadonlySet<string>;
+}) {
   const classes = useStyles();
   return (
     <ul className={classes.list} aria-label={props.label}>
       {props.refs.map(ref => (
         <li key={ref}>
           <EntityRefLink entityRef={ref} />
+          {props.declined?.has(ref) && ' (declined the product)'}
         </li>
       ))}
     </ul>
@@ -89,9 +94,35 @@ function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * What to do next: teams that declined the product made the choice opt-in
+ * allows; only the others are asked to try it or to decline it.
+ */
+function nextStep(builtBy: string[], declined: ReadonlySet<string>): string {
+  const undecided = builtBy.filter(ref => !declined.has(ref)).length;
+  const tryIt =
+    'Try the product, or record that the team declined it and why, so that its team learns what is missing.';
+  if (declined.size === 0) return tryIt;
+  if (undecided === 0) {
+    return `${
+      builtBy.length === 1 ? 'The team' : 'Every one of these teams'
+    } declined the product, which opt-in allows: the reason tells the product's team what to change. Look again when the product changes.`;
+  }
+  return `${
+    declined.size
+  } of these teams declined the product, which opt-in allows. The ${plural(
+    undecided,
+    'other',
+    'others',
+  )}: try the product, or record that the team declined it and why.`;
+}
+
 function RebuiltCard(props: { concern: ConcernReport }) {
   const { concern } = props;
   const name = humanizeId(concern.concern);
+  const declined = new Set(
+    (concern.declined ?? []).filter(ref => concern.builtBy.includes(ref)),
+  );
   return (
     <InfoCard title={name} subheader={<Verdict verdict="rebuilt" />}>
       <Typography variant="body2" paragraph>
@@ -99,13 +130,17 @@ function RebuiltCard(props: { concern: ConcernReport }) {
         {concern.concern}{' '}
         {concern.builtBy.length === 1 ? 'itself' : 'themselves'} although a
         centralized team offers it as a product. A centralized team exposes a
-        product: opt-in, self-service, no communication needed. Try the product,
-        or record that the team declined it.
+        product: opt-in, self-service, no communication needed.{' '}
+        {nextStep(concern.builtBy, declined)}
       </Typography>
       <Typography variant="subtitle2" component="h4">
         Built by
       </Typography>
-      <RefList refs={concern.builtBy} label={`Teams building ${name}`} />
+      <RefList
+        refs={concern.builtBy}
+        label={`Teams building ${name}`}
+        declined={declined}
+      />
       <Typography variant="subtitle2" component="h4">
         Offered as a product by
       </Typography>

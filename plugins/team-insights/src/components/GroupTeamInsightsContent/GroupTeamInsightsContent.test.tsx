@@ -196,6 +196,17 @@ describe('GroupTeamInsightsContent', () => {
       .closest('tr')!;
     expect(scheduler).toHaveTextContent('Mandatory');
     expect(scheduler).toHaveTextContent('No adopters');
+    // the platform team reads why a team declined its product
+    const serving = within(products)
+      .getAllByRole('rowheader')
+      .find(cell =>
+        within(cell)
+          .queryByRole('link')
+          ?.getAttribute('href')
+          ?.endsWith('/model-serving-api'),
+      )!
+      .closest('tr')!;
+    expect(serving).toHaveTextContent('“needs batch scoring of a whole day”');
     expect(
       screen.getByRole('region', { name: 'Remediation for Opt-in' }),
     ).toHaveTextContent('Give teams the freedom to choose');

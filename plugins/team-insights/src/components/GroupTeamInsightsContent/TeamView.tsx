@@ -254,11 +254,26 @@ function AdoptionDetails(props: { team: TeamReport }) {
                     <TableCell>
                       {product.declinedBy.length === 0
                         ? '—'
-                        : product.declinedBy.map(ref => (
-                            <div key={ref}>
-                              <EntityRefLink entityRef={ref} />
-                            </div>
-                          ))}
+                        : product.declinedBy.map(ref => {
+                            // the product team's backlog: why a team said no
+                            const reason = product.declineReasons?.find(
+                              r => r.teamRef === ref,
+                            )?.reason;
+                            return (
+                              <div key={ref}>
+                                <EntityRefLink entityRef={ref} />
+                                {reason && (
+                                  <Typography
+                                    variant="caption"
+                                    color="textSecondary"
+                                    component="div"
+                                  >
+                                    “{reason}”
+                                  </Typography>
+                                )}
+                              </div>
+                            );
+                          })}
                     </TableCell>
                     <TableCell align="right">
                       {formatPercent(product.adoptionRate)}
