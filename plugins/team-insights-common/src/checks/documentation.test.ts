@@ -264,7 +264,9 @@ function annotated(values: Record<string, string | undefined>) {
 
 const SVC = 'component:default/svc';
 const DESCRIBE_IT =
-  'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\nmetadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API\n```';
+  // the entity's own kind, name, type, owner and system; the description a
+  // marked placeholder
+  'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n  description: <your-description> # placeholder: what it is for and who uses it\nspec:\n  type: service\n  owner: team\n  system: ml\n```';
 
 describe('the description check', () => {
   it.each([
@@ -334,7 +336,7 @@ describe('the description check', () => {
 
 describe('the owner check', () => {
   const MAKE_TEAM_OWNER =
-    'Make a team the owner:\n\n```yaml\nspec:\n  owner: group:default/my-team\n```';
+    'Make a team the owner:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\nspec:\n  type: service\n  system: ml\n  owner: <your-team> # placeholder: the ref of the owning Group\n```';
 
   it('an owner of only spaces is no owner', () => {
     expect(
