@@ -795,3 +795,46 @@ describe("a team's documentation checks, case by case", () => {
     });
   });
 });
+
+describe('remediations filled with what the catalog knows', () => {
+  it('suggests the system the other entities of the owner belong to, and marks it', () => {
+    const other = component('other', { owner: 'team', documented: true });
+    const remediation = checkSays(
+      [team, other, svc({}, { system: '' })],
+      SVC,
+      'docs.system',
+    ).remediation;
+    expect(remediation).toContain('  name: svc\n');
+    expect(remediation).toContain(
+      '  system: ml # as the other entities of group:default/team\n',
+    );
+    expect(remediation).not.toContain('<your-system>');
+  });
+
+  it('without other entities to go by, the system is a marked placeholder', () => {
+    expect(
+      checkSays([team, svc({}, { system: '' })], SVC, 'docs.system')
+        .remediation,
+    ).toContain(
+      '  system: <your-system> # placeholder: the System it belongs to\n',
+    );
+  });
+
+  it('points the source location at the repository its project slug names', () => {
+    const remediation = checkSays(
+      [
+        team,
+        annotated({
+          'backstage.io/source-location': undefined,
+          'github.com/project-slug': 'acme/svc',
+        }),
+      ],
+      SVC,
+      'docs.source',
+    ).remediation;
+    expect(remediation).toContain(
+      '    backstage.io/source-location: url:https://github.com/acme/svc/tree/main/ # from its project slug; check the branch\n',
+    );
+    expect(remediation).toContain('    github.com/project-slug: acme/svc\n');
+  });
+});
