@@ -72,17 +72,19 @@ function repositoryUrl(entity: Entity): string | undefined {
  * belongs to, if they agree on one.
  */
 function systemLine(view: EntityView, model: OrganisationModel): string {
-  const owner = view.owner ?? model.ownerRefs(view.entityRef)[0];
+  const ownerRef = view.owner ?? model.ownerRefs(view.entityRef)[0];
   const systems = new Set<string>();
-  for (const ref of (owner && model.team(owner)?.owned) || []) {
+  for (const ref of (ownerRef && model.team(ownerRef)?.owned) || []) {
     if (ref === view.entityRef) continue;
     const other = model.entity(ref);
     const system = other ? specString(other, 'system')?.trim() : undefined;
     if (system) systems.add(system);
   }
-  if (systems.size === 1 && owner) {
+  if (systems.size === 1 && ownerRef) {
     const [system] = systems;
-    return `system: ${yamlScalar(system)} # as the other entities of ${owner}`;
+    return `system: ${yamlScalar(
+      system,
+    )} # as the other entities of ${ownerRef}`;
   }
   return `system: ${placeholder(
     'system',
