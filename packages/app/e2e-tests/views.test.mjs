@@ -189,3 +189,76 @@ test('at 390 × 844 no page scrolls sideways', async () => {
   }
   assert.deepEqual(wide, []);
 });
+
+test("a demo Component's API cards render without an error", async () => {
+  await page.goto(
+    `${portal.baseUrl}/catalog/default/component/search-ranker/apis`,
+  );
+  await page
+    .getByRole('link', { name: /Search Ranking API/ })
+    .first()
+    .waitFor();
+  const text = await page.locator('#main-content').innerText();
+  assert.doesNotMatch(text, /Cannot read properties|Error in /);
+  assert.match(text, /Provided APIs/);
+  assert.match(text, /Consumed APIs/);
+});
+
+test('at 1024 px the team column stays in view when the teams table scrolls sideways', async () => {
+  const narrow = await browser.newPage({
+    viewport: { width: 1024, height: 800 },
+  });
+  narrow.setDefaultTimeout(60_000);
+  try {
+    await narrow.goto(`${portal.baseUrl}/team-insights`);
+    await narrow.getByRole('button', { name: 'Enter' }).click();
+    await narrow.goto(`${portal.baseUrl}/team-insights/overview`);
+    const region = narrow.getByRole('region', { name: 'Teams', exact: true });
+    const cell = region.locator('tbody tr').first().locator('td').first();
+    await cell.getByRole('link').first().waitFor();
+    const result = await cell.evaluate(td => {
+      let scroller = td.parentElement;
+      while (
+        scroller &&
+        !(
+          scroller.scrollWidth > scroller.clientWidth &&
+          /auto|scroll/.test(getComputedStyle(scroller).overflowX)
+        )
+      ) {
+        scroller = scroller.parentElement;
+      }
+      if (!scroller || scroller === document.documentElement) {
+        return { scrolls: false };
+      }
+      const before = td.getBoundingClientRect().left;
+      const boxLeft = scroller.getBoundingClientRect().left;
+      scroller.scrollLeft = scroller.scrollWidth;
+      const after = td.getBoundingClientRect().left;
+      const style = getComputedStyle(td);
+      const x = td.getBoundingClientRect().left + 4;
+      const y = td.getBoundingClientRect().top + td.clientHeight / 2;
+      return {
+        scrolls: true,
+        scrolled: scroller.scrollLeft,
+        before,
+        after,
+        boxLeft,
+        background: style.backgroundColor,
+        wordBreak: style.wordBreak,
+        onTop: td.contains(document.elementFromPoint(x, y)),
+      };
+    });
+    assert.ok(result.scrolls, 'the teams table scrolls sideways at 1024 px');
+    assert.ok(result.scrolled > 0);
+    // still at the left edge of the scrolling box, not scrolled away
+    assert.ok(
+      Math.abs(result.after - Math.max(result.before, result.boxLeft)) < 2,
+      JSON.stringify(result),
+    );
+    assert.notEqual(result.background, 'rgba(0, 0, 0, 0)');
+    assert.equal(result.wordBreak, 'normal');
+    assert.ok(result.onTop, 'the scrolled cells slide under the team name');
+  } finally {
+    await narrow.close();
+  }
+});

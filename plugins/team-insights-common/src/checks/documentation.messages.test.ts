@@ -114,7 +114,7 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'No `spec.definition`: the API can only be learned by asking.',
         remediation:
-          'Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n```yaml\nspec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml\n```',
+          'Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: nodef\nspec:\n  type: openapi\n  owner: team\n  system: ml\n  definition:\n    $text: ./openapi.yaml # placeholder: its path, next to catalog-info.yaml\n```',
       },
       {
         id: 'docs.provides-api',
@@ -229,7 +229,7 @@ describe('what the documentation checks say', () => {
         message:
           'The definition has 14 characters, fewer than 100: too short to learn the API from.',
         remediation:
-          'Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n```yaml\nspec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml\n```',
+          'Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: thin\nspec:\n  type: openapi\n  owner: team\n  system: ml\n  definition:\n    $text: ./openapi.yaml # placeholder: its path, next to catalog-info.yaml\n```',
       },
       {
         id: 'docs.provides-api',
@@ -246,28 +246,28 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'No description.',
         remediation:
-          'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\nmetadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API\n```',
+          'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\n  description: <your-description> # placeholder: what it is for and who uses it\nspec:\n  type: service\n```',
       },
       {
         id: 'docs.owner',
         status: 'fail',
         message: 'No `spec.owner`.',
         remediation:
-          'Make a team the owner:\n\n```yaml\nspec:\n  owner: group:default/my-team\n```',
+          'Make a team the owner:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\nspec:\n  type: service\n  owner: <your-team> # placeholder: the ref of the owning Group\n```',
       },
       {
         id: 'docs.techdocs',
         status: 'fail',
         message: 'No TechDocs: readers have to ask the owning team.',
         remediation:
-          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
+          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n```',
       },
       {
         id: 'docs.source',
         status: 'fail',
         message: 'No source location: readers cannot find the code.',
         remediation:
-          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/source-location: url:https://github.com/my-org/my-repo/tree/main/\n```',
+          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\n  annotations:\n    backstage.io/source-location: url:https://<your-git-host>/<your-org>/<your-repo>/tree/main/ # placeholder: the folder of the code in its repository\nspec:\n  type: service\n```',
       },
       {
         id: 'docs.lifecycle',
@@ -275,27 +275,28 @@ describe('what the documentation checks say', () => {
         message:
           'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
         remediation:
-          '```yaml\nspec:\n  lifecycle: production # or experimental, deprecated\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\nspec:\n  type: service\n  lifecycle: <your-lifecycle> # placeholder: production, experimental or deprecated\n```',
       },
       {
         id: 'docs.system',
         status: 'fail',
         message: 'No `spec.system`: readers cannot see what it belongs to.',
-        remediation: '```yaml\nspec:\n  system: my-system\n```',
+        remediation:
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\nspec:\n  type: service\n  system: <your-system> # placeholder: the System it belongs to\n```',
       },
       {
         id: 'docs.links',
         status: 'fail',
         message: 'No links to dashboards, runbooks or support channels.',
         remediation:
-          '```yaml\nmetadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\n  links:\n    - url: <your-dashboard-url> # placeholder: a dashboard, runbook or support channel\n      title: Dashboard\n      icon: dashboard\nspec:\n  type: service\n```',
       },
       {
         id: 'docs.tags',
         status: 'fail',
         message: 'No tags: the entity is harder to find in catalog search.',
         remediation:
-          '```yaml\nmetadata:\n  tags:\n    - python\n    - batch\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bare\n  tags:\n    - <your-tag> # placeholder: lower-case words people search for: language, framework, domain\nspec:\n  type: service\n```',
       },
       {
         id: 'docs.api-definition',
@@ -379,7 +380,7 @@ describe('what the documentation checks say', () => {
         message:
           "The owner 'nobody' does not resolve to an entity in the catalog.",
         remediation:
-          'Check the kind, namespace and name of the owner. Make a team the owner:\n\n```yaml\nspec:\n  owner: group:default/nobody\n```',
+          'Check the kind, namespace and name of the owner. Make a team the owner:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\nspec:\n  type: service\n  owner: group:default/nobody\n```',
         entities: ['group:default/nobody'],
       },
       {
@@ -387,14 +388,14 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'No TechDocs: readers have to ask the owning team.',
         remediation:
-          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
+          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  owner: nobody\n```',
       },
       {
         id: 'docs.source',
         status: 'fail',
         message: 'No source location: readers cannot find the code.',
         remediation:
-          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/source-location: url:https://github.com/my-org/my-repo/tree/main/\n```',
+          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\n  annotations:\n    backstage.io/source-location: url:https://<your-git-host>/<your-org>/<your-repo>/tree/main/ # placeholder: the folder of the code in its repository\nspec:\n  type: service\n  owner: nobody\n```',
       },
       {
         id: 'docs.lifecycle',
@@ -402,27 +403,28 @@ describe('what the documentation checks say', () => {
         message:
           'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
         remediation:
-          '```yaml\nspec:\n  lifecycle: production # or experimental, deprecated\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\nspec:\n  type: service\n  owner: nobody\n  lifecycle: <your-lifecycle> # placeholder: production, experimental or deprecated\n```',
       },
       {
         id: 'docs.system',
         status: 'fail',
         message: 'No `spec.system`: readers cannot see what it belongs to.',
-        remediation: '```yaml\nspec:\n  system: my-system\n```',
+        remediation:
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\nspec:\n  type: service\n  owner: nobody\n  system: <your-system> # placeholder: the System it belongs to\n```',
       },
       {
         id: 'docs.links',
         status: 'fail',
         message: 'No links to dashboards, runbooks or support channels.',
         remediation:
-          '```yaml\nmetadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\n  links:\n    - url: <your-dashboard-url> # placeholder: a dashboard, runbook or support channel\n      title: Dashboard\n      icon: dashboard\nspec:\n  type: service\n  owner: nobody\n```',
       },
       {
         id: 'docs.tags',
         status: 'fail',
         message: 'No tags: the entity is harder to find in catalog search.',
         remediation:
-          '```yaml\nmetadata:\n  tags:\n    - python\n    - batch\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ghost-owned\n  tags:\n    - <your-tag> # placeholder: lower-case words people search for: language, framework, domain\nspec:\n  type: service\n  owner: nobody\n```',
       },
       {
         id: 'docs.api-definition',
@@ -491,7 +493,7 @@ describe('what the documentation checks say', () => {
         message:
           'The product provides no API: teams can only use it by asking its team.',
         remediation:
-          "Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n```yaml\nspec:\n  providesApis:\n    - prod-api\n```",
+          "Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: prod\nspec:\n  type: service\n  owner: team\n  system: ml\n  providesApis:\n    - prod-api\n```",
       },
     ]);
   });
@@ -560,7 +562,7 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'The description has 10 characters, fewer than 20.',
         remediation:
-          'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\nmetadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API\n```',
+          'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\n  description: <your-description> # placeholder: what it is for and who uses it\nspec:\n  type: service\n  owner: user:jdoe\n```',
       },
       {
         id: 'docs.owner',
@@ -568,7 +570,7 @@ describe('what the documentation checks say', () => {
         message:
           'Owned by a person, user:default/jdoe: when they move on, nobody owns it.',
         remediation:
-          'Ownership by a team avoids single points of failure. Make a team the owner:\n\n```yaml\nspec:\n  owner: group:default/team\n```',
+          'Ownership by a team avoids single points of failure. Make a team the owner:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\nspec:\n  type: service\n  owner: group:default/team\n```',
         entities: ['user:default/jdoe'],
       },
       {
@@ -576,14 +578,14 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'No TechDocs: readers have to ask the owning team.',
         remediation:
-          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
+          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  owner: user:jdoe\n```',
       },
       {
         id: 'docs.source',
         status: 'fail',
         message: 'No source location: readers cannot find the code.',
         remediation:
-          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/source-location: url:https://github.com/my-org/my-repo/tree/main/\n```',
+          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\n  annotations:\n    backstage.io/source-location: url:https://<your-git-host>/<your-org>/<your-repo>/tree/main/ # placeholder: the folder of the code in its repository\nspec:\n  type: service\n  owner: user:jdoe\n```',
       },
       {
         id: 'docs.lifecycle',
@@ -591,27 +593,28 @@ describe('what the documentation checks say', () => {
         message:
           'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
         remediation:
-          '```yaml\nspec:\n  lifecycle: production # or experimental, deprecated\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\nspec:\n  type: service\n  owner: user:jdoe\n  lifecycle: <your-lifecycle> # placeholder: production, experimental or deprecated\n```',
       },
       {
         id: 'docs.system',
         status: 'fail',
         message: 'No `spec.system`: readers cannot see what it belongs to.',
-        remediation: '```yaml\nspec:\n  system: my-system\n```',
+        remediation:
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\nspec:\n  type: service\n  owner: user:jdoe\n  system: <your-system> # placeholder: the System it belongs to\n```',
       },
       {
         id: 'docs.links',
         status: 'fail',
         message: 'No links to dashboards, runbooks or support channels.',
         remediation:
-          '```yaml\nmetadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\n  links:\n    - url: <your-dashboard-url> # placeholder: a dashboard, runbook or support channel\n      title: Dashboard\n      icon: dashboard\nspec:\n  type: service\n  owner: user:jdoe\n```',
       },
       {
         id: 'docs.tags',
         status: 'fail',
         message: 'No tags: the entity is harder to find in catalog search.',
         remediation:
-          '```yaml\nmetadata:\n  tags:\n    - python\n    - batch\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: short\n  tags:\n    - <your-tag> # placeholder: lower-case words people search for: language, framework, domain\nspec:\n  type: service\n  owner: user:jdoe\n```',
       },
       {
         id: 'docs.api-definition',
@@ -638,7 +641,7 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'The owner system:default/ml is a system, not a Group.',
         remediation:
-          'Make a team the owner:\n\n```yaml\nspec:\n  owner: group:default/my-team\n```',
+          'Make a team the owner:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: sys-owned\nspec:\n  type: service\n  system: ml\n  owner: <your-team> # placeholder: the ref of the owning Group\n```',
         entities: ['system:default/ml'],
       },
       {
@@ -691,7 +694,7 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: "The description 'TODO.' is a placeholder.",
         remediation:
-          'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\nmetadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API\n```',
+          'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  description: <your-description> # placeholder: what it is for and who uses it\nspec:\n  type: service\n  owner: team\n```',
       },
       {
         id: 'docs.owner',
@@ -704,14 +707,14 @@ describe('what the documentation checks say', () => {
         status: 'fail',
         message: 'No TechDocs: readers have to ask the owning team.',
         remediation:
-          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
+          'Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  owner: team\n```',
       },
       {
         id: 'docs.source',
         status: 'fail',
         message: 'No source location: readers cannot find the code.',
         remediation:
-          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/source-location: url:https://github.com/my-org/my-repo/tree/main/\n```',
+          'Register the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  annotations:\n    backstage.io/source-location: url:https://<your-git-host>/<your-org>/<your-repo>/tree/main/ # placeholder: the folder of the code in its repository\nspec:\n  type: service\n  owner: team\n```',
       },
       {
         id: 'docs.lifecycle',
@@ -719,27 +722,28 @@ describe('what the documentation checks say', () => {
         message:
           'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
         remediation:
-          '```yaml\nspec:\n  lifecycle: production # or experimental, deprecated\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\nspec:\n  type: service\n  owner: team\n  lifecycle: <your-lifecycle> # placeholder: production, experimental or deprecated\n```',
       },
       {
         id: 'docs.system',
         status: 'fail',
         message: 'No `spec.system`: readers cannot see what it belongs to.',
-        remediation: '```yaml\nspec:\n  system: my-system\n```',
+        remediation:
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\nspec:\n  type: service\n  owner: team\n  system: ml # as the other entities of group:default/team\n```',
       },
       {
         id: 'docs.links',
         status: 'fail',
         message: 'No links to dashboards, runbooks or support channels.',
         remediation:
-          '```yaml\nmetadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  links:\n    - url: <your-dashboard-url> # placeholder: a dashboard, runbook or support channel\n      title: Dashboard\n      icon: dashboard\nspec:\n  type: service\n  owner: team\n```',
       },
       {
         id: 'docs.tags',
         status: 'fail',
         message: 'No tags: the entity is harder to find in catalog search.',
         remediation:
-          '```yaml\nmetadata:\n  tags:\n    - python\n    - batch\n```',
+          '```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  tags:\n    - <your-tag> # placeholder: lower-case words people search for: language, framework, domain\nspec:\n  type: service\n  owner: team\n```',
       },
       {
         id: 'docs.api-definition',
@@ -876,7 +880,7 @@ describe('what the documentation checks say', () => {
         message:
           '8 of 9 owned entities pass (89 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nSay in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\nmetadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\nSay in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  description: <your-description> # placeholder: what it is for and who uses it\nspec:\n  type: service\n  owner: team\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -890,7 +894,7 @@ describe('what the documentation checks say', () => {
         message:
           '8 of 9 owned entities pass (89 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nPublish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\nPublish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  owner: team\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -899,7 +903,7 @@ describe('what the documentation checks say', () => {
         message:
           '8 of 9 owned entities pass (89 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nRegister the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/source-location: url:https://github.com/my-org/my-repo/tree/main/\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\nRegister the entity from its repository (a `url:` location), or point to the code:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  annotations:\n    backstage.io/source-location: url:https://<your-git-host>/<your-org>/<your-repo>/tree/main/ # placeholder: the folder of the code in its repository\nspec:\n  type: service\n  owner: team\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -908,7 +912,7 @@ describe('what the documentation checks say', () => {
         message:
           '6 of 7 owned entities pass (86 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\n```yaml\nspec:\n  lifecycle: production # or experimental, deprecated\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\nspec:\n  type: service\n  owner: team\n  lifecycle: <your-lifecycle> # placeholder: production, experimental or deprecated\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -917,7 +921,7 @@ describe('what the documentation checks say', () => {
         message:
           '7 of 8 owned entities pass (88 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\n```yaml\nspec:\n  system: my-system\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\nspec:\n  type: service\n  owner: team\n  system: ml # as the other entities of group:default/team\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -926,7 +930,7 @@ describe('what the documentation checks say', () => {
         message:
           '8 of 9 owned entities pass (89 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\n```yaml\nmetadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  links:\n    - url: <your-dashboard-url> # placeholder: a dashboard, runbook or support channel\n      title: Dashboard\n      icon: dashboard\nspec:\n  type: service\n  owner: team\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -935,7 +939,7 @@ describe('what the documentation checks say', () => {
         message:
           '8 of 9 owned entities pass (89 %); failing: component:default/todo.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\n```yaml\nmetadata:\n  tags:\n    - python\n    - batch\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/todo:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: todo\n  tags:\n    - <your-tag> # placeholder: lower-case words people search for: language, framework, domain\nspec:\n  type: service\n  owner: team\n```',
         entities: ['component:default/todo'],
       },
       {
@@ -944,7 +948,7 @@ describe('what the documentation checks say', () => {
         message:
           '1 of 3 owned entities pass (33 %); failing: api:default/nodef and api:default/thin.',
         remediation:
-          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nPublish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n```yaml\nspec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml\n```',
+          'Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for api:default/nodef:\n\nPublish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: nodef\nspec:\n  type: openapi\n  owner: team\n  system: ml\n  definition:\n    $text: ./openapi.yaml # placeholder: its path, next to catalog-info.yaml\n```',
         entities: ['api:default/nodef', 'api:default/thin'],
       },
       {
@@ -953,7 +957,7 @@ describe('what the documentation checks say', () => {
         message:
           '1 of 2 owned entities pass (50 %); failing: component:default/prod.',
         remediation:
-          "Fix it on each failing entity; their documentation scorecards say what is missing.\n\nSelf-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n```yaml\nspec:\n  providesApis:\n    - prod-api\n```",
+          "Fix it on each failing entity; their documentation scorecards say what is missing.\n\nThe fix for component:default/prod:\n\nSelf-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: prod\nspec:\n  type: service\n  owner: team\n  system: ml\n  providesApis:\n    - prod-api\n```",
         entities: ['component:default/prod'],
       },
     ]);

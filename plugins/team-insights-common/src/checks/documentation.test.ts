@@ -264,7 +264,9 @@ function annotated(values: Record<string, string | undefined>) {
 
 const SVC = 'component:default/svc';
 const DESCRIBE_IT =
-  'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\nmetadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API\n```';
+  // the entity's own kind, name, type, owner and system; the description a
+  // marked placeholder
+  'Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n  description: <your-description> # placeholder: what it is for and who uses it\nspec:\n  type: service\n  owner: team\n  system: ml\n```';
 
 describe('the description check', () => {
   it.each([
@@ -334,7 +336,7 @@ describe('the description check', () => {
 
 describe('the owner check', () => {
   const MAKE_TEAM_OWNER =
-    'Make a team the owner:\n\n```yaml\nspec:\n  owner: group:default/my-team\n```';
+    'Make a team the owner:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\nspec:\n  type: service\n  system: ml\n  owner: <your-team> # placeholder: the ref of the owning Group\n```';
 
   it('an owner of only spaces is no owner', () => {
     expect(
@@ -791,5 +793,48 @@ describe("a team's documentation checks, case by case", () => {
         '1 of 2 owned entities pass (50 %); failing: component:default/b.',
       entities: ['component:default/b'],
     });
+  });
+});
+
+describe('remediations filled with what the catalog knows', () => {
+  it('suggests the system the other entities of the owner belong to, and marks it', () => {
+    const other = component('other', { owner: 'team', documented: true });
+    const remediation = checkSays(
+      [team, other, svc({}, { system: '' })],
+      SVC,
+      'docs.system',
+    ).remediation;
+    expect(remediation).toContain('  name: svc\n');
+    expect(remediation).toContain(
+      '  system: ml # as the other entities of group:default/team\n',
+    );
+    expect(remediation).not.toContain('<your-system>');
+  });
+
+  it('without other entities to go by, the system is a marked placeholder', () => {
+    expect(
+      checkSays([team, svc({}, { system: '' })], SVC, 'docs.system')
+        .remediation,
+    ).toContain(
+      '  system: <your-system> # placeholder: the System it belongs to\n',
+    );
+  });
+
+  it('points the source location at the repository its project slug names', () => {
+    const remediation = checkSays(
+      [
+        team,
+        annotated({
+          'backstage.io/source-location': undefined,
+          'github.com/project-slug': 'acme/svc',
+        }),
+      ],
+      SVC,
+      'docs.source',
+    ).remediation;
+    expect(remediation).toContain(
+      '    backstage.io/source-location: url:https://github.com/acme/svc/tree/main/ # from its project slug; check the branch\n',
+    );
+    expect(remediation).toContain('    github.com/project-slug: acme/svc\n');
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type Entity,
   ANNOTATION_LOCATION,
   ANNOTATION_SOURCE_LOCATION,
   ANNOTATION_VIEW_URL,
@@ -21,7 +22,14 @@ import {
   quote,
   specString,
 } from '../util';
-import { annotationsYaml, builtIn, grade, yaml } from './helpers';
+import {
+  annotationLines,
+  builtIn,
+  entityYaml,
+  grade,
+  placeholder,
+  yamlScalar,
+} from './helpers';
 
 const PLACEHOLDERS = new Set([
   'todo',
@@ -36,32 +44,154 @@ const PLACEHOLDERS = new Set([
   'tba',
 ]);
 
-// Remediations that do not depend on the entity: built once, shared by
-// every entity that fails the check.
+const DEFINITION_FILES: Record<string, string> = {
+  openapi: './openapi.yaml',
+  asyncapi: './asyncapi.yaml',
+  graphql: './schema.graphql',
+  grpc: './service.proto',
+};
+
+/**
+ * Where the code of an entity lives, from the annotations of the SCM
+ * integrations it already has, e.g. `github.com/project-slug`.
+ */
+function repositoryUrl(entity: Entity): string | undefined {
+  const github = annotationOf(entity, 'github.com/project-slug')?.trim();
+  if (github && /^[\w.-]+\/[\w.-]+$/.test(github)) {
+    return `url:https://github.com/${github}/tree/main/`;
+  }
+  const gitlab = annotationOf(entity, 'gitlab.com/project-slug')?.trim();
+  if (gitlab && /^[\w.-]+(\/[\w.-]+)+$/.test(gitlab)) {
+    return `url:https://gitlab.com/${gitlab}/-/tree/main/`;
+  }
+  return undefined;
+}
+
+/**
+ * The system to suggest: the one every other entity of the same owner
+ * belongs to, if they agree on one.
+ */
+function systemLine(view: EntityView, model: OrganisationModel): string {
+  const ownerRef = view.owner ?? model.ownerRefs(view.entityRef)[0];
+  const systems = new Set<string>();
+  for (const ref of (ownerRef && model.team(ownerRef)?.owned) || []) {
+    if (ref === view.entityRef) continue;
+    const other = model.entity(ref);
+    const system = other ? specString(other, 'system')?.trim() : undefined;
+    if (system) systems.add(system);
+  }
+  if (systems.size === 1 && ownerRef) {
+    const [system] = systems;
+    return `system: ${yamlScalar(
+      system,
+    )} # as the other entities of ${ownerRef}`;
+  }
+  return `system: ${placeholder(
+    'system',
+    systems.size
+      ? `the System it belongs to, e.g. ${listNames(Array.from(systems), 3)}`
+      : 'the System it belongs to',
+  )}`;
+}
+
+// Each remediation is the entity's own catalog-info.yaml: its kind, name,
+// namespace, owner, system and annotations, with the change in place and
+// what only the owner can know marked as a placeholder.
 const FIX = {
-  description: `Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n${yaml(
-    `metadata:\n  description: Batch scheduling for model training jobs, self-service through the scheduler API`,
-  )}`,
-  techdocs: `Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n${annotationsYaml(
-    { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
-  )}`,
-  source: `Register the entity from its repository (a \`url:\` location), or point to the code:\n\n${annotationsYaml(
-    {
-      [ANNOTATION_SOURCE_LOCATION]:
-        'url:https://github.com/my-org/my-repo/tree/main/',
-    },
-  )}`,
-  lifecycle: yaml(
-    'spec:\n  lifecycle: production # or experimental, deprecated',
-  ),
-  system: yaml('spec:\n  system: my-system'),
-  links: yaml(
-    'metadata:\n  links:\n    - url: https://dashboard.example.com/my-service\n      title: Dashboard\n      icon: dashboard',
-  ),
-  tags: yaml('metadata:\n  tags:\n    - python\n    - batch'),
-  apiDefinition: `Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n${yaml(
-    'spec:\n  type: openapi\n  definition:\n    $text: ./openapi.yaml',
-  )}`,
+  description: (e: Entity) =>
+    `Say in a sentence or two what it is for and who uses it, so other teams need not ask:\n\n${entityYaml(
+      e,
+      {
+        metadata: [
+          `description: ${placeholder(
+            'description',
+            'what it is for and who uses it',
+          )}`,
+        ],
+      },
+    )}`,
+  techdocs: (e: Entity) =>
+    `Publish docs next to the code (a docs/ folder and mkdocs.yml) and point to them:\n\n${entityYaml(
+      e,
+      { metadata: annotationLines(e, { [ANNOTATION_TECHDOCS_REF]: 'dir:.' }) },
+    )}`,
+  source: (e: Entity) => {
+    const known = repositoryUrl(e);
+    return `Register the entity from its repository (a \`url:\` location), or point to the code:\n\n${entityYaml(
+      e,
+      {
+        metadata: annotationLines(
+          e,
+          {
+            [ANNOTATION_SOURCE_LOCATION]:
+              known ??
+              'url:https://<your-git-host>/<your-org>/<your-repo>/tree/main/',
+          },
+          {
+            [ANNOTATION_SOURCE_LOCATION]: known
+              ? 'from its project slug; check the branch'
+              : 'placeholder: the folder of the code in its repository',
+          },
+        ),
+      },
+    )}`;
+  },
+  lifecycle: (e: Entity) =>
+    entityYaml(e, {
+      spec: [
+        `lifecycle: ${placeholder(
+          'lifecycle',
+          'production, experimental or deprecated',
+        )}`,
+      ],
+    }),
+  system: (view: EntityView, model: OrganisationModel) =>
+    entityYaml(view.entity, { spec: [systemLine(view, model)] }),
+  links: (e: Entity) =>
+    entityYaml(e, {
+      metadata: [
+        'links:',
+        `  - url: ${placeholder(
+          'dashboard-url',
+          'a dashboard, runbook or support channel',
+        )}`,
+        '    title: Dashboard',
+        '    icon: dashboard',
+      ],
+    }),
+  tags: (e: Entity) =>
+    entityYaml(e, {
+      metadata: [
+        'tags:',
+        `  - ${placeholder(
+          'tag',
+          'lower-case words people search for: language, framework, domain',
+        )}`,
+      ],
+    }),
+  apiDefinition: (e: Entity) => {
+    const type = specString(e, 'type')?.trim().toLocaleLowerCase('en-US');
+    const file = (type && DEFINITION_FILES[type]) || undefined;
+    return `Publish the full definition (OpenAPI, AsyncAPI, GraphQL, gRPC), e.g. from the repository:\n\n${entityYaml(
+      e,
+      {
+        spec: [
+          ...(type
+            ? []
+            : [
+                `type: ${placeholder(
+                  'type',
+                  'openapi, asyncapi, graphql or grpc',
+                )}`,
+              ]),
+          'definition:',
+          `  $text: ${
+            file ?? '<your-definition-file>'
+          } # placeholder: its path, next to catalog-info.yaml`,
+        ],
+      },
+    )}`;
+  },
 };
 
 function description(view: EntityView, config: TeamInsightsConfig) {
@@ -69,7 +199,7 @@ function description(view: EntityView, config: TeamInsightsConfig) {
   const min = config.thresholds.descriptionMinLength;
   const raw = view.entity.metadata?.description;
   const text = typeof raw === 'string' ? raw.trim() : '';
-  const fix = FIX.description;
+  const fix = FIX.description(view.entity);
   if (!text) {
     return builtIn(config, id, 'fail', 'No description.', fix);
   }
@@ -106,13 +236,16 @@ function owner(
 ) {
   const id = 'docs.owner';
   const raw = specString(view.entity, 'owner');
-  const fix = (example: string) =>
-    `Make a team the owner:\n\n${yaml(`spec:\n  owner: ${example}`)}`;
+  const fix = (example: string | undefined) =>
+    `Make a team the owner:\n\n${entityYaml(view.entity, {
+      spec: [
+        `owner: ${
+          example ?? placeholder('team', 'the ref of the owning Group')
+        }`,
+      ],
+    })}`;
   const fixWithOwner = () =>
-    fix(
-      model.ownerRefs(view.entityRef).find(o => kindOfRef(o) === 'group') ??
-        'group:default/my-team',
-    );
+    fix(model.ownerRefs(view.entityRef).find(o => kindOfRef(o) === 'group'));
   if (!raw || !raw.trim()) {
     return builtIn(config, id, 'fail', 'No `spec.owner`.', fixWithOwner());
   }
@@ -148,7 +281,7 @@ function owner(
       'warn',
       `Owned by a person, ${ref}: when they move on, nobody owns it.`,
       `Ownership by a team avoids single points of failure. ${fix(
-        model.groupsOfMember(ref)[0] ?? 'group:default/my-team',
+        model.groupsOfMember(ref)[0],
       )}`,
       [ref],
     );
@@ -199,7 +332,7 @@ export function documentationChecks(
       !!techdocs,
       `TechDocs: ${techdocs}.`,
       'No TechDocs: readers have to ask the owning team.',
-      FIX.techdocs,
+      FIX.techdocs(entity),
     ),
   );
 
@@ -215,7 +348,7 @@ export function documentationChecks(
       !!source,
       `Source: ${source.length > 200 ? `${source.slice(0, 200)}…` : source}.`,
       'No source location: readers cannot find the code.',
-      FIX.source,
+      FIX.source(entity),
     ),
   );
 
@@ -228,7 +361,7 @@ export function documentationChecks(
         !!lifecycle,
         `Lifecycle: ${lifecycle}.`,
         'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
-        FIX.lifecycle,
+        FIX.lifecycle(entity),
       ),
     );
   } else {
@@ -251,7 +384,7 @@ export function documentationChecks(
         !!system,
         `Part of system ${system}.`,
         'No `spec.system`: readers cannot see what it belongs to.',
-        FIX.system,
+        FIX.system(view, model),
       ),
     );
   } else {
@@ -275,7 +408,7 @@ export function documentationChecks(
       links > 0,
       `${plural(links, 'link', 'links')}.`,
       'No links to dashboards, runbooks or support channels.',
-      FIX.links,
+      FIX.links(entity),
     ),
   );
 
@@ -289,7 +422,7 @@ export function documentationChecks(
       tags > 0,
       `${plural(tags, 'tag', 'tags')}.`,
       'No tags: the entity is harder to find in catalog search.',
-      FIX.tags,
+      FIX.tags(entity),
     ),
   );
 
@@ -314,7 +447,7 @@ export function documentationChecks(
               'characters',
             )}, fewer than ${min}: too short to learn the API from.`
           : 'No `spec.definition`: the API can only be learned by asking.',
-        FIX.apiDefinition,
+        FIX.apiDefinition(entity),
       ),
     );
   } else {
@@ -345,8 +478,14 @@ export function documentationChecks(
           : 'The product provides no API: teams can only use it by asking its team.',
         count > 0
           ? undefined
-          : `Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n${yaml(
-              `spec:\n  providesApis:\n    - ${view.entity.metadata.name}-api`,
+          : `Self-service means tools or APIs to automate everything that previously required communication. Describe the product's API as an API entity and provide it:\n\n${entityYaml(
+              view.entity,
+              {
+                spec: [
+                  'providesApis:',
+                  `  - ${yamlScalar(`${view.entity.metadata.name}-api`)}`,
+                ],
+              },
             )}`,
         apis,
       ),
@@ -388,7 +527,9 @@ export function teamDocumentationCheck(
     if (check.status === 'pass' || check.waived) {
       passing += 1;
     } else {
-      if (!failing.length) remediation = check.remediation;
+      if (!failing.length && check.remediation) {
+        remediation = `The fix for ${ref}:\n\n${check.remediation}`;
+      }
       failing.push(ref);
     }
   }

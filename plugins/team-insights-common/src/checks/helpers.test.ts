@@ -1,6 +1,9 @@
 import { defaultTeamInsightsConfig } from '../config';
 import {
+  annotationLines,
   annotationsYaml,
+  entityYaml,
+  placeholder,
   builtIn,
   grade,
   gradeAtMost,
@@ -133,5 +136,68 @@ describe('builtIn', () => {
         'm',
       ).weight,
     ).toBe(7);
+  });
+});
+
+describe('entityYaml', () => {
+  const entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'ranker',
+      namespace: 'search',
+      title: 'Search ranker',
+      annotations: {
+        'backstage.io/managed-by-location': 'url:https://git.example/x.yaml',
+        'backstage.io/source-location': 'url:https://git.example/x/',
+        'github.com/project-slug': 'acme/ranker',
+        'team-insights.io/product': 'true',
+      },
+    },
+    spec: { type: 'service', owner: 'group:search/relevance', system: 'find' },
+  };
+
+  it('writes the change into the entity as its catalog-info.yaml has it', () => {
+    expect(
+      entityYaml(entity, {
+        metadata: annotationLines(
+          entity,
+          { 'backstage.io/techdocs-ref': 'dir:.' },
+          {},
+        ),
+        spec: [`lifecycle: ${placeholder('lifecycle', 'production')}`],
+      }),
+    ).toBe(
+      [
+        '```yaml',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: ranker',
+        '  namespace: search',
+        '  title: Search ranker',
+        '  annotations:',
+        // its own annotations stay; those the catalog writes do not
+        '    github.com/project-slug: acme/ranker',
+        "    team-insights.io/product: 'true'",
+        '    backstage.io/techdocs-ref: dir:.',
+        'spec:',
+        '  type: service',
+        '  owner: group:search/relevance',
+        '  system: find',
+        '  lifecycle: <your-lifecycle> # placeholder: production',
+        '```',
+      ].join('\n'),
+    );
+  });
+
+  it('a changed spec key replaces the value the entity has, and the default namespace is left out', () => {
+    const snippet = entityYaml(
+      { ...entity, metadata: { name: 'ranker', namespace: 'default' } },
+      { spec: ['owner: group:default/other'] },
+    );
+    expect(snippet).not.toContain('namespace:');
+    expect(snippet).not.toContain('relevance');
+    expect(snippet).toContain('  owner: group:default/other\n');
   });
 });

@@ -1,7 +1,8 @@
+import type { Entity } from '@backstage/catalog-model';
 import { builtInCheck } from '../catalogue';
 import { TeamInsightsConfig, weightOf } from '../config';
 import type { CheckResult, CheckStatus } from '../types';
-import { sortedUnique } from '../util';
+import { sortedUnique, specString } from '../util';
 
 /** A fenced YAML block for a remediation. */
 export function yaml(snippet: string): string {
@@ -14,6 +15,109 @@ export function annotationsYaml(values: Record<string, string>): string {
     key => `    ${key}: ${yamlScalar(values[key])}`,
   );
   return yaml(`metadata:\n  annotations:\n${lines.join('\n')}`);
+}
+
+/**
+ * A value the reader has to supply, in a snippet otherwise filled with the
+ * entity's own values: `<your-system>`, with a comment that says what goes
+ * there.
+ */
+export function placeholder(name: string, hint: string): string {
+  return `<your-${name}> # placeholder: ${hint}`;
+}
+
+/** Annotations the catalog writes itself: never part of catalog-info.yaml. */
+const CATALOG_ANNOTATIONS = new Set([
+  'backstage.io/managed-by-location',
+  'backstage.io/managed-by-origin-location',
+  'backstage.io/orphan',
+  'backstage.io/view-url',
+  'backstage.io/edit-url',
+]);
+
+/**
+ * The annotations an entity's catalog-info.yaml declares, as far as the
+ * catalog lets us tell: without those the catalog adds when it reads the
+ * file (the location, and the source location it derives from a `url:` one).
+ */
+export function ownAnnotations(entity: Entity): Record<string, string> {
+  const all = entity.metadata?.annotations ?? {};
+  const fromUrl = String(all['backstage.io/managed-by-location'] ?? '')
+    .trim()
+    .startsWith('url:');
+  const own: Record<string, string> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (typeof value !== 'string' || CATALOG_ANNOTATIONS.has(key)) continue;
+    if (fromUrl && key === 'backstage.io/source-location') continue;
+    own[key] = value;
+  }
+  return own;
+}
+
+/**
+ * The `annotations:` lines of a snippet (for {@link entityYaml}): the ones the
+ * entity already declares, then those to add, each value quoted where YAML
+ * needs it; a comment per added key marks a placeholder.
+ */
+export function annotationLines(
+  entity: Entity,
+  added: Record<string, string>,
+  comments: Record<string, string> = {},
+): string[] {
+  const own = ownAnnotations(entity);
+  const lines = Object.keys(own)
+    .filter(key => !(key in added))
+    .map(key => `  ${key}: ${yamlScalar(own[key])}`);
+  for (const key of Object.keys(added)) {
+    const comment = comments[key] ? ` # ${comments[key]}` : '';
+    lines.push(`  ${key}: ${yamlScalar(added[key])}${comment}`);
+  }
+  return ['annotations:', ...lines];
+}
+
+const SPEC_CONTEXT = ['type', 'owner', 'system'];
+
+/**
+ * A remediation snippet in the shape of the entity's own catalog-info.yaml:
+ * its kind, name and namespace, the type, owner and system it already has,
+ * and the lines to change (`metadata` and `spec` lines, indented relative to
+ * those keys), so readers see which file to edit and what goes where.
+ */
+export function entityYaml(
+  entity: Entity,
+  change: { metadata?: string[]; spec?: string[] },
+): string {
+  const indent = (lines: readonly string[]) => lines.map(line => `  ${line}`);
+  const keys = (lines: readonly string[]) =>
+    new Set(lines.map(line => /^([^\s:#]+):/.exec(line)?.[1]));
+  const metadata = change.metadata ?? [];
+  const changedSpec = change.spec ?? [];
+  const lines = [
+    `apiVersion: ${entity.apiVersion || 'backstage.io/v1alpha1'}`,
+    `kind: ${entity.kind}`,
+    'metadata:',
+    `  name: ${yamlScalar(String(entity.metadata?.name ?? ''))}`,
+  ];
+  const namespace = entity.metadata?.namespace;
+  if (typeof namespace === 'string' && namespace && namespace !== 'default') {
+    lines.push(`  namespace: ${yamlScalar(namespace)}`);
+  }
+  const changedMetadata = keys(metadata);
+  if (
+    !changedMetadata.has('title') &&
+    typeof entity.metadata?.title === 'string'
+  ) {
+    lines.push(`  title: ${yamlScalar(entity.metadata.title)}`);
+  }
+  lines.push(...indent(metadata));
+  const changed = keys(changedSpec);
+  const spec = SPEC_CONTEXT.filter(key => !changed.has(key)).flatMap(key => {
+    const value = specString(entity, key)?.trim();
+    return value ? [`${key}: ${yamlScalar(value)}`] : [];
+  });
+  spec.push(...changedSpec);
+  if (spec.length) lines.push('spec:', ...indent(spec));
+  return yaml(lines.join('\n'));
 }
 
 /** A YAML scalar: quoted when plain style would change its meaning. */

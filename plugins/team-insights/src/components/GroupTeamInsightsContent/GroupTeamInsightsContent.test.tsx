@@ -227,6 +227,22 @@ describe('GroupTeamInsightsContent', () => {
       name: 'Teams of Machine Learning',
     });
     expect(within(teams).getAllByRole('rowheader')).toHaveLength(7);
+    // the team column stays in view when the table scrolls sideways, on an
+    // opaque background so the scrolled cells do not show through
+    for (const cell of [
+      within(teams).getAllByRole('rowheader')[0],
+      within(teams).getByRole('columnheader', { name: 'Team' }),
+    ]) {
+      const style = getComputedStyle(cell);
+      expect(style.position).toBe('sticky');
+      expect(style.left).toBe('0px');
+      expect(style.backgroundColor).not.toMatch(/^(|transparent)$/);
+    }
+    expect(
+      getComputedStyle(
+        within(teams).getByRole('columnheader', { name: 'Size' }),
+      ).position,
+    ).not.toBe('sticky');
   });
 
   it('says what to annotate when the group has not been evaluated', async () => {

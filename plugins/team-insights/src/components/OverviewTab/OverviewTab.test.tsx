@@ -70,6 +70,20 @@ describe('OverviewTab', () => {
     expect(pricing).toHaveTextContent('Team type not declared');
   });
 
+  it('keeps the team column in view when the table scrolls sideways', async () => {
+    await renderWithApi(<OverviewTab />);
+    const link = await within(teamsRegion()).findByRole('link', {
+      name: 'Recommendations',
+    });
+    const cell = link.closest('td')!;
+    const style = getComputedStyle(cell);
+    expect(style.position).toBe('sticky');
+    expect(style.left).toBe('0px');
+    expect(style.backgroundColor).not.toMatch(/^(|transparent)$/);
+    const size = within(link.closest('tr')!).getAllByRole('cell')[3];
+    expect(getComputedStyle(size).position).not.toBe('sticky');
+  });
+
   it('puts the team most in need first: a scorecard below bronze, then the lowest score', async () => {
     const { api } = await renderWithApi(<OverviewTab />);
     expect((await rowTitles()).slice(0, 3)).toEqual([

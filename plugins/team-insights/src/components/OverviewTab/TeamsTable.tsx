@@ -21,6 +21,7 @@ import {
   StatusLabel,
   TEAM_TYPE_LABELS,
   ErrorPanel,
+  stickyFirstColumnStyles,
 } from '../common';
 import type { TeamsFilterValues } from './TeamsFilters';
 
@@ -55,8 +56,7 @@ const FIELDS = Object.fromEntries(
 
 const useStyles = makeStyles(theme => ({
   root: {
-    '& td, & th': { overflowWrap: 'normal', wordBreak: 'normal' },
-    '& th': { whiteSpace: 'nowrap' },
+    ...stickyFirstColumnStyles(theme),
     // Below ~700 px each team is a card: name, three levels, top issue.
     [theme.breakpoints.down(700)]: {
       '& table, & tbody, & tbody tr, & tbody td': {
@@ -72,6 +72,8 @@ const useStyles = makeStyles(theme => ({
         padding: theme.spacing(1),
       },
       '& tbody td': { border: 'none', padding: theme.spacing(0.5, 1) },
+      // a card does not scroll sideways: its name needs no sticky cell
+      '& tbody tr > :first-child': { position: 'static', boxShadow: 'none' },
       '& tbody td:nth-child(2), & tbody td:nth-child(3), & tbody td:nth-child(4)':
         { display: 'none' },
     },

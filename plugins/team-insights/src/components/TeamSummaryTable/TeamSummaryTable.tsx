@@ -5,6 +5,7 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type { TeamSummary } from '@team-insights/plugin-team-insights-common';
 import { useMemo } from 'react';
 import {
@@ -15,7 +16,12 @@ import {
   StatusLabel,
   TEAM_TYPE_LABELS,
   RowHeaderCell,
+  stickyFirstColumnStyles,
 } from '../common';
+
+const useStyles = makeStyles(theme => ({
+  root: stickyFirstColumnStyles(theme),
+}));
 
 /** Sort key of a summary: any level at bronze or below first, then the lowest score. */
 function need(team: TeamSummary): number {
@@ -36,6 +42,7 @@ export function TeamSummaryTable(props: {
   label: string;
 }) {
   const { label } = props;
+  const classes = useStyles();
   const teams = useMemo(
     () =>
       [...props.teams].sort(
@@ -48,6 +55,7 @@ export function TeamSummaryTable(props: {
       tabIndex={0}
       role="region"
       aria-label={`${label}, scrollable`}
+      className={classes.root}
     >
       <Table size="small" aria-label={label}>
         <TableHead>

@@ -95,6 +95,31 @@ describe('CheckList', () => {
     expect(within(prose).queryByRole('link')).not.toBeInTheDocument();
   });
 
+  it('names the entities in a remediation by their links, not as raw refs', async () => {
+    await renderWithApi(
+      <CheckList
+        label="Checks"
+        checks={[
+          {
+            id: 'docs.description',
+            title: 'Description',
+            status: 'warn',
+            weight: 2,
+            message: '1 of 2 owned entities pass (50 %).',
+            remediation:
+              'Fix it on each failing entity.\n\nThe fix for component:default/ranker:\n\n```yaml\nkind: Component\n```',
+          },
+        ]}
+      />,
+    );
+    const region = screen.getByRole('region', {
+      name: 'Remediation for Description',
+    });
+    const link = await within(region).findByRole('link', { name: /ranker/ });
+    expect(link).toHaveAttribute('href', '/catalog/default/component/ranker');
+    expect(region).not.toHaveTextContent('component:default/ranker');
+  });
+
   it('explains why a built-in check matters, in the words of the article, on request', async () => {
     await renderWithApi(<CheckList label="Checks" checks={checks} />);
     const coverage = screen.getByText('Skill coverage').closest('li')!;

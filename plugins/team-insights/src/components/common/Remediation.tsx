@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import EditIcon from '@material-ui/icons/Edit';
 import { splitRemediation } from './remediation';
+import { TextWithRefs } from './TextWithRefs';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -47,7 +48,7 @@ export function Remediation(props: {
       {parts.map((part, index) =>
         part.type === 'text' ? (
           <Typography key={index} variant="body2" className={classes.text}>
-            {part.text}
+            <TextWithRefs text={part.text} />
           </Typography>
         ) : (
           <div key={index} className={classes.code}>

@@ -18,3 +18,4 @@ export * from './TextWithRefs';
 export * from './useUrlState';
 export * from './contentStyles';
 export * from './ScrollRegion';
+export * from './tableStyles';
