@@ -387,9 +387,9 @@ export class ScorecardQueries {
   #assertKnownCheck(query: TeamsQuery) {
     if (query.check && !this.#checks.some(c => c.id === query.check)) {
       throw new InputError(
-        `Invalid query: there is no check '${query.check}'. The checks are: ${this.#checks
-          .map(check => check.id)
-          .join(', ')}`,
+        `Invalid query: there is no check '${
+          query.check
+        }'. The checks are: ${this.#checks.map(check => check.id).join(', ')}`,
       );
     }
   }

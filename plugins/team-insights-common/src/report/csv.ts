@@ -33,7 +33,9 @@ export function csvCell(value: string | number | boolean | null | undefined) {
  */
 export function toCsv(
   header: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>,
+  rows: ReadonlyArray<
+    ReadonlyArray<string | number | boolean | null | undefined>
+  >,
 ): string {
   return [header, ...rows]
     .map(row => row.map(cell => csvCell(cell)).join(','))
@@ -54,7 +56,10 @@ export function teamsCsv(items: readonly TeamSummary[]): string {
     'Entity ref',
     'Team type',
     'Size',
-    ...SCORECARD_IDS.flatMap(id => [`${capitalize(id)} score`, `${capitalize(id)} level`]),
+    ...SCORECARD_IDS.flatMap(id => [
+      `${capitalize(id)} score`,
+      `${capitalize(id)} level`,
+    ]),
     'Org units',
     ...(withCheck
       ? ['Check', 'Check status', 'Message', 'Remediation', 'Entities']

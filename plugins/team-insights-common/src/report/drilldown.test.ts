@@ -111,7 +111,10 @@ describe('drillDownStatusOf and teamCheckStatus', () => {
     };
     expect(drillDownStatusOf(check)).toBe('fail');
     expect(
-      drillDownStatusOf({ ...check, waived: { until: '2026-12-31', reason: 'x' } }),
+      drillDownStatusOf({
+        ...check,
+        waived: { until: '2026-12-31', reason: 'x' },
+      }),
     ).toBe('waived');
   });
 
@@ -135,6 +138,23 @@ describe('checkTallies', () => {
     });
     const description = tallies.find(t => t.id === 'docs.description')!;
     expect(description.teams.fail).toBe(1);
+  });
+
+  it('adds the checks the teams carry that the catalogue lacks, after it', () => {
+    const teams = organisation().teams;
+    const catalogue = BUILT_IN_CHECKS.filter(
+      c => c.id !== 'composition.team-size',
+    );
+    const tallies = checkTallies(teams, catalogue);
+    expect(tallies.map(t => t.id)).toEqual([
+      ...catalogue.map(c => c.id),
+      'composition.team-size',
+    ]);
+    expect(tallies[tallies.length - 1]).toMatchObject({
+      title: 'Team size',
+      scorecard: 'composition',
+      teams: { fail: 1, warn: 1, waived: 1, pass: 1 },
+    });
   });
 
   it('counts only the teams it is given (those a caller may see)', () => {

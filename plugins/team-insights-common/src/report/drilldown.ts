@@ -125,26 +125,50 @@ export interface CheckTally extends BuiltInCheckInfo {
 
 /**
  * The check catalogue with, for each check, how many of the teams have it
- * in each status: the Checks view of the portal.
+ * in each status: the Checks view of the portal. Checks the teams carry
+ * that the catalogue lacks (custom checks, when only the built-in catalogue
+ * is at hand) follow, by id, with the title and weight of their results.
  * @public
  */
 export function checkTallies(
   teams: readonly TeamReport[],
   catalogue: readonly BuiltInCheckInfo[],
 ): CheckTally[] {
+  const infos = new Map(catalogue.map(info => [info.id, info]));
+  const extra: BuiltInCheckInfo[] = [];
   const counts = new Map<string, Record<DrillDownStatus, number>>();
-  for (const info of catalogue) {
-    const tally = {} as Record<DrillDownStatus, number>;
-    for (const status of DRILL_DOWN_STATUSES) tally[status] = 0;
-    counts.set(info.id, tally);
-  }
+  const tallyOf = (id: string) => {
+    let tally = counts.get(id);
+    if (!tally) {
+      tally = {} as Record<DrillDownStatus, number>;
+      for (const status of DRILL_DOWN_STATUSES) tally[status] = 0;
+      counts.set(id, tally);
+    }
+    return tally;
+  };
+  for (const info of catalogue) tallyOf(info.id);
   for (const team of teams) {
     for (const scorecard of SCORECARD_IDS) {
       for (const check of team.scorecards[scorecard]?.checks ?? []) {
-        const tally = counts.get(check.id);
-        if (tally) tally[drillDownStatusOf(check)] += 1;
+        if (!infos.has(check.id)) {
+          const info: BuiltInCheckInfo = {
+            id: check.id,
+            scorecard,
+            title: check.title,
+            description: '',
+            rationale: '',
+            weight: check.weight,
+          };
+          infos.set(check.id, info);
+          extra.push(info);
+        }
+        tallyOf(check.id)[drillDownStatusOf(check)] += 1;
       }
     }
   }
-  return catalogue.map(info => ({ ...info, teams: counts.get(info.id)! }));
+  extra.sort((a, b) => (a.id < b.id ? -1 : Number(a.id > b.id)));
+  return [...catalogue, ...extra].map(info => ({
+    ...info,
+    teams: counts.get(info.id)!,
+  }));
 }
