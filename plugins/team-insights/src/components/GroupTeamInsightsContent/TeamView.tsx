@@ -438,6 +438,7 @@ function ScorecardCard(props: {
               editUrl={editUrl}
               foldSettled
               remediationShownAt={remediationShownAt}
+              whoElse
             />
           </Section>
         </Grid>

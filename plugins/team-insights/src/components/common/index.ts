@@ -17,3 +17,4 @@ export * from './CodeBlock';
 export * from './TextWithRefs';
 export * from './useUrlState';
 export * from './contentStyles';
+export * from './DownloadCsvButton';
