@@ -60,7 +60,9 @@ async function teamNames(region) {
   const rows = region.locator('tbody tr');
   const names = [];
   for (let i = 0; i < (await rows.count()); i++) {
-    names.push((await rows.nth(i).getByRole('link').first().innerText()).trim());
+    names.push(
+      (await rows.nth(i).getByRole('link').first().innerText()).trim(),
+    );
   }
   return names;
 }
@@ -71,25 +73,39 @@ test('a check of the catalogue opens the teams that fail it, with how to fix it'
   const catalogue = page.getByRole('region', { name: 'Checks' });
   const row = catalogue
     .locator('tbody tr')
-    .filter({ has: page.getByRole('link', { name: 'Skill coverage', exact: true }) });
-  const failing = row.getByRole('link', { name: /teams? failing Skill coverage$/ });
+    .filter({
+      has: page.getByRole('link', { name: 'Skill coverage', exact: true }),
+    });
+  const failing = row.getByRole('link', {
+    name: /teams? failing Skill coverage$/,
+  });
   const count = Number((await failing.innerText()).trim());
   assert.ok(count > 0, 'some demo team fails skill coverage');
   await failing.click();
-  await page.waitForURL(/\/team-insights\/checks\?check=composition\.skill-coverage&status=fail$/);
-  await page.getByRole('heading', { name: 'Failing: Skill coverage' }).waitFor();
+  await page.waitForURL(
+    /\/team-insights\/checks\?check=composition\.skill-coverage&status=fail$/,
+  );
+  await page
+    .getByRole('heading', { name: 'Failing: Skill coverage' })
+    .waitFor();
   const drill = page.getByRole('region', { name: 'Drill-down' });
   await drill.locator('tbody tr').first().waitFor();
   const names = await teamNames(drill);
   assert.equal(names.length, count);
   // the same teams the API says fail it
   const res = await page.request.get(
-    `${portal.baseUrl.replace(/:\d+$/, ':7007')}/api/team-insights/v1/teams?check=composition.skill-coverage&status=fail&sort=title&limit=500`,
+    `${portal.baseUrl.replace(
+      /:\d+$/,
+      ':7007',
+    )}/api/team-insights/v1/teams?check=composition.skill-coverage&status=fail&sort=title&limit=500`,
     { failOnStatusCode: false },
   );
   if (res.ok()) {
     const body = await res.json();
-    assert.deepEqual(names, body.items.map(i => i.title));
+    assert.deepEqual(
+      names,
+      body.items.map(i => i.title),
+    );
   }
   for (let i = 0; i < names.length; i++) {
     const text = await drill.locator('tbody tr').nth(i).innerText();
@@ -113,7 +129,9 @@ test("the Overview's CSV has the table's rows, in the table's order", async () =
   assert.ok(shown.length > 1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download CSV of the teams table' }).click(),
+    page
+      .getByRole('button', { name: 'Download CSV of the teams table' })
+      .click(),
   ]);
   assert.equal(download.suggestedFilename(), 'teams.csv');
   const stream = await download.createReadStream();
