@@ -45,8 +45,8 @@ export interface TeamInsightsApi {
   /** One page of teams, filtered and sorted on the server (`GET /teams`). */
   getTeams(query?: TeamsQuery): Promise<TeamsPage>;
   /**
-   * Every team of a teams query as CSV (`GET /teams` with `Accept:
-   * text/csv`): all pages, `limit` and `cursor` ignored; with `check`, a
+   * Every team of a teams query as CSV (`GET /teams` asked for
+   * `text/csv`): all pages, `limit` and `cursor` ignored; with `check`, a
    * drill-down with the check's result per team.
    */
   getTeamsCsv(query?: TeamsQuery): Promise<string>;
