@@ -662,10 +662,14 @@ describe('visibility against the real catalog', () => {
       }
     };
 
-    const get = async (urlPath: string): Promise<Exchange> => {
+    const get = async (
+      urlPath: string,
+      accept = 'application/json',
+    ): Promise<Exchange> => {
       const res = await request(server())
         .get(`${base}${urlPath}`)
-        .set('Authorization', authorization);
+        .set('Authorization', authorization)
+        .set('Accept', accept);
       exercisedOperations.add(expectValidResponse(res));
       return { label: `GET ${urlPath}`, status: res.status, text: textOf(res) };
     };
@@ -760,6 +764,15 @@ describe('visibility against the real catalog', () => {
               : undefined;
           pages += 1;
         } while (cursor && pages < 20);
+      }
+    }
+    // drill-downs by check, as JSON and as CSV (every page), and the CSV
+    // of the whole teams table
+    check(await get('/teams', 'text/csv'));
+    for (const { id } of checkCatalogue()) {
+      check(await get(`/teams?check=${id}&limit=500`));
+      for (const status of ['fail', 'warn', 'waived']) {
+        check(await get(`/teams?check=${id}&status=${status}`, 'text/csv'));
       }
     }
     for (const level of ['gold', 'silver', 'bronze', 'none']) {

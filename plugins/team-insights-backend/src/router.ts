@@ -6,6 +6,8 @@ import type {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  DRILL_DOWN_STATUSES,
+  initiativeTeamsCsv,
   LEVELS,
   RefreshResponse,
   SCORECARD_IDS,
@@ -47,12 +49,20 @@ const teamsQuerySchema = z
     documentation: level.optional(),
     orgUnit: z.string().min(1).max(300).optional(),
     q: z.string().max(200).optional(),
+    check: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'expected a check id')
+      .optional(),
+    status: z.enum(tuple(DRILL_DOWN_STATUSES)).optional(),
     sort: z.enum(tuple(TEAM_SORT_KEYS)).default('title'),
     order: z.enum(['asc', 'desc']).default('asc'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().min(1).max(2000).optional(),
   })
-  .strict();
+  .strict()
+  .refine(q => !q.status || q.check, {
+    message: 'status needs check, e.g. check=composition.team-size&status=fail',
+  });
 
 const entityParamsSchema = z.object({
   kind: z.string().min(1).max(63),
@@ -113,6 +123,23 @@ const badgeFileSchema = z
     'expected composition.svg, adoption.svg or documentation.svg',
   )
   .transform(file => file.slice(0, -4) as ScorecardId);
+
+/** Whether the caller asked for CSV (`Accept: text/csv`) rather than JSON. */
+function wantsCsv(req: Request): boolean {
+  return req.accepts(['application/json', 'text/csv']) === 'text/csv';
+}
+
+/** Sends a CSV export as a download named `filename`. */
+function sendCsv(res: express.Response, filename: string, body: string) {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .send(body);
+}
 
 function parse<T extends z.ZodTypeAny>(
   schema: T,
@@ -193,6 +220,14 @@ export async function createRouter(
 
   router.get('/v1/teams', async (req, res) => {
     const query: TeamsQuery = parse(teamsQuerySchema, req.query, 'query');
+    if (wantsCsv(req)) {
+      sendCsv(
+        res,
+        query.check ? `teams-${query.check}.csv` : 'teams.csv',
+        await queries.teamsCsv(await credentialsOf(req), query),
+      );
+      return;
+    }
     res
       .type('application/json')
       .send(await queries.teamsJson(await credentialsOf(req), query));
@@ -316,7 +351,12 @@ export async function createRouter(
     if (!options.initiatives) {
       throw new NotFoundError(`There is no initiative '${id}'`);
     }
-    res.json(await options.initiatives.get(await credentialsOf(req), id));
+    const detail = await options.initiatives.get(await credentialsOf(req), id);
+    if (wantsCsv(req)) {
+      sendCsv(res, `initiative-${id}.csv`, initiativeTeamsCsv(detail));
+      return;
+    }
+    res.json(detail);
   });
 
   // A 503 that knows when to try again says so; Backstage's error handler

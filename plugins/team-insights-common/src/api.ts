@@ -18,6 +18,7 @@ import type {
 } from './types';
 import type { TeamInsightsConfig } from './config';
 import type { StaffingPlan } from './plan/staffing';
+import type { DrillDownStatus, TeamCheckStatus } from './report/drilldown';
 
 /** Freshness of what the backend serves. @public */
 export interface ReportMeta {
@@ -55,6 +56,11 @@ export interface TeamSummary {
     title: string;
     status: CheckStatus;
   };
+  /**
+   * With `check` in the query: that check's result for the team (for a
+   * documentation check, `entities` are the owned entities that fail it).
+   */
+  check?: TeamCheckStatus;
 }
 
 /** Sort keys of `GET /teams`. @public */
@@ -89,6 +95,13 @@ export interface TeamsQuery {
   orgUnit?: string;
   /** Case-insensitive text matched against ref and title. */
   q?: string;
+  /**
+   * A check id (built-in or custom): only teams whose scorecards carry it,
+   * each row with its result.
+   */
+  check?: string;
+  /** With `check`: only teams with the check in this status. */
+  status?: DrillDownStatus;
   sort?: TeamSortKey;
   order?: 'asc' | 'desc';
   /** 1–500, default 50. */

@@ -30,6 +30,7 @@ describe('team-insights plugin (new frontend system)', () => {
       'Adoption',
       'Skills',
       'Concerns',
+      'Checks',
       'Trends',
     ]) {
       expect(await screen.findByRole('tab', { name })).toBeInTheDocument();

@@ -97,6 +97,16 @@ const teamInsightsConcernsSubPage = SubPageBlueprint.make({
   },
 });
 
+const teamInsightsChecksSubPage = SubPageBlueprint.make({
+  name: 'checks',
+  params: {
+    path: 'checks',
+    title: 'Checks',
+    loader: () =>
+      import('./components/ChecksTab').then(m => tab(<m.ChecksTab />)),
+  },
+});
+
 const teamInsightsTrendsSubPage = SubPageBlueprint.make({
   name: 'trends',
   params: {
@@ -192,6 +202,7 @@ const teamInsightsPlugin: OverridableFrontendPlugin<{
     teamInsightsAdoptionSubPage,
     teamInsightsSkillsSubPage,
     teamInsightsConcernsSubPage,
+    teamInsightsChecksSubPage,
     teamInsightsTrendsSubPage,
     teamInsightsInitiativesSubPage,
     teamInsightsPlannerSubPage,

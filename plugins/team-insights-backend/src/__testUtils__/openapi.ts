@@ -85,6 +85,19 @@ export function expectValidResponse(res: Response): string {
     // an image: documented as such; its content is checked by its own tests
     return `${req.method} ${route.template}`;
   }
+  if (contentType.startsWith('text/csv')) {
+    if (!response.content?.['text/csv']) {
+      throw new Error(`No text/csv for ${res.status} of ${route.template}`);
+    }
+    if (
+      !/^attachment; filename="[^"]+\.csv"$/.test(
+        String(res.headers['content-disposition'] ?? ''),
+      )
+    ) {
+      throw new Error(`CSV of ${route.template} is not an attachment`);
+    }
+    return `${req.method} ${route.template}`;
+  }
   const schemaNode = response.content?.['application/json']?.schema;
   if (!schemaNode) {
     throw new Error(`No JSON schema for ${res.status} of ${route.template}`);

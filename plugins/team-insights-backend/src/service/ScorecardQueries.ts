@@ -3,7 +3,7 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import {
   AdoptionResponse,
   BUILT_IN_CHECKS,
+  teamsCsv,
   BuiltInCheckInfo,
   CheckResult,
   ConcernsResponse,
@@ -379,13 +380,47 @@ export class ScorecardQueries {
     return { ...meta, ...kept.adoption };
   }
 
+  /**
+   * Throws InputError unless the query's `check` is one the engine runs
+   * (built-in or custom).
+   */
+  #assertKnownCheck(query: TeamsQuery) {
+    if (query.check && !this.#checks.some(c => c.id === query.check)) {
+      throw new InputError(
+        `Invalid query: there is no check '${
+          query.check
+        }'. The checks are: ${this.#checks.map(check => check.id).join(', ')}`,
+      );
+    }
+  }
+
   /** One page of teams the caller may see. */
   async teams(
     credentials: BackstageCredentials,
     query: TeamsQuery,
   ): Promise<TeamsPage> {
+    this.#assertKnownCheck(query);
     const { report, filter, meta } = await this.readContext(credentials);
     return queryTeams(filter.teams(report.teams), query, meta);
+  }
+
+  /**
+   * Every team the caller may see that matches the query, as CSV: all pages
+   * of it in the query's order (`limit` and `cursor` are ignored).
+   */
+  async teamsCsv(
+    credentials: BackstageCredentials,
+    query: TeamsQuery,
+  ): Promise<string> {
+    this.#assertKnownCheck(query);
+    const { report, filter, meta } = await this.readContext(credentials);
+    const { cursor: _cursor, ...rest } = query;
+    const all = queryTeams(
+      filter.teams(report.teams),
+      { ...rest, limit: Number.MAX_SAFE_INTEGER },
+      meta,
+    );
+    return teamsCsv(all.items);
   }
 
   /**
@@ -398,6 +433,7 @@ export class ScorecardQueries {
     credentials: BackstageCredentials,
     query: TeamsQuery,
   ): Promise<string> {
+    this.#assertKnownCheck(query);
     const { report, filter, meta, view } = await this.readContext(credentials);
     if (!view.all) {
       return JSON.stringify(

@@ -10,6 +10,7 @@ import {
   TeamsQuery,
   TeamsPage,
   needKey,
+  teamCheckStatus,
   worstCheckOf,
 } from '@team-insights/plugin-team-insights-common';
 import { createHash } from 'node:crypto';
@@ -228,6 +229,11 @@ export function queryTeams(
     ) {
       return false;
     }
+    if (query.check) {
+      const check = teamCheckStatus(team, query.check);
+      if (!check) return false;
+      if (query.status && check.status !== query.status) return false;
+    }
     return true;
   });
 
@@ -252,7 +258,11 @@ export function queryTeams(
   const result: TeamsPage = {
     evaluatedAt: meta.evaluatedAt,
     stale: meta.stale,
-    items: page.map(item => summaryOf(item.team)),
+    items: page.map(item => {
+      const summary = summaryOf(item.team);
+      const check = query.check && teamCheckStatus(item.team, query.check);
+      return check ? { ...summary, check } : summary;
+    }),
     totalCount: keyed.length,
     levelCounts,
   };

@@ -16,3 +16,18 @@ export {
 } from './adoption';
 export { concernVerdict, rollUpOrgUnit } from './visibleTeams';
 export { sortFindings } from '../lint';
+export {
+  DRILL_DOWN_STATUSES,
+  checkTallies,
+  drillDown,
+  drillDownStatusOf,
+  teamCheckStatus,
+} from './drilldown';
+export type {
+  CheckTally,
+  DrillDownQuery,
+  DrillDownRow,
+  DrillDownStatus,
+  TeamCheckStatus,
+} from './drilldown';
+export { csvCell, initiativeTeamsCsv, teamsCsv, toCsv } from './csv';

@@ -102,3 +102,33 @@ export async function findCode(
   );
   return matches[0];
 }
+
+/**
+ * Catches the files the page saves (an object URL clicked as a download
+ * link): their names and text, in order. jsdom cannot navigate, so the
+ * click itself is not performed.
+ */
+export function captureDownloads(): Array<{
+  filename: string;
+  text: () => Promise<string>;
+}> {
+  const blobs = new Map<string, Blob>();
+  const downloads: Array<{ filename: string; text: () => Promise<string> }> =
+    [];
+  Object.assign(URL, {
+    createObjectURL: (blob: Blob) => {
+      const url = `blob:download-${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    },
+    revokeObjectURL: () => {},
+  });
+  jest
+    .spyOn(HTMLAnchorElement.prototype, 'click')
+    .mockImplementation(function click(this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href);
+      if (blob)
+        downloads.push({ filename: this.download, text: () => blob.text() });
+    });
+  return downloads;
+}

@@ -44,6 +44,12 @@ export interface TeamInsightsApi {
   getReport(): Promise<ReportResponse>;
   /** One page of teams, filtered and sorted on the server (`GET /teams`). */
   getTeams(query?: TeamsQuery): Promise<TeamsPage>;
+  /**
+   * Every team of a teams query as CSV (`GET /teams` asked for
+   * `text/csv`): all pages, `limit` and `cursor` ignored; with `check`, a
+   * drill-down with the check's result per team.
+   */
+  getTeamsCsv(query?: TeamsQuery): Promise<string>;
   /** The scorecards of one Group, organisational unit or documented entity. */
   getEntityScorecards(
     entityRef: string | CompoundEntityRef,
@@ -74,6 +80,8 @@ export interface TeamInsightsApi {
   getInitiatives(options?: { team?: string }): Promise<InitiativesResponse>;
   /** One initiative with its teams and burn-up (`GET /initiatives/{id}`). */
   getInitiative(id: string): Promise<InitiativeResponse>;
+  /** An initiative's teams as CSV (`GET /initiatives/{id}`, `Accept: text/csv`). */
+  getInitiativeCsv(id: string): Promise<string>;
   /** The engine configuration the planner scores drafts with. */
   getPlannerConfig(): Promise<PlannerConfigResponse>;
   /** Hires and moves that close coverage gaps (`GET /staffing`). */

@@ -117,6 +117,51 @@ describe('TeamInsightsClient', () => {
     });
   });
 
+  it('asks /teams for CSV with the drill-down, every page of it, and returns the text', async () => {
+    let seen: { params: URLSearchParams; accept: string | null } | undefined;
+    server.use(
+      http.get(`${baseUrl}/v1/teams`, ({ request }) => {
+        seen = {
+          params: new URL(request.url).searchParams,
+          accept: request.headers.get('accept'),
+        };
+        return new HttpResponse('Team\r\nSearch\r\n', {
+          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+        });
+      }),
+    );
+    const csv = await client().getTeamsCsv({
+      check: 'docs.techdocs',
+      status: 'fail',
+      orgUnit: 'group:default/ml',
+      limit: 20,
+      cursor: 'abc',
+    });
+    expect(csv).toBe('Team\r\nSearch\r\n');
+    expect(seen!.accept).toBe('text/csv');
+    expect(Object.fromEntries(seen!.params.entries())).toEqual({
+      check: 'docs.techdocs',
+      status: 'fail',
+      orgUnit: 'group:default/ml',
+    });
+  });
+
+  it("asks an initiative for its teams' CSV", async () => {
+    let accept: string | null = null;
+    server.use(
+      http.get(`${baseUrl}/v1/initiatives/ml-feature-teams`, ({ request }) => {
+        accept = request.headers.get('accept');
+        return new HttpResponse('Team\r\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        });
+      }),
+    );
+    expect(await client().getInitiativeCsv('ml-feature-teams')).toBe(
+      'Team\r\n',
+    );
+    expect(accept).toBe('text/csv');
+  });
+
   it('asks for a refresh with POST', async () => {
     server.use(
       http.post(`${baseUrl}/v1/refresh`, () =>

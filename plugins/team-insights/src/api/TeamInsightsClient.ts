@@ -44,18 +44,12 @@ export class TeamInsightsClient implements TeamInsightsApi {
   }
 
   async getTeams(query: TeamsQuery = {}): Promise<TeamsPage> {
-    return this.get('/teams', {
-      type: query.type,
-      composition: query.composition,
-      adoption: query.adoption,
-      documentation: query.documentation,
-      orgUnit: query.orgUnit,
-      q: query.q,
-      sort: query.sort,
-      order: query.order,
-      limit: query.limit,
-      cursor: query.cursor,
-    });
+    return this.get('/teams', teamsParams(query));
+  }
+
+  async getTeamsCsv(query: TeamsQuery = {}): Promise<string> {
+    const { limit: _limit, cursor: _cursor, ...rest } = query;
+    return this.csv('/teams', teamsParams(rest));
   }
 
   async getEntityScorecards(
@@ -112,6 +106,10 @@ export class TeamInsightsClient implements TeamInsightsApi {
     return this.get(`/initiatives/${encodeURIComponent(id)}`);
   }
 
+  async getInitiativeCsv(id: string): Promise<string> {
+    return this.csv(`/initiatives/${encodeURIComponent(id)}`);
+  }
+
   async getPlannerConfig(): Promise<PlannerConfigResponse> {
     return this.get('/planner/config');
   }
@@ -132,6 +130,26 @@ export class TeamInsightsClient implements TeamInsightsApi {
     query?: Record<string, string | number | undefined>,
     init?: RequestInit,
   ): Promise<T> {
+    const response = await this.send(path, query, init);
+    return (await response.json()) as T;
+  }
+
+  /** A CSV export: the same route asked for `text/csv`. */
+  private async csv(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<string> {
+    const response = await this.send(path, query, {
+      headers: { Accept: 'text/csv' },
+    });
+    return response.text();
+  }
+
+  private async send(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+    init?: RequestInit,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('team-insights');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -145,8 +163,27 @@ export class TeamInsightsClient implements TeamInsightsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+function teamsParams(
+  query: TeamsQuery,
+): Record<string, string | number | undefined> {
+  return {
+    type: query.type,
+    composition: query.composition,
+    adoption: query.adoption,
+    documentation: query.documentation,
+    orgUnit: query.orgUnit,
+    q: query.q,
+    check: query.check,
+    status: query.status,
+    sort: query.sort,
+    order: query.order,
+    limit: query.limit,
+    cursor: query.cursor,
+  };
 }
 
 function entityPath(entityRef: string | CompoundEntityRef): string {

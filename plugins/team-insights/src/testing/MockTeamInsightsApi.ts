@@ -13,6 +13,9 @@ import {
   suggestStaffing,
   needKey,
   worstCheckOf,
+  initiativeTeamsCsv,
+  teamCheckStatus,
+  teamsCsv,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
@@ -222,6 +225,11 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       ) {
         return false;
       }
+      if (query.check) {
+        const check = teamCheckStatus(team, query.check);
+        if (!check) return false;
+        if (query.status && check.status !== query.status) return false;
+      }
       return true;
     });
 
@@ -252,7 +260,11 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
 
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
     const offset = query.cursor ? Number(query.cursor) : 0;
-    const items = sorted.slice(offset, offset + limit).map(toTeamSummary);
+    const items = sorted.slice(offset, offset + limit).map(team => {
+      const summary = toTeamSummary(team);
+      const check = query.check && teamCheckStatus(team, query.check);
+      return check ? { ...summary, check } : summary;
+    });
     const next = offset + limit;
 
     const levelCounts = {} as TeamsPage['levelCounts'];
@@ -271,6 +283,14 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       nextCursor: next < sorted.length ? String(next) : undefined,
       levelCounts,
     };
+  }
+
+  async getTeamsCsv(query: TeamsQuery = {}): Promise<string> {
+    this.calls.push({ method: 'getTeamsCsv', args: [query] });
+    const { cursor: _cursor, ...rest } = query;
+    const all = await this.getTeams({ ...rest, limit: 500 });
+    this.calls.pop();
+    return teamsCsv(all.items);
   }
 
   async getEntityScorecards(
@@ -484,6 +504,13 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       history,
       ...projectCompletion(history, initiative.deadline),
     };
+  }
+
+  async getInitiativeCsv(id: string): Promise<string> {
+    this.calls.push({ method: 'getInitiativeCsv', args: [id] });
+    const detail = await this.getInitiative(id);
+    this.calls.pop();
+    return initiativeTeamsCsv(detail);
   }
 
   async getPlannerConfig(): Promise<PlannerConfigResponse> {

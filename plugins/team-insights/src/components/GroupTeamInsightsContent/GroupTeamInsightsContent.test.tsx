@@ -43,6 +43,34 @@ describe('GroupTeamInsightsContent', () => {
       ).not.toHaveAttribute('open');
     });
 
+    it('links each failing or warning check to who else fails it, and not a passing one', async () => {
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        entity: recommendations,
+      });
+      const checks = await screen.findByRole('list', {
+        name: 'Checks of Team composition',
+      });
+      expect(
+        within(checks).getByRole('link', {
+          name: 'Who else fails Skill coverage?',
+        }),
+      ).toHaveAttribute(
+        'href',
+        '/team-insights/checks?check=composition.skill-coverage&status=fail',
+      );
+      expect(
+        screen.getByRole('link', {
+          name: 'Who else warns on Reuse of platform products?',
+        }),
+      ).toHaveAttribute(
+        'href',
+        '/team-insights/checks?check=adoption.reuse&status=warn',
+      );
+      expect(
+        screen.queryByRole('link', { name: /^Who else .* Team size\?$/ }),
+      ).not.toBeInTheDocument();
+    });
+
     it('shows the clusters held against those required, the size with its communication paths and the single points of failure', async () => {
       await renderWithApi(<GroupTeamInsightsContent />, {
         entity: recommendations,

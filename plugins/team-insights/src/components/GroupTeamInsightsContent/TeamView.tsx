@@ -453,6 +453,7 @@ function ScorecardCard(props: {
               editUrl={editUrl}
               foldSettled
               remediationShownAt={remediationShownAt}
+              whoElse
             />
           </Section>
         </Grid>

@@ -13,6 +13,7 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import {
+  DownloadCsvButton,
   EntityTitleLink,
   ErrorPanel,
   LevelChip,
@@ -74,7 +75,16 @@ export function InitiativePage() {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <InfoCard title="Teams">
+          <InfoCard
+            title="Teams"
+            action={
+              <DownloadCsvButton
+                load={() => api.getInitiativeCsv(id)}
+                filename={`initiative-${id}.csv`}
+                label="Download CSV of the initiative's teams"
+              />
+            }
+          >
             <Table size="small" aria-label="Teams of the initiative">
               <TableHead>
                 <TableRow>

@@ -5,7 +5,10 @@ import {
   Initiative,
 } from '@team-insights/plugin-team-insights-common';
 import { Route, Routes } from 'react-router-dom';
-import { renderWithApi } from '../../__testUtils__/renderWithApi';
+import {
+  captureDownloads,
+  renderWithApi,
+} from '../../__testUtils__/renderWithApi';
 import {
   fixtureInitiatives,
   fixtureReport,
@@ -74,6 +77,33 @@ describe('Initiatives tab', () => {
     const behindRow = rows[expected.teams.indexOf(behind)];
     expect(behindRow).toHaveTextContent('Not yet');
     expect(behindRow).toHaveTextContent(behind.failingChecks[0]);
+  });
+
+  it("downloads the initiative's teams as CSV, row for row as the table", async () => {
+    const saved = captureDownloads();
+    await renderAt(`/team-insights/initiatives/${initiative.id}`);
+    const teams = await screen.findByRole('table', {
+      name: 'Teams of the initiative',
+    });
+    const shown = within(teams)
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => within(r).getByRole('rowheader').textContent);
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: "Download CSV of the initiative's teams",
+      }),
+    );
+    await screen.findByRole('heading', { level: 2, name: initiative.title });
+    expect(saved.map(file => file.filename)).toEqual([
+      `initiative-${initiative.id}.csv`,
+    ]);
+    const rows = (await saved[0].text()).trim().split('\r\n').slice(1);
+    expect(rows.map(row => row.split(',')[0])).toEqual(shown);
+    const behind = expected.teams.find(t => !t.atTarget)!;
+    expect(rows[expected.teams.indexOf(behind)]).toContain(
+      `,no,${behind.failingChecks.join(' ')}`,
+    );
   });
 
   it('says how to add an initiative when there is none', async () => {

@@ -1,7 +1,11 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { pending, renderWithApi } from '../../__testUtils__/renderWithApi';
+import {
+  captureDownloads,
+  pending,
+  renderWithApi,
+} from '../../__testUtils__/renderWithApi';
 import { MockTeamInsightsApi, emptyReport } from '../../testing';
 import { OverviewTab } from './OverviewTab';
 
@@ -143,6 +147,40 @@ describe('OverviewTab', () => {
     expect(
       within(teamsRegion()).getByPlaceholderText('Search teams'),
     ).toHaveValue('o');
+  });
+
+  it('downloads the teams table as filtered, searched and sorted, as CSV', async () => {
+    const saved = captureDownloads();
+    const { api } = await renderWithApi(<OverviewTab />, {
+      routeEntries: ['/?type=feature&q=o&sort=size&order=desc'],
+    });
+    await waitFor(
+      () =>
+        expect(
+          within(teamsRegion()).getAllByRole('row').length,
+        ).toBeGreaterThan(2),
+      { timeout: 20_000 },
+    );
+    const shown = within(teamsRegion())
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).queryAllByRole('link')[0]?.textContent);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Download CSV of the teams table' }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const csvCalls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTeamsCsv',
+    );
+    expect(csvCalls[0].args[0]).toMatchObject({
+      type: 'feature',
+      q: 'o',
+      sort: 'size',
+      order: 'desc',
+    });
+    expect(saved[0].filename).toBe('teams.csv');
+    const rows = (await saved[0].text()).trim().split('\r\n').slice(1);
+    expect(rows.map(row => row.split(',')[0])).toEqual(shown);
   });
 
   it('searches on the server, with the text typed in the search box', async () => {

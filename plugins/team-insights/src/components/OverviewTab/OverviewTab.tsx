@@ -6,10 +6,13 @@ import type {
   TeamsPage,
 } from '@team-insights/plugin-team-insights-common';
 import { TEAM_SORT_KEYS } from '@team-insights/plugin-team-insights-common';
+import { useApi } from '@backstage/core-plugin-api';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { teamInsightsApiRef } from '../../api';
 import {
   AnnotateFirst,
+  DownloadCsvButton,
   LEVEL_ORDER,
   ReportStatus,
   SCORECARDS,
@@ -84,6 +87,7 @@ function withValues(
  */
 export function OverviewTab() {
   const contentClasses = useContentRootStyles();
+  const api = useApi(teamInsightsApiRef);
   const [params, setParams] = useSearchParams();
   // Typing, sorting and paging rewrite the URL too; the filters object only
   // changes when a filter does, or the table would reload with the search it
@@ -172,6 +176,21 @@ export function OverviewTab() {
       ) : (
         <>
           <TeamsFilters value={filters} onChange={setFilters} />
+          <Box display="flex" justifyContent="flex-end">
+            <DownloadCsvButton
+              label="Download CSV of the teams table"
+              filename="teams.csv"
+              // the table as it is: filters, search and sort, every page
+              load={() =>
+                api.getTeamsCsv({
+                  ...filters,
+                  q: tableState.q,
+                  sort: tableState.sort ?? 'need',
+                  order: tableState.sort ? tableState.order : 'asc',
+                })
+              }
+            />
+          </Box>
           <TeamsTable
             filters={filters}
             initialState={tableState}

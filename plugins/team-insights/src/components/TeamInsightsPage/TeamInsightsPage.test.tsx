@@ -21,6 +21,7 @@ describe('TeamInsightsPage', () => {
       'Adoption',
       'Skills',
       'Concerns',
+      'Checks',
       'Trends',
     ]) {
       expect(screen.getByRole('tab', { name })).toBeInTheDocument();

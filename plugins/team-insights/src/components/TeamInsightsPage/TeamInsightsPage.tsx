@@ -1,5 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { AdoptionTab } from '../AdoptionTab';
+import { ChecksTab } from '../ChecksTab';
 import { ConcernsTab } from '../ConcernsTab';
 import { OverviewTab } from '../OverviewTab';
 import { PlannerTab } from '../PlannerTab';
@@ -13,6 +14,7 @@ export const TEAM_INSIGHTS_TABS = [
   { path: 'adoption', title: 'Adoption', element: <AdoptionTab /> },
   { path: 'skills', title: 'Skills', element: <SkillsTab /> },
   { path: 'concerns', title: 'Concerns', element: <ConcernsTab /> },
+  { path: 'checks', title: 'Checks', element: <ChecksTab /> },
   { path: 'trends', title: 'Trends', element: <TrendsTab /> },
   { path: 'initiatives', title: 'Initiatives', element: <InitiativesTab /> },
   { path: 'planner', title: 'Planner', element: <PlannerTab /> },
@@ -21,7 +23,7 @@ export const TEAM_INSIGHTS_TABS = [
 /**
  * The Team Insights page for the legacy frontend system: a header and one
  * tab per view (`/team-insights/overview`, `/adoption`, `/skills`,
- * `/concerns`, `/trends`, `/planner`).
+ * `/concerns`, `/checks`, `/trends`, `/initiatives`, `/planner`).
  */
 export function TeamInsightsPage() {
   return (

@@ -15,6 +15,7 @@ import { StatusLabel } from './StatusLabel';
 import { STATUS_LABELS } from './labels';
 import { checkAnchor } from './EntityTitleLink';
 import { TextWithRefs } from './TextWithRefs';
+import { WhoElseLink } from './WhoElseLink';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles(theme => ({
@@ -128,6 +129,11 @@ export function CheckList(props: {
    * next steps), with the anchor of that place; they link there instead.
    */
   remediationShownAt?: ReadonlyMap<string, string>;
+  /**
+   * Links each failing or warning check to its drill-down on the Team
+   * Insights page: the other teams in the same status.
+   */
+  whoElse?: boolean;
 }) {
   const {
     label,
@@ -136,6 +142,7 @@ export function CheckList(props: {
     maxEntities = 10,
     foldSettled,
     remediationShownAt,
+    whoElse,
   } = props;
   const classes = useStyles();
   if (checks.length === 0) {
@@ -183,6 +190,11 @@ export function CheckList(props: {
             <Typography variant="body2" className={classes.message}>
               <TextWithRefs text={check.message} />
             </Typography>
+            {whoElse && isOpen(check) && (
+              <Typography variant="body2" className={classes.waived}>
+                <WhoElseLink check={check} />
+              </Typography>
+            )}
             {check.waived && (
               <Typography
                 variant="body2"

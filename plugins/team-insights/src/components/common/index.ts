@@ -19,3 +19,4 @@ export * from './useUrlState';
 export * from './contentStyles';
 export * from './ScrollRegion';
 export * from './tableStyles';
+export * from './DownloadCsvButton';

@@ -1,0 +1,137 @@
+import { Link, Progress, Table } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  BUILT_IN_CHECKS,
+  checkTallies,
+  type CheckTally,
+} from '@team-insights/plugin-team-insights-common';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { teamInsightsApiRef } from '../../api';
+import { ErrorPanel, ReportStatus, SCORECARD_TITLES } from '../common';
+import { useContentRootStyles } from '../common/contentStyles';
+import { DrillDown, drillDownLink, statusFromParam } from './DrillDown';
+
+function CountLink(props: { tally: CheckTally; status: 'fail' | 'warn' }) {
+  const { tally, status } = props;
+  const count = tally.teams[status];
+  if (count === 0) return <>0</>;
+  return (
+    <Link
+      to={drillDownLink({ check: tally.id, status })}
+      aria-label={`${count} ${count === 1 ? 'team' : 'teams'} ${
+        status === 'fail' ? 'failing' : 'warning on'
+      } ${tally.title}`}
+    >
+      {count}
+    </Link>
+  );
+}
+
+/** The check catalogue: every check with how many teams fail or warn. */
+function CheckCatalogue() {
+  const api = useApi(teamInsightsApiRef);
+  const { value, loading, error } = useAsync(() => api.getReport(), [api]);
+  if (loading) return <Progress />;
+  if (error) return <ErrorPanel error={error} />;
+  if (!value) return null;
+  const tallies = checkTallies(value.teams, BUILT_IN_CHECKS);
+  return (
+    <>
+      <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
+      <section aria-label="Checks">
+        <Table<CheckTally>
+          title="Checks"
+          subtitle="Every check with the teams that fail or warn on it; open a check to see who and how to fix it"
+          options={{
+            paging: false,
+            search: true,
+            padding: 'dense',
+            draggable: false,
+          }}
+          localization={{
+            toolbar: {
+              searchPlaceholder: 'Search checks',
+              searchAriaLabel: 'Search checks',
+            },
+          }}
+          columns={[
+            {
+              title: 'Check',
+              field: 'title',
+              highlight: true,
+              render: tally => (
+                <>
+                  <Link to={drillDownLink({ check: tally.id })}>
+                    {tally.title}
+                  </Link>
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
+                    {tally.id}
+                  </Typography>
+                </>
+              ),
+            },
+            {
+              title: 'Scorecard',
+              field: 'scorecard',
+              render: tally => SCORECARD_TITLES[tally.scorecard],
+            },
+            {
+              title: 'Failing',
+              field: 'teams.fail',
+              type: 'numeric',
+              render: tally => <CountLink tally={tally} status="fail" />,
+            },
+            {
+              title: 'Warning',
+              field: 'teams.warn',
+              type: 'numeric',
+              render: tally => <CountLink tally={tally} status="warn" />,
+            },
+            { title: 'Waived', field: 'teams.waived', type: 'numeric' },
+            { title: 'Passing', field: 'teams.pass', type: 'numeric' },
+          ]}
+          data={tallies}
+        />
+      </section>
+    </>
+  );
+}
+
+/**
+ * The Checks tab: the check catalogue with how many teams fail or warn on
+ * each check; a check opens its drill-down, every team with that check in a
+ * status, filterable by organisational unit, with the remediation. The
+ * drill-down lives in the URL (`?check=docs.techdocs&status=fail&orgUnit=`),
+ * so a link shares it and Back returns to the catalogue.
+ */
+export function ChecksTab() {
+  const contentClasses = useContentRootStyles();
+  const [params] = useSearchParams();
+  const check = params.get('check');
+  return (
+    <Box
+      data-team-insights-content
+      className={contentClasses.root}
+      display="flex"
+      flexDirection="column"
+      gridGap={16}
+    >
+      {check ? (
+        <DrillDown
+          check={check}
+          status={statusFromParam(params.get('status'))}
+          orgUnit={params.get('orgUnit') || undefined}
+        />
+      ) : (
+        <CheckCatalogue />
+      )}
+    </Box>
+  );
+}
