@@ -730,6 +730,7 @@ describe('visibility against the real catalog', () => {
       '/skill-clusters',
       '/skills',
       '/adoption',
+      '/my-teams',
       '/planner/config',
       '/staffing',
       '/initiatives',

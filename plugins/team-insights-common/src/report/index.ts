@@ -15,3 +15,9 @@ export {
 } from './adoption';
 export { concernVerdict, rollUpOrgUnit } from './visibleTeams';
 export { sortFindings } from '../lint';
+export {
+  MY_TEAMS_DEFAULT_LIMIT,
+  MY_TEAMS_DELTA_DAYS,
+  myTeams,
+  selectMyTeams,
+} from './myTeams';
