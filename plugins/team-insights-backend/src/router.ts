@@ -207,7 +207,9 @@ export async function createRouter(
 
   router.get('/v1/my-teams', async (req, res) => {
     const query = parse(myTeamsQuerySchema, req.query, 'query');
-    const credentials = await credentialsOf(req);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     // A service has no teams; a user's are those of their ownership refs.
     const ownershipRefs =
       credentials.principal.type === 'user' && options.userInfo

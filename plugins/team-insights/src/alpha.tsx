@@ -180,6 +180,8 @@ const teamInsightsDocumentationEntityCard = EntityCardBlueprint.make({
 const teamInsightsMyTeamsHomePageWidget = HomePageWidgetBlueprint.make({
   name: 'my-teams',
   params: {
+    // The name a home page's `defaultConfig` places the widget by.
+    name: 'TeamInsightsMyTeams',
     title: 'My teams',
     description:
       'Your teams in Team Insights: their levels and what changed since last week.',
