@@ -74,7 +74,9 @@ test('the signed-in guest sees their teams on the home page card', async () => {
 
     // the team's name opens its Team Insights tab
     await search.getByRole('link', { name: 'Search Ranking' }).click();
-    await page.waitForURL(/\/catalog\/default\/group\/search-ranking\/team-insights$/);
+    await page.waitForURL(
+      /\/catalog\/default\/group\/search-ranking\/team-insights$/,
+    );
   } finally {
     await context.close();
   }

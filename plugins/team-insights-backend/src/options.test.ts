@@ -21,6 +21,7 @@ describe('readBackendOptions', () => {
         waiverExpiry: true,
         lastAdopterLost: true,
         initiatives: true,
+        initiativesDigest: false,
         waiverNoticeDays: 14,
         quietPeriodMs: 7 * 24 * 60 * 60 * 1000,
       },
@@ -45,6 +46,7 @@ describe('readBackendOptions', () => {
       waiverExpiry: true,
       lastAdopterLost: true,
       initiatives: true,
+      initiativesDigest: false,
       waiverNoticeDays: 30,
       quietPeriodMs: 24 * 60 * 60 * 1000,
     });
@@ -64,6 +66,15 @@ describe('readBackendOptions', () => {
         initiatives: false,
       }),
     );
+  });
+
+  it('sends the weekly initiatives digest only when asked to', () => {
+    const read = (notifications: object) =>
+      readBackendOptions(new ConfigReader({ teamInsights: { notifications } }))
+        .notifications.initiativesDigest;
+    expect(read({})).toBe(false);
+    expect(read({ initiativesDigest: true })).toBe(true);
+    expect(read({ enabled: false, initiativesDigest: true })).toBe(false);
   });
 
   it('reads public badges as true, false or a list of entity refs', () => {

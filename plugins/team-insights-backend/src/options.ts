@@ -187,6 +187,10 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       waiverExpiry: kind('waiverExpiry'),
       lastAdopterLost: kind('lastAdopterLost'),
       initiatives: kind('initiatives'),
+      // opt-in: off unless set to true
+      initiativesDigest:
+        enabled &&
+        (notifications?.getOptionalBoolean('initiativesDigest') ?? false),
       waiverNoticeDays,
       quietPeriodMs: durationToMilliseconds(quietPeriod),
     },

@@ -99,9 +99,7 @@ export class TeamInsightsClient implements TeamInsightsApi {
     return this.get('/adoption');
   }
 
-  async getMyTeams(
-    options: { limit?: number } = {},
-  ): Promise<MyTeamsResponse> {
+  async getMyTeams(options: { limit?: number } = {}): Promise<MyTeamsResponse> {
     return this.get('/my-teams', { limit: options.limit });
   }
 

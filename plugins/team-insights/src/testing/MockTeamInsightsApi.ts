@@ -434,9 +434,7 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
     return { ...this.meta(), ...productAdoption(this.report) };
   }
 
-  async getMyTeams(
-    options: { limit?: number } = {},
-  ): Promise<MyTeamsResponse> {
+  async getMyTeams(options: { limit?: number } = {}): Promise<MyTeamsResponse> {
     this.calls.push({ method: 'getMyTeams', args: [options] });
     const today = this.report.evaluatedAt.slice(0, 10);
     const since = addDays(today, -MY_TEAMS_DELTA_DAYS);

@@ -32,7 +32,9 @@ describe('MyTeamsContent', () => {
     });
     expect(search).toHaveTextContent('your team');
     expect(search).toHaveTextContent('+4');
-    expect(screen.getByText(/^Changes since \d{4}-\d{2}-\d{2}\.$/)).toBeVisible();
+    expect(
+      screen.getByText(/^Changes since \d{4}-\d{2}-\d{2}\.$/),
+    ).toBeVisible();
   });
 
   it('says how to get teams when the user has none', async () => {

@@ -22,8 +22,8 @@ export function MyTeamsContent(props: { limit?: number }) {
   if (!value || value.items.length === 0) {
     return (
       <Typography variant="body2">
-        You belong to no team Team Insights evaluates. Once your User entity
-        is a member (spec.memberOf) of a team Group, its levels show here.
+        You belong to no team Team Insights evaluates. Once your User entity is
+        a member (spec.memberOf) of a team Group, its levels show here.
       </Typography>
     );
   }

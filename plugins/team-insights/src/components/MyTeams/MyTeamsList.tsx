@@ -53,7 +53,11 @@ function TeamRow(props: { team: MyTeam }) {
   return (
     <li className={classes.team} aria-label={team.title}>
       <Typography variant="subtitle2" component="div">
-        <EntityTitleLink entityRef={team.entityRef} title={team.title} teamTab />
+        <EntityTitleLink
+          entityRef={team.entityRef}
+          title={team.title}
+          teamTab
+        />
       </Typography>
       <Typography variant="caption" color="textSecondary" component="div">
         {TEAM_TYPE_LABELS[team.teamType]} ·{' '}
@@ -66,7 +70,8 @@ function TeamRow(props: { team: MyTeam }) {
           const change = team.scores[id];
           const text = describeChange(change);
           let changeClass: string | undefined;
-          if (change.delta !== null && change.delta > 0) changeClass = classes.up;
+          if (change.delta !== null && change.delta > 0)
+            changeClass = classes.up;
           else if (change.delta !== null && change.delta < 0)
             changeClass = classes.down;
           return (
