@@ -60,10 +60,14 @@ test('the signed-in guest sees their teams on the home page card', async () => {
     const searchText = await search.innerText();
     assert.match(searchText, /your team/);
     // its three scorecards, each with a level
-    for (const title of ['Composition', 'Adoption', 'Documentation']) {
+    for (const title of [
+      'Team composition',
+      'Platform adoption',
+      'Documentation',
+    ]) {
       assert.match(searchText, new RegExp(title));
     }
-    assert.match(searchText, /(Gold|Silver|Bronze|Below bronze|Not scored)/);
+    assert.match(searchText, /(Gold|Silver|Bronze|Below bronze) · \d+/);
 
     const recommendations = list.getByRole('listitem', {
       name: 'Recommendations',
