@@ -1,5 +1,11 @@
 import type { HistoryPoint, TeamSummary } from '../api';
+import type { Level } from '../types';
 import { myTeams, selectMyTeams } from './myTeams';
+
+function levelOf(score: number | null): Level | null {
+  if (score === null) return null;
+  return score >= 80 ? 'gold' : 'bronze';
+}
 
 function team(
   entityRef: string,
@@ -17,8 +23,7 @@ function team(
     scores: {
       composition: {
         score: composition,
-        level:
-          composition === null ? null : composition >= 80 ? 'gold' : 'bronze',
+        level: levelOf(composition),
       },
       adoption: { score: null, level: null },
       documentation: { score: 50, level: 'bronze' },

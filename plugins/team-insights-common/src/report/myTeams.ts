@@ -68,13 +68,12 @@ export function myTeams(options: {
     const kept = baseline.get(key);
     if (!kept || point.day < kept.day) baseline.set(key, point);
   }
+  const rank = (relation: MyTeamRelation) => (relation === 'member' ? 0 : 1);
   const items = [...selected.values()]
-    .sort((a, b) =>
-      a.relation === b.relation
-        ? compareStrings(a.team.title.toLowerCase(), b.team.title.toLowerCase())
-        : a.relation === 'member'
-        ? -1
-        : 1,
+    .sort(
+      (a, b) =>
+        rank(a.relation) - rank(b.relation) ||
+        compareStrings(a.team.title.toLowerCase(), b.team.title.toLowerCase()),
     )
     .map(({ team, relation, via }): MyTeam => {
       const scores = {} as MyTeam['scores'];
