@@ -3,7 +3,10 @@ import {
   renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { homePageWidgetDataRef } from '@backstage/plugin-home-react/alpha';
+import {
+  type HomePageWidgetData,
+  homePageWidgetDataRef,
+} from '@backstage/plugin-home-react/alpha';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   catalogApiMock,
@@ -124,11 +127,13 @@ describe('team-insights plugin (new frontend system)', () => {
   });
 
   it("gives the home page a My teams widget with the signed-in user's teams", async () => {
+    // The plugin's type does not list its extensions: the tester cannot
+    // tell the widget's output type by itself.
     const widget = createExtensionTester(
       teamInsightsPlugin.getExtension(
         'home-page-widget:team-insights/my-teams',
       ),
-    ).get(homePageWidgetDataRef);
+    ).get(homePageWidgetDataRef) as unknown as HomePageWidgetData;
     expect(widget.name).toBe('TeamInsightsMyTeams');
     expect(widget.title).toBe('My teams');
     renderInTestApp(widget.component, {
