@@ -95,6 +95,12 @@ export interface Config {
        * team reaches the target; each once. Default `true`.
        */
       initiatives?: boolean;
+      /**
+       * Once a week, to each organisational unit (its Group, so its
+       * members), the active initiatives covering its teams: how many of
+       * those teams are at target and the deadline. Opt-in: default `false`.
+       */
+      initiativesDigest?: boolean;
       /** Days before its end that a waiver is announced. Default 14. */
       waiverNoticeDays?: number;
       /**

@@ -739,6 +739,7 @@ describe('visibility against the real catalog', () => {
       '/skill-clusters',
       '/skills',
       '/adoption',
+      '/my-teams',
       '/planner/config',
       '/staffing',
       '/initiatives',

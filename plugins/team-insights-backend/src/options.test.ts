@@ -22,6 +22,7 @@ describe('readBackendOptions', () => {
         lastAdopterLost: true,
         concernEvident: true,
         initiatives: true,
+        initiativesDigest: false,
         waiverNoticeDays: 14,
         quietPeriodMs: 7 * 24 * 60 * 60 * 1000,
       },
@@ -47,6 +48,7 @@ describe('readBackendOptions', () => {
       lastAdopterLost: true,
       concernEvident: true,
       initiatives: true,
+      initiativesDigest: false,
       waiverNoticeDays: 30,
       quietPeriodMs: 24 * 60 * 60 * 1000,
     });
@@ -67,6 +69,15 @@ describe('readBackendOptions', () => {
         initiatives: false,
       }),
     );
+  });
+
+  it('sends the weekly initiatives digest only when asked to', () => {
+    const read = (notifications: object) =>
+      readBackendOptions(new ConfigReader({ teamInsights: { notifications } }))
+        .notifications.initiativesDigest;
+    expect(read({})).toBe(false);
+    expect(read({ initiativesDigest: true })).toBe(true);
+    expect(read({ enabled: false, initiativesDigest: true })).toBe(false);
   });
 
   it('reads public badges as true, false or a list of entity refs', () => {

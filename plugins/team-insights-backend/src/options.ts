@@ -188,6 +188,10 @@ export function readBackendOptions(rootConfig: Config): BackendOptions {
       lastAdopterLost: kind('lastAdopterLost'),
       concernEvident: kind('concernEvident'),
       initiatives: kind('initiatives'),
+      // opt-in: off unless set to true
+      initiativesDigest:
+        enabled &&
+        (notifications?.getOptionalBoolean('initiativesDigest') ?? false),
       waiverNoticeDays,
       quietPeriodMs: durationToMilliseconds(quietPeriod),
     },

@@ -47,6 +47,7 @@ describe('team-insights backend', () => {
       ['get', '/skill-clusters'],
       ['get', '/skills'],
       ['get', '/adoption'],
+      ['get', '/my-teams'],
       ['post', '/refresh'],
     ])('%s %s needs credentials', async (method, path) => {
       const res = await (request(server) as any)
@@ -67,6 +68,7 @@ describe('team-insights backend', () => {
       ['get', '/skill-clusters'],
       ['get', '/skills'],
       ['get', '/adoption'],
+      ['get', '/my-teams'],
       ['post', '/refresh'],
     ])('%s %s is forbidden when the policy denies', async (method, path) => {
       const res = await (request(server) as any)
@@ -101,6 +103,8 @@ describe('team-insights backend', () => {
       ['/entities/group/default/search/history?scorecard=speed'],
       ['/trends?days=100000'],
       ['/report?verbose=true'],
+      ['/my-teams?limit=0'],
+      ['/my-teams?team=search'],
     ])('rejects bad input: %s', async path => {
       const res = await request(server).get(`${base}${path}`);
       expect(res.status).toBe(400);
@@ -785,6 +789,7 @@ describe('team-insights backend', () => {
         ['get', '/skill-clusters'],
         ['get', '/skills'],
         ['get', '/adoption'],
+        ['get', '/my-teams'],
         ['get', '/planner/config'],
         ['get', '/staffing'],
         ['get', '/badges/group/default/search/composition.svg'],

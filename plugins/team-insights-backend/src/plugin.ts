@@ -215,6 +215,7 @@ export const teamInsightsPlugin = createBackendPlugin({
             planner,
             publicBadges: options.badges.public,
             initiatives: initiativeQueries,
+            userInfo,
           }),
         );
         if (options.badges.public) {

@@ -2,6 +2,7 @@ import type {
   BackstageCredentials,
   HttpAuthService,
   SchedulerService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -79,6 +80,10 @@ const trendsQuerySchema = z
   .strict();
 
 const emptyQuerySchema = z.object({}).strict();
+
+const myTeamsQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(200).optional() })
+  .strict();
 
 const initiativesQuerySchema = z
   .object({ team: z.string().min(1).max(300).optional() })
@@ -171,6 +176,8 @@ export interface RouterOptions {
   publicBadges?: boolean;
   /** The configured initiatives (`teamInsights.initiatives`). */
   initiatives?: InitiativeQueries;
+  /** Who a signed-in caller is, for `GET /my-teams`. */
+  userInfo?: UserInfoService;
 }
 
 /**
@@ -231,6 +238,19 @@ export async function createRouter(
     res
       .type('application/json')
       .send(await queries.teamsJson(await credentialsOf(req), query));
+  });
+
+  router.get('/v1/my-teams', async (req, res) => {
+    const query = parse(myTeamsQuerySchema, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // A service has no teams; a user's are those of their ownership refs.
+    const ownershipRefs =
+      credentials.principal.type === 'user' && options.userInfo
+        ? (await options.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+        : [];
+    res.json(await queries.myTeams(credentials, ownershipRefs, query));
   });
 
   router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {

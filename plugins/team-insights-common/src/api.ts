@@ -298,3 +298,42 @@ export interface StaffingResponse extends StaffingPlan {
   evaluatedAt: string;
   method: 'greedy';
 }
+
+/** How a team is the caller's, in `GET /my-teams`. @public */
+export type MyTeamRelation = 'member' | 'org-unit';
+
+/** A scorecard of one of the caller's teams, now and a week ago. @public */
+export interface MyTeamScoreChange extends ScoreLevel {
+  /** Score on the day the change is counted from; null when unknown. */
+  previousScore: number | null;
+  /** Level on the day the change is counted from; null when unknown. */
+  previousLevel: Level | null;
+  /** Score now minus the score then, to one decimal; null when either is unknown. */
+  delta: number | null;
+}
+
+/** One of the caller's teams, in `GET /my-teams`. @public */
+export interface MyTeam {
+  entityRef: string;
+  title: string;
+  teamType: TeamType;
+  /**
+   * `member`: the team itself is one of the caller's ownership refs (the
+   * caller belongs to it or it is the caller's own group); `org-unit`: the
+   * team sits under one of those groups.
+   */
+  relation: MyTeamRelation;
+  /** The ownership ref that made the team the caller's. */
+  via: string;
+  scores: Record<ScorecardId, MyTeamScoreChange>;
+}
+
+/** `GET /my-teams` @public */
+export interface MyTeamsResponse extends ReportMeta {
+  /** The caller's teams they may see: their own teams first, then by title. */
+  items: MyTeam[];
+  /** The caller's teams they may see, across the limit. */
+  totalCount: number;
+  /** The day (`YYYY-MM-DD`, UTC) the changes are counted from. */
+  since: string;
+}

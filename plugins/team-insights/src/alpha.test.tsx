@@ -1,10 +1,18 @@
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderInTestApp,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  type HomePageWidgetData,
+  homePageWidgetDataRef,
+} from '@backstage/plugin-home-react/alpha';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   catalogApiMock,
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { entityFor } from './__testUtils__/renderWithApi';
 import { teamInsightsApiRef } from './api';
 import teamInsightsPlugin from './alpha';
@@ -117,5 +125,43 @@ describe('team-insights plugin (new frontend system)', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it("gives the home page a My teams widget with the signed-in user's teams", async () => {
+    // The plugin's type does not list its extensions: the tester cannot
+    // tell the widget's output type by itself.
+    const widget = createExtensionTester(
+      teamInsightsPlugin.getExtension(
+        'home-page-widget:team-insights/my-teams',
+      ),
+    ).get(homePageWidgetDataRef) as unknown as HomePageWidgetData;
+    expect(widget.name).toBe('TeamInsightsMyTeams');
+    expect(widget.title).toBe('My teams');
+    renderInTestApp(widget.component, {
+      apis: [
+        [
+          teamInsightsApiRef,
+          new MockTeamInsightsApi({
+            ownershipEntityRefs: [
+              'user:default/guest',
+              'group:default/search-ranking',
+            ],
+          }),
+        ],
+        [catalogApiRef, catalogApiMock()],
+      ],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    const list = await screen.findByRole(
+      'list',
+      { name: 'My teams' },
+      { timeout: 15_000 },
+    );
+    expect(
+      within(list).getByRole('link', { name: 'Search Ranking' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/search-ranking/team-insights',
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import EqualizerIcon from '@material-ui/icons/Equalizer';
 import type { ReactElement } from 'react';
 import { TeamInsightsClient, teamInsightsApiRef } from './api';
@@ -183,8 +184,32 @@ const teamInsightsDocumentationEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The "My teams" widget of the home page (`@backstage/plugin-home`): the
+ * signed-in user's teams, their levels and what changed since last week.
+ */
+const teamInsightsMyTeamsHomePageWidget = HomePageWidgetBlueprint.make({
+  name: 'my-teams',
+  params: {
+    // The name a home page's `defaultConfig` places the widget by.
+    name: 'TeamInsightsMyTeams',
+    title: 'My teams',
+    description:
+      'Your teams in Team Insights: their levels and what changed since last week.',
+    components: () =>
+      import('./components/MyTeams').then(m => ({
+        Content: () => compatWrapper(<m.MyTeamsContent />),
+      })),
+    layout: {
+      width: { defaultColumns: 6, minColumns: 4 },
+      height: { defaultRows: 4, minRows: 2 },
+    },
+  },
+});
+
+/**
  * Team Insights for the new frontend system: the page with its tabs, the
- * Group tab and summary card, and the documentation card. Extensions can be
+ * Group tab and summary card, the documentation card and the "My teams"
+ * home-page widget. Extensions can be
  * overridden by id, e.g. `entity-card:team-insights/documentation`.
  * @alpha
  */
@@ -209,6 +234,7 @@ const teamInsightsPlugin: OverridableFrontendPlugin<{
     teamInsightsEntityContent,
     teamInsightsSummaryEntityCard,
     teamInsightsDocumentationEntityCard,
+    teamInsightsMyTeamsHomePageWidget,
   ],
 });
 

@@ -10,6 +10,8 @@ export {
   EntityTeamInsightsContent,
   EntityTeamInsightsSummaryCard,
   EntityDocumentationScoreCard,
+  HomePageMyTeamsCard,
 } from './plugin';
+export type { HomePageMyTeamsCardProps } from './plugin';
 export { teamInsightsApiRef, TeamInsightsClient } from './api';
 export type { TeamInsightsApi, EntityHistoryOptions } from './api';

@@ -6,6 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import {
+  type CardExtensionProps,
+  createCardExtension,
+} from '@backstage/plugin-home-react';
 import type { JSX } from 'react';
 import { TeamInsightsClient, teamInsightsApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -96,3 +100,38 @@ export const EntityDocumentationScoreCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Props of {@link HomePageMyTeamsCard}.
+ * @public
+ */
+export interface HomePageMyTeamsCardProps {
+  /** At most this many teams (default 20); the card says how many more. */
+  limit?: number;
+}
+
+/**
+ * A card for the Backstage home page (`@backstage/plugin-home`): the
+ * signed-in user's teams, their levels and what changed since last week.
+ * The teams the user belongs to come first, then those under the groups
+ * they belong to.
+ * @public
+ */
+export const HomePageMyTeamsCard: (
+  props: CardExtensionProps<HomePageMyTeamsCardProps>,
+) => JSX.Element = teamInsightsPlugin.provide(
+  createCardExtension<HomePageMyTeamsCardProps>({
+    name: 'HomePageMyTeamsCard',
+    title: 'My teams',
+    description:
+      'Your teams in Team Insights: their levels and what changed since last week.',
+    components: () =>
+      import('./components/MyTeams').then(m => ({
+        Content: m.MyTeamsContent,
+      })),
+    layout: {
+      width: { defaultColumns: 6, minColumns: 4 },
+      height: { defaultRows: 4, minRows: 2 },
+    },
+  }),
+);

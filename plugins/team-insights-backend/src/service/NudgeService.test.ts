@@ -392,5 +392,82 @@ describe('NudgeService', () => {
       await run(createOrg());
       expect(sent).toHaveLength(count);
     });
+
+    it('sends each org unit a weekly digest of its initiatives, once a week, when opted in', async () => {
+      const initiative: Initiative = {
+        id: 'ml-gold',
+        title: 'ML feature teams at gold',
+        teams: { orgUnit: 'group:default/ml', teamTypes: ['feature'] },
+        target: { scorecard: 'composition', level: 'gold' },
+        start: '2026-11-01',
+        deadline: '2027-01-31',
+      };
+      const { run, sent, setNow } = await setup(
+        databaseId,
+        {
+          levelDrop: false,
+          waiverExpiry: false,
+          lastAdopterLost: false,
+          initiatives: false,
+          initiativesDigest: true,
+        },
+        [initiative],
+      );
+      // Friday 27 November 2026, week 48
+      const report = evaluate(createOrg(), {
+        now: new Date('2026-11-27T08:00:00.000Z'),
+      });
+      const atGold = report.teams.filter(
+        t =>
+          t.teamType === 'feature' && t.scorecards.composition.level === 'gold',
+      ).length;
+
+      await run(createOrg());
+      expect(sent).toHaveLength(1);
+      expect(sent[0].recipients).toEqual({
+        type: 'entity',
+        entityRef: 'group:default/ml',
+      });
+      expect(sent[0].payload.title).toBe('ml: 1 initiative this week');
+      expect(sent[0].payload.description).toBe(
+        `"ML feature teams at gold": ${atGold} of 2 teams at target, deadline 2027-01-31.`,
+      );
+      expect(sent[0].payload.topic).toBe('Initiatives this week');
+
+      // later the same week: nothing again
+      setNow(new Date('2026-11-29T20:00:00.000Z'));
+      await run(createOrg());
+      expect(sent).toHaveLength(1);
+
+      // Monday of the next week: the next digest
+      setNow(new Date('2026-11-30T06:00:00.000Z'));
+      await run(createOrg());
+      expect(sent).toHaveLength(2);
+      expect(sent[1].payload.scope).toContain('2026-W49');
+    });
+
+    it('sends no digest unless opted in', async () => {
+      const { run, sent } = await setup(
+        databaseId,
+        {
+          levelDrop: false,
+          waiverExpiry: false,
+          lastAdopterLost: false,
+          initiatives: false,
+        },
+        [
+          {
+            id: 'ml-gold',
+            title: 'ML feature teams at gold',
+            teams: { orgUnit: 'group:default/ml' },
+            target: { scorecard: 'composition', level: 'gold' },
+            start: '2026-11-01',
+            deadline: '2027-01-31',
+          },
+        ],
+      );
+      await run(createOrg());
+      expect(sent).toHaveLength(0);
+    });
   });
 });

@@ -8,6 +8,7 @@ import type {
 import { NudgeStateRow, NudgeStore, sentKey } from './NudgeStore';
 import { Nudge, NudgeOptions } from './nudges/kinds';
 import { initiativeNudges } from './nudges/initiatives';
+import { initiativesDigest } from './nudges/initiativesDigest';
 import { levelDrops } from './nudges/levelDrops';
 import { lostAdopters } from './nudges/lostAdopters';
 import { concernEvident } from './nudges/concernEvident';
@@ -45,6 +46,9 @@ const SENT_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
  *   team; one on a Component, API or Resource to the Group that owns it.
  * - Last adopter lost: a product of a centralized team had adopters at the
  *   last refresh and has none now.
+ * - Initiatives digest (opt-in): once a week, to each organisational unit,
+ *   the active initiatives covering its teams, with teams at target of all
+ *   and the deadline.
  *
  * Level drops and lost adopters are not announced twice about the same
  * subject within the quiet period. What was observed and sent is kept in
@@ -88,7 +92,8 @@ export class NudgeService {
       o.waiverExpiry ||
       o.lastAdopterLost ||
       o.concernEvident === true ||
-      (o.initiatives === true && this.#initiatives.length > 0)
+      ((o.initiatives === true || o.initiativesDigest === true) &&
+        this.#initiatives.length > 0)
     );
   }
 
@@ -117,6 +122,9 @@ export class NudgeService {
         ...initiativeNudges(report, this.#initiatives, observed, now),
       );
     }
+    if (this.#options.initiativesDigest) {
+      nudges.push(...initiativesDigest(report, this.#initiatives, now));
+    }
     if (this.#options.waiverExpiry) {
       nudges.push(
         ...waiverNudges(report, now, {
@@ -141,7 +149,7 @@ export class NudgeService {
           nudge.kind === 'waiver-expiring' ||
           nudge.kind === 'waiver-expired' ||
           nudge.kind === 'concern-evident' ||
-          nudge.kind.startsWith('initiative-');
+          nudge.kind.startsWith('initiative');
         if (
           oneOff ||
           now.getTime() - Date.parse(last) < this.#options.quietPeriodMs

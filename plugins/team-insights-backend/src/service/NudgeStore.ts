@@ -15,7 +15,8 @@ export type NudgeKind =
   | 'concern-evident'
   | 'initiative-started'
   | 'initiative-deadline'
-  | 'initiative-reached';
+  | 'initiative-reached'
+  | 'initiatives-digest';
 
 /** What a notification watches: a subject's value for a topic. */
 export interface NudgeStateRow {
@@ -29,7 +30,10 @@ export interface NudgeStateRow {
 export interface SentNudge {
   kind: NudgeKind;
   subjectRef: string;
-  /** A scorecard, `<check-id> until <YYYY-MM-DD>`, or empty. */
+  /**
+   * A scorecard, `<check-id> until <YYYY-MM-DD>`, an initiative id, an ISO
+   * week (`2026-W49`, the digest), or empty.
+   */
   detail: string;
   recipientRef: string;
   sentAt: string;

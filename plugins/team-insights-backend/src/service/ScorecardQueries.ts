@@ -20,6 +20,9 @@ import {
   Finding,
   HistoryResponse,
   Level,
+  MY_TEAMS_DELTA_DAYS,
+  myTeams,
+  MyTeamsResponse,
   ProductReport,
   productAdoption,
   ReportMeta,
@@ -43,7 +46,7 @@ import {
 import { createReportFilter, filterReport } from './filterReport';
 import { ReportService } from './ReportService';
 import { queryTeams, summarizeTeam } from './teams';
-import { dayBefore, TeamInsightsStore } from './TeamInsightsStore';
+import { dayBefore, TeamInsightsStore, utcDay } from './TeamInsightsStore';
 import { VisibilityService } from './visibility';
 
 interface ReportIndex {
@@ -530,6 +533,51 @@ export class ScorecardQueries {
       };
     }
     return notFound(ref);
+  }
+
+  /**
+   * The caller's teams (`GET /my-teams`): those among `ownershipRefs` (the
+   * caller's user and groups) and those under them, that the caller may
+   * see, with how their scores changed over the last week according to the
+   * stored history.
+   */
+  async myTeams(
+    credentials: BackstageCredentials,
+    ownershipRefs: readonly string[],
+    query: { limit?: number } = {},
+  ): Promise<MyTeamsResponse> {
+    const { report, filter, meta } = await this.readContext(credentials);
+    const now = this.#now();
+    const sinceDay = dayBefore(now, MY_TEAMS_DELTA_DAYS);
+    const visible = filter.teams(report.teams).map(summarizeTeam);
+    const answer = myTeams({
+      teams: visible,
+      ownershipRefs,
+      history: [],
+      sinceDay,
+      today: utcDay(now),
+      limit: query.limit,
+    });
+    if (answer.items.length === 0) {
+      return { ...meta, ...answer, since: sinceDay };
+    }
+    // only the history of the teams answered with is read
+    const history = await this.#store.readHistoryOf(
+      answer.items.map(team => team.entityRef),
+      { sinceDay },
+    );
+    return {
+      ...meta,
+      ...myTeams({
+        teams: visible,
+        ownershipRefs,
+        history,
+        sinceDay,
+        today: utcDay(now),
+        limit: query.limit,
+      }),
+      since: sinceDay,
+    };
   }
 
   /** One point per day and scorecard of an entity the caller may see. */

@@ -31,3 +31,9 @@ export type {
   TeamCheckStatus,
 } from './drilldown';
 export { csvCell, initiativeTeamsCsv, teamsCsv, toCsv } from './csv';
+export {
+  MY_TEAMS_DEFAULT_LIMIT,
+  MY_TEAMS_DELTA_DAYS,
+  myTeams,
+  selectMyTeams,
+} from './myTeams';

@@ -7,6 +7,7 @@ import type {
   HistoryResponse,
   InitiativeResponse,
   InitiativesResponse,
+  MyTeamsResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -71,6 +72,12 @@ export interface TeamInsightsApi {
   getSkills(): Promise<SkillsResponse>;
   /** Each product's adopters, decliners and rate (`GET /adoption`). */
   getAdoption(): Promise<AdoptionResponse>;
+  /**
+   * The signed-in user's teams, their levels and how they changed over the
+   * last week (`GET /my-teams`): the teams the user belongs to first, then
+   * those under the groups they belong to.
+   */
+  getMyTeams(options?: { limit?: number }): Promise<MyTeamsResponse>;
   /** Ask the backend to evaluate the catalog again now (`POST /refresh`). */
   refresh(): Promise<RefreshResponse>;
   /**

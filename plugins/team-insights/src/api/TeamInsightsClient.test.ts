@@ -160,6 +160,23 @@ describe('TeamInsightsClient', () => {
       'Team\r\n',
     );
     expect(accept).toBe('text/csv');
+  it("reads the caller's teams from /my-teams with the limit", async () => {
+    let seen: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/v1/my-teams`, ({ request }) => {
+        seen = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          items: [],
+          totalCount: 0,
+          since: '2026-02-23',
+          evaluatedAt: fixtureReport.evaluatedAt,
+          stale: false,
+        });
+      }),
+    );
+    const answer = await client().getMyTeams({ limit: 5 });
+    expect(Object.fromEntries(seen!.entries())).toEqual({ limit: '5' });
+    expect(answer.since).toBe('2026-02-23');
   });
 
   it('asks for a refresh with POST', async () => {

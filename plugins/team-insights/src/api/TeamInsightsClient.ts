@@ -11,6 +11,7 @@ import type {
   HistoryResponse,
   InitiativeResponse,
   InitiativesResponse,
+  MyTeamsResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -90,6 +91,10 @@ export class TeamInsightsClient implements TeamInsightsApi {
 
   async getAdoption(): Promise<AdoptionResponse> {
     return this.get('/adoption');
+  }
+
+  async getMyTeams(options: { limit?: number } = {}): Promise<MyTeamsResponse> {
+    return this.get('/my-teams', { limit: options.limit });
   }
 
   async refresh(): Promise<RefreshResponse> {

@@ -6,6 +6,8 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  MY_TEAMS_DELTA_DAYS,
+  myTeams,
   productAdoption,
   skillSupply,
   teamSkills,
@@ -27,6 +29,7 @@ import type {
   InitiativeResponse,
   InitiativesResponse,
   Level,
+  MyTeamsResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -176,6 +179,7 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
 
   private readonly entities: Entity[];
   private readonly config: TeamInsightsConfig;
+  private readonly ownershipEntityRefs: string[];
 
   /**
    * @param options - `report` is what the read methods answer from (default:
@@ -190,6 +194,11 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       initiatives?: Initiative[];
       entities?: Entity[];
       config?: TeamInsightsConfig;
+      /**
+       * The signed-in user's ownership refs, what `getMyTeams` answers
+       * from (default: a user of no team).
+       */
+      ownershipEntityRefs?: string[];
     } = {},
   ) {
     this.report = options.report ?? fixtureReport;
@@ -197,6 +206,9 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
     this.initiatives = options.initiatives ?? fixtureInitiatives;
     this.entities = options.entities ?? [];
     this.config = options.config ?? defaultTeamInsightsConfig;
+    this.ownershipEntityRefs = options.ownershipEntityRefs ?? [
+      'user:default/guest',
+    ];
   }
 
   private meta() {
@@ -342,6 +354,14 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   ): Promise<HistoryResponse> {
     const ref = normalize(entityRef);
     this.calls.push({ method: 'getEntityHistory', args: [ref, options] });
+    return this.generatedHistory(ref, options);
+  }
+
+  /** History that climbs 4 points a week up to today's scores. */
+  private generatedHistory(
+    ref: string,
+    options: EntityHistoryOptions,
+  ): HistoryResponse {
     const days = options.days ?? 30;
     const today = this.report.evaluatedAt.slice(0, 10);
     const current: Partial<Record<ScorecardId, number | null>> = {};
@@ -432,6 +452,32 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   async getAdoption(): Promise<AdoptionResponse> {
     this.calls.push({ method: 'getAdoption', args: [] });
     return { ...this.meta(), ...productAdoption(this.report) };
+  }
+
+  async getMyTeams(options: { limit?: number } = {}): Promise<MyTeamsResponse> {
+    this.calls.push({ method: 'getMyTeams', args: [options] });
+    const today = this.report.evaluatedAt.slice(0, 10);
+    const since = addDays(today, -MY_TEAMS_DELTA_DAYS);
+    const teams = this.report.teams.map(toTeamSummary);
+    const history: Array<HistoryPoint & { entityRef: string }> = [];
+    for (const team of teams) {
+      const { points } = this.generatedHistory(team.entityRef, {
+        days: MY_TEAMS_DELTA_DAYS + 1,
+      });
+      history.push(...points.map(p => ({ ...p, entityRef: team.entityRef })));
+    }
+    return {
+      ...this.meta(),
+      ...myTeams({
+        teams,
+        ownershipRefs: this.ownershipEntityRefs,
+        history,
+        sinceDay: since,
+        today,
+        limit: options.limit,
+      }),
+      since,
+    };
   }
 
   async refresh(): Promise<RefreshResponse> {

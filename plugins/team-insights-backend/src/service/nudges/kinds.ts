@@ -20,6 +20,11 @@ export interface NudgeOptions {
    * team reaches its target.
    */
   initiatives?: boolean;
+  /**
+   * Once a week, to each organisational unit, the initiatives covering its
+   * teams: teams at target of all, and the deadline. Opt-in.
+   */
+  initiativesDigest?: boolean;
   /** How many days before its end a waiver is announced. */
   waiverNoticeDays: number;
   /**
@@ -49,6 +54,7 @@ export const TOPICS: Record<NudgeKind, string> = {
   'initiative-started': 'Initiative started',
   'initiative-deadline': 'Initiative deadline near',
   'initiative-reached': 'Initiative target reached',
+  'initiatives-digest': 'Initiatives this week',
 };
 
 /** The previous and next observed state of one refresh. */

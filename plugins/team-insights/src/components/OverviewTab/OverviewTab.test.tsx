@@ -95,9 +95,10 @@ describe('OverviewTab', () => {
       'Pricing',
       'ML Platform',
     ]);
-    expect((api as MockTeamInsightsApi).calls[0].args[0]).toMatchObject({
-      sort: 'need',
-    });
+    const first = (api as MockTeamInsightsApi).calls.find(
+      call => call.method === 'getTeams',
+    );
+    expect(first?.args[0]).toMatchObject({ sort: 'need' });
   });
 
   it('filters the table when a level tile is clicked, and clears it on a second click', async () => {
@@ -284,7 +285,10 @@ describe('OverviewTab', () => {
     expect(
       within(teamsRegion()).queryByRole('link', { name: 'Recommendations' }),
     ).not.toBeInTheDocument();
-    expect((api as MockTeamInsightsApi).calls[0].args[0]).toMatchObject({
+    const first = (api as MockTeamInsightsApi).calls.find(
+      call => call.method === 'getTeams',
+    );
+    expect(first?.args[0]).toMatchObject({
       orgUnit: 'group:default/ml-foundations',
     });
   });
@@ -315,6 +319,42 @@ describe('OverviewTab', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This report is out of date');
     expect(alert).toHaveTextContent(/2026/);
+  });
+
+  it("opens with the signed-in user's teams and how they changed", async () => {
+    await renderWithApi(<OverviewTab />, {
+      api: new MockTeamInsightsApi({
+        ownershipEntityRefs: [
+          'user:default/guest',
+          'group:default/search-ranking',
+        ],
+      }),
+    });
+    const mine = await screen.findByRole('region', { name: 'My teams' });
+    const link = within(mine).getByRole('link', { name: 'Search Ranking' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/group/search-ranking/team-insights',
+    );
+    // the mock's history climbs 4 points a week
+    expect(within(mine).getAllByText('+4').length).toBeGreaterThan(0);
+    expect(
+      within(mine).getByRole('listitem', { name: 'Search Ranking' }),
+    ).toHaveTextContent('Feature team · your team');
+    // it comes before the levels
+    const sections = screen.getAllByRole('heading', { level: 2 });
+    expect(sections.map(h => h.textContent).slice(0, 2)).toEqual([
+      'My teams',
+      'Levels per scorecard',
+    ]);
+  });
+
+  it('has no My teams section for a user without teams', async () => {
+    await renderWithApi(<OverviewTab />);
+    await within(teamsRegion()).findByRole('link', { name: 'Data Lab' });
+    expect(
+      screen.queryByRole('region', { name: 'My teams' }),
+    ).not.toBeInTheDocument();
   });
 
   it('says what to annotate first when there are no teams at all', async () => {

@@ -18,6 +18,7 @@ import {
   SCORECARDS,
 } from '../common';
 import { useContentRootStyles } from '../common/contentStyles';
+import { MyTeamsSection } from '../MyTeams/MyTeamsSection';
 import { LevelTiles } from './LevelTiles';
 import { TeamsFilters, type TeamsFilterValues } from './TeamsFilters';
 import { TeamsTable, type TeamsTableState } from './TeamsTable';
@@ -80,8 +81,9 @@ function withValues(
 }
 
 /**
- * The Overview tab: teams per level for each scorecard and the table of all
- * teams, most in need first. Filters, search, sort and page live in the URL
+ * The Overview tab: the signed-in user's teams first (when they have some),
+ * teams per level for each scorecard and the table of all teams, most in
+ * need first. Filters, search, sort and page live in the URL
  * (`?orgUnit=group:default/ml&composition=bronze&q=search&sort=size&page=2`),
  * so a link shares the view and Back restores it.
  */
@@ -149,6 +151,7 @@ export function OverviewTab() {
       {page && (
         <ReportStatus evaluatedAt={page.evaluatedAt} stale={page.stale} />
       )}
+      <MyTeamsSection />
       {!noTeamsAtAll && (
         <section aria-labelledby="team-insights-levels">
           <Typography variant="h5" component="h2" id="team-insights-levels">
