@@ -15,3 +15,11 @@ export {
 } from './adoption';
 export { concernVerdict, rollUpOrgUnit } from './visibleTeams';
 export { sortFindings } from '../lint';
+export { MOVER_PERIODS, rankMovers } from './movers';
+export type {
+  Mover,
+  MoverPeriod,
+  MoverSeries,
+  MoversResponse,
+  RankMoversOptions,
+} from './movers';
