@@ -68,6 +68,13 @@ const trendsQuerySchema = z
   .object({ scorecard: scorecard.optional(), days })
   .strict();
 
+const moversQuerySchema = z
+  .object({
+    scorecard: scorecard.optional(),
+    days: z.enum(['7', '30', '90', '365']).default('30').transform(Number),
+  })
+  .strict();
+
 const emptyQuerySchema = z.object({}).strict();
 
 const initiativesQuerySchema = z
@@ -216,6 +223,11 @@ export async function createRouter(
       );
     },
   );
+
+  router.get('/v1/movers', async (req, res) => {
+    const query = parse(moversQuerySchema, req.query, 'query');
+    res.json(await queries.movers(await credentialsOf(req), query));
+  });
 
   router.get('/v1/trends', async (req, res) => {
     const query = parse(trendsQuerySchema, req.query, 'query');

@@ -38,6 +38,9 @@ import {
   teamSkills,
   TeamType,
   TrendsResponse,
+  MoversResponse,
+  rankMovers,
+  utcDay,
 } from '@team-insights/plugin-team-insights-common';
 import { createReportFilter, filterReport } from './filterReport';
 import { ReportService } from './ReportService';
@@ -541,6 +544,49 @@ export class ScorecardQueries {
       onlyRefs,
     });
     return { points };
+  }
+
+  /**
+   * Who moved most over the last `days` days: the teams and org units the
+   * caller may see, ranked from their stored history in one read of the
+   * history table (chunked only for very many refs).
+   */
+  async movers(
+    credentials: BackstageCredentials,
+    query: { days: number; scorecard?: ScorecardId },
+  ): Promise<MoversResponse> {
+    const { report, filter } = await this.readContext(credentials);
+    const subjects = [
+      ...report.teams.map(team => ({ ...team, kind: 'team' as const })),
+      ...report.orgUnits.map(unit => ({ ...unit, kind: 'orgUnit' as const })),
+    ].filter(item => filter.isVisible(item.entityRef));
+    const points = await this.#store.readHistoryOf(
+      subjects.map(item => item.entityRef),
+      {
+        sinceDay: dayBefore(this.#now(), query.days),
+        scorecard: query.scorecard,
+        subjects: ['team', 'org-unit'],
+      },
+    );
+    const byRef = new Map<string, typeof points>();
+    for (const point of points) {
+      const list = byRef.get(point.entityRef) ?? [];
+      list.push(point);
+      byRef.set(point.entityRef, list);
+    }
+    return rankMovers(
+      subjects.map(item => ({
+        entityRef: item.entityRef,
+        kind: item.kind,
+        title: item.title,
+        points: byRef.get(item.entityRef) ?? [],
+      })),
+      {
+        days: query.days,
+        today: utcDay(this.#now()),
+        scorecard: query.scorecard,
+      },
+    );
   }
 
   /** Platform products and the feature teams the caller may see. */
