@@ -725,6 +725,8 @@ describe('visibility against the real catalog', () => {
       '/report',
       '/trends',
       '/trends?scorecard=documentation&days=30',
+      '/movers',
+      '/movers?days=365&scorecard=composition',
       '/products',
       '/concerns',
       '/skill-clusters',

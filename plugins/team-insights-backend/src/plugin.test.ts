@@ -42,6 +42,7 @@ describe('team-insights backend', () => {
       ['get', '/entities/group/default/search'],
       ['get', '/entities/group/default/search/history'],
       ['get', '/trends'],
+      ['get', '/movers'],
       ['get', '/products'],
       ['get', '/concerns'],
       ['get', '/skill-clusters'],
@@ -62,6 +63,7 @@ describe('team-insights backend', () => {
       ['get', '/entities/group/default/search'],
       ['get', '/entities/group/default/search/history'],
       ['get', '/trends'],
+      ['get', '/movers'],
       ['get', '/products'],
       ['get', '/concerns'],
       ['get', '/skill-clusters'],
@@ -97,6 +99,8 @@ describe('team-insights backend', () => {
       ['/entities/group/default/search/history?days=0'],
       ['/entities/group/default/search/history?scorecard=speed'],
       ['/trends?days=100000'],
+      ['/movers?days=14'],
+      ['/movers?scorecard=speed'],
       ['/report?verbose=true'],
     ])('rejects bad input: %s', async path => {
       const res = await request(server).get(`${base}${path}`);
@@ -776,6 +780,7 @@ describe('team-insights backend', () => {
         ['get', '/entities/component/default/feature-store'],
         ['get', '/entities/group/default/search/history'],
         ['get', '/trends'],
+        ['get', '/movers?days=7'],
         ['get', '/products'],
         ['get', '/concerns'],
         ['get', '/skill-clusters'],
