@@ -775,6 +775,9 @@ describe('visibility against the real catalog', () => {
         await aboutEntity(entity, (kind, name) =>
           get(`/staffing?team=${kind.toLowerCase()}:default/${name}`),
         );
+        await aboutEntity(entity, (kind, name) =>
+          get(`/trends?days=30&orgUnit=${kind.toLowerCase()}:default/${name}`),
+        );
       }
       await aboutEntity(entity, (kind, name) =>
         get(`/entities/${kind}/default/${name}`),

@@ -65,7 +65,11 @@ const historyQuerySchema = z
   .strict();
 
 const trendsQuerySchema = z
-  .object({ scorecard: scorecard.optional(), days })
+  .object({
+    scorecard: scorecard.optional(),
+    days,
+    orgUnit: z.string().min(1).max(300).optional(),
+  })
   .strict();
 
 const moversQuerySchema = z

@@ -530,9 +530,30 @@ export class ScorecardQueries {
    */
   async trends(
     credentials: BackstageCredentials,
-    query: { days: number; scorecard?: ScorecardId },
+    query: { days: number; scorecard?: ScorecardId; orgUnit?: string },
   ): Promise<TrendsResponse> {
     const { report, view, filter } = await this.readContext(credentials);
+    if (query.orgUnit !== undefined) {
+      // The org unit's own stored history; unknown and invisible answer alike.
+      const ref = query.orgUnit.toLowerCase();
+      const unit = indexOf(report).orgUnits.get(ref);
+      if (!unit || !filter.isVisible(ref)) {
+        notFound(ref);
+      }
+      const history = await this.#store.readHistory(unit.entityRef, {
+        sinceDay: dayBefore(this.#now(), query.days - 1),
+        scorecard: query.scorecard,
+      });
+      return {
+        orgUnit: unit.entityRef,
+        points: history.map(point => ({
+          day: point.day,
+          scorecard: point.scorecard,
+          score: point.score,
+          count: point.score === null ? 0 : 1,
+        })),
+      };
+    }
     const onlyRefs = view.all
       ? undefined
       : [...report.teams, ...report.entities]

@@ -35,7 +35,7 @@ describe('ScorecardQueries.movers', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    it('ranks visible teams and org units by how far their stored score moved, in one query', async () => {
+    it('ranks visible teams and org units by how far their stored score moved, in one query, and charts an org unit of its own', async () => {
       const knex = await databases.init(databaseId);
       await TeamInsightsStore.migrate(knex);
       const store = new TeamInsightsStore(knex);
@@ -115,6 +115,52 @@ describe('ScorecardQueries.movers', () => {
           .filter(row => row.entity_ref.includes('secret'))
           .map(row => row.entity_ref),
       );
+
+      // An org unit's own trend: its stored scores, oldest first.
+      const unit = earlier.find(row => row.subject === 'org-unit')!;
+      const trend = await queries.trends(
+        mockCredentials.user('user:default/admin'),
+        { days: 30, scorecard: 'composition', orgUnit: unit.entity_ref },
+      );
+      expect(trend.orgUnit).toBe(unit.entity_ref);
+      expect(trend.points.map(p => [p.day, p.score])).toEqual([
+        ['2026-11-07', unit.score],
+        ['2026-11-27', unit.score + 10],
+      ]);
+      const lastWeek = await queries.trends(
+        mockCredentials.user('user:default/admin'),
+        { days: 7, scorecard: 'composition', orgUnit: unit.entity_ref },
+      );
+      expect(lastWeek.points).toHaveLength(1);
+      // Hidden and unknown org units answer alike.
+      views['user:default/no-unit'] = {
+        all: false,
+        hidden: new Set([unit.entity_ref]),
+        isVisible: ref => ref.toLowerCase() !== unit.entity_ref,
+      };
+      const hiddenAnswer = queries.trends(
+        mockCredentials.user('user:default/no-unit'),
+        { days: 30, orgUnit: unit.entity_ref },
+      );
+      await expect(hiddenAnswer).rejects.toThrow(
+        `No Team Insights scorecards for ${unit.entity_ref}`,
+      );
+      await expect(
+        queries.trends(mockCredentials.user('user:default/admin'), {
+          days: 30,
+          orgUnit: 'group:default/no-such-unit',
+        }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      await expect(hiddenAnswer).rejects.toMatchObject({
+        name: 'NotFoundError',
+      });
+      // A team is not an org unit.
+      await expect(
+        queries.trends(mockCredentials.user('user:default/admin'), {
+          days: 30,
+          orgUnit: report.teams[0].entityRef,
+        }),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
 
       // A week back reaches no earlier score: nothing moved.
       const week = await queries.movers(
