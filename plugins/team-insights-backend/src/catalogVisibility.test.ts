@@ -734,6 +734,8 @@ describe('visibility against the real catalog', () => {
       '/report',
       '/trends',
       '/trends?scorecard=documentation&days=30',
+      '/movers',
+      '/movers?days=365&scorecard=composition',
       '/products',
       '/concerns',
       '/skill-clusters',
@@ -791,6 +793,9 @@ describe('visibility against the real catalog', () => {
         );
         await aboutEntity(entity, (kind, name) =>
           get(`/staffing?team=${kind.toLowerCase()}:default/${name}`),
+        );
+        await aboutEntity(entity, (kind, name) =>
+          get(`/trends?days=30&orgUnit=${kind.toLowerCase()}:default/${name}`),
         );
       }
       await aboutEntity(entity, (kind, name) =>

@@ -76,7 +76,18 @@ const historyQuerySchema = z
   .strict();
 
 const trendsQuerySchema = z
-  .object({ scorecard: scorecard.optional(), days })
+  .object({
+    scorecard: scorecard.optional(),
+    days,
+    orgUnit: z.string().min(1).max(300).optional(),
+  })
+  .strict();
+
+const moversQuerySchema = z
+  .object({
+    scorecard: scorecard.optional(),
+    days: z.enum(['7', '30', '90', '365']).default('30').transform(Number),
+  })
   .strict();
 
 const emptyQuerySchema = z.object({}).strict();
@@ -271,6 +282,11 @@ export async function createRouter(
       );
     },
   );
+
+  router.get('/v1/movers', async (req, res) => {
+    const query = parse(moversQuerySchema, req.query, 'query');
+    res.json(await queries.movers(await credentialsOf(req), query));
+  });
 
   router.get('/v1/trends', async (req, res) => {
     const query = parse(trendsQuerySchema, req.query, 'query');

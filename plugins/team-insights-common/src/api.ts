@@ -165,6 +165,11 @@ export interface TrendPoint {
 
 /** `GET /trends` @public */
 export interface TrendsResponse {
+  /**
+   * With `orgUnit=`: the org unit the points are about (its own stored
+   * score, `count` 1 on a scored day); absent for the organisation's mean.
+   */
+  orgUnit?: string;
   points: TrendPoint[];
 }
 

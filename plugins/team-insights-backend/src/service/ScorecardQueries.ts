@@ -42,6 +42,9 @@ import {
   teamSkills,
   TeamType,
   TrendsResponse,
+  MoversResponse,
+  rankMovers,
+  utcDay,
 } from '@team-insights/plugin-team-insights-common';
 import { createReportFilter, filterReport } from './filterReport';
 import { ReportService } from './ReportService';
@@ -611,9 +614,30 @@ export class ScorecardQueries {
    */
   async trends(
     credentials: BackstageCredentials,
-    query: { days: number; scorecard?: ScorecardId },
+    query: { days: number; scorecard?: ScorecardId; orgUnit?: string },
   ): Promise<TrendsResponse> {
     const { report, view, filter } = await this.readContext(credentials);
+    if (query.orgUnit !== undefined) {
+      // The org unit's own stored history; unknown and invisible answer alike.
+      const ref = query.orgUnit.toLowerCase();
+      const unit = indexOf(report).orgUnits.get(ref);
+      if (!unit || !filter.isVisible(ref)) {
+        notFound(ref);
+      }
+      const history = await this.#store.readHistory(unit.entityRef, {
+        sinceDay: dayBefore(this.#now(), query.days - 1),
+        scorecard: query.scorecard,
+      });
+      return {
+        orgUnit: unit.entityRef,
+        points: history.map(point => ({
+          day: point.day,
+          scorecard: point.scorecard,
+          score: point.score,
+          count: point.score === null ? 0 : 1,
+        })),
+      };
+    }
     const onlyRefs = view.all
       ? undefined
       : [...report.teams, ...report.entities]
@@ -625,6 +649,49 @@ export class ScorecardQueries {
       onlyRefs,
     });
     return { points };
+  }
+
+  /**
+   * Who moved most over the last `days` days: the teams and org units the
+   * caller may see, ranked from their stored history in one read of the
+   * history table (chunked only for very many refs).
+   */
+  async movers(
+    credentials: BackstageCredentials,
+    query: { days: number; scorecard?: ScorecardId },
+  ): Promise<MoversResponse> {
+    const { report, filter } = await this.readContext(credentials);
+    const subjects = [
+      ...report.teams.map(team => ({ ...team, kind: 'team' as const })),
+      ...report.orgUnits.map(unit => ({ ...unit, kind: 'orgUnit' as const })),
+    ].filter(item => filter.isVisible(item.entityRef));
+    const points = await this.#store.readHistoryOf(
+      subjects.map(item => item.entityRef),
+      {
+        sinceDay: dayBefore(this.#now(), query.days),
+        scorecard: query.scorecard,
+        subjects: ['team', 'org-unit'],
+      },
+    );
+    const byRef = new Map<string, typeof points>();
+    for (const point of points) {
+      const list = byRef.get(point.entityRef) ?? [];
+      list.push(point);
+      byRef.set(point.entityRef, list);
+    }
+    return rankMovers(
+      subjects.map(item => ({
+        entityRef: item.entityRef,
+        kind: item.kind,
+        title: item.title,
+        points: byRef.get(item.entityRef) ?? [],
+      })),
+      {
+        days: query.days,
+        today: utcDay(this.#now()),
+        scorecard: query.scorecard,
+      },
+    );
   }
 
   /** Platform products and the feature teams the caller may see. */

@@ -682,11 +682,17 @@ export class TeamInsightsStore {
 
   /**
    * The history of several teams on one scorecard since `sinceDay`, for
-   * the burn-up of an initiative; `refs` are asked in chunks.
+   * the burn-up of an initiative; `refs` are asked in chunks. `subjects`
+   * (teams only by default) also admits org units, for who moved most.
    */
   async readHistoryOf(
     refs: string[],
-    options: { sinceDay: string; scorecard?: ScorecardId; chunkSize?: number },
+    options: {
+      sinceDay: string;
+      scorecard?: ScorecardId;
+      chunkSize?: number;
+      subjects?: HistorySubject[];
+    },
   ): Promise<
     Array<HistoryPoint & { entityRef: string; scorecard: ScorecardId }>
   > {
@@ -697,7 +703,7 @@ export class TeamInsightsStore {
     for (let i = 0; i < refs.length; i += chunkSize) {
       const query = this.#db<HistoryRow>(HISTORY)
         .whereIn('entity_ref', refs.slice(i, i + chunkSize))
-        .andWhere('subject', 'team')
+        .whereIn('subject', options.subjects ?? ['team'])
         .andWhere('day', '>=', options.sinceDay);
       if (options.scorecard) {
         query.andWhere('scorecard', options.scorecard);

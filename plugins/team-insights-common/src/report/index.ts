@@ -37,3 +37,11 @@ export {
   myTeams,
   selectMyTeams,
 } from './myTeams';
+export { MOVER_PERIODS, rankMovers } from './movers';
+export type {
+  Mover,
+  MoverPeriod,
+  MoverSeries,
+  MoversResponse,
+  RankMoversOptions,
+} from './movers';

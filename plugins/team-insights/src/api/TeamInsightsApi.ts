@@ -8,6 +8,7 @@ import type {
   InitiativeResponse,
   InitiativesResponse,
   MyTeamsResponse,
+  MoversResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -60,8 +61,19 @@ export interface TeamInsightsApi {
     entityRef: string | CompoundEntityRef,
     options?: EntityHistoryOptions,
   ): Promise<HistoryResponse>;
-  /** The organisation's mean score per scorecard and day (`GET /trends`). */
-  getTrends(options?: { days?: number }): Promise<TrendsResponse>;
+  /**
+   * The organisation's mean score per scorecard and day, or with `orgUnit`
+   * that organisational unit's own stored score (`GET /trends`).
+   */
+  getTrends(options?: {
+    days?: number;
+    orgUnit?: string;
+  }): Promise<TrendsResponse>;
+  /** Who moved most among the visible teams and org units (`GET /movers`). */
+  getMovers(options?: {
+    days?: 7 | 30 | 90 | 365;
+    scorecard?: ScorecardId;
+  }): Promise<MoversResponse>;
   /** Platform products and their adoption (`GET /products`). */
   getProducts(): Promise<ProductsResponse>;
   /** Cross-cutting concerns and their verdicts (`GET /concerns`). */

@@ -214,4 +214,39 @@ describe('TeamInsightsClient', () => {
     expect(error.statusCode).toBe(404);
     expect(error.cause.message).toBe('No scorecards for group:default/nobody');
   });
+
+  it("asks for an org unit's trend and who moved most with their query parameters", async () => {
+    const seen: string[] = [];
+    const improved = [
+      {
+        entityRef: 'group:default/search',
+        kind: 'team',
+        title: 'Search',
+        scorecard: 'composition',
+        from: 60,
+        to: 80,
+        delta: 20,
+      },
+    ];
+    server.use(
+      http.get(`${baseUrl}/v1/trends`, ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json({ orgUnit: 'group:default/ml', points: [] });
+      }),
+      http.get(`${baseUrl}/v1/movers`, ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json({ improved, dropped: [] });
+      }),
+    );
+    expect(
+      await client().getTrends({ days: 365, orgUnit: 'group:default/ml' }),
+    ).toEqual({ orgUnit: 'group:default/ml', points: [] });
+    expect(
+      await client().getMovers({ days: 7, scorecard: 'composition' }),
+    ).toEqual({ improved, dropped: [] });
+    expect(seen).toEqual([
+      '?days=365&orgUnit=group%3Adefault%2Fml',
+      '?days=7&scorecard=composition',
+    ]);
+  });
 });

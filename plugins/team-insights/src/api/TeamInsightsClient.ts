@@ -23,6 +23,8 @@ import type {
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
+  MoversResponse,
+  ScorecardId,
 } from '@team-insights/plugin-team-insights-common';
 import type { EntityHistoryOptions, TeamInsightsApi } from './TeamInsightsApi';
 
@@ -69,8 +71,22 @@ export class TeamInsightsClient implements TeamInsightsApi {
     });
   }
 
-  async getTrends(options: { days?: number } = {}): Promise<TrendsResponse> {
-    return this.get('/trends', { days: options.days });
+  async getTrends(
+    options: { days?: number; orgUnit?: string } = {},
+  ): Promise<TrendsResponse> {
+    return this.get('/trends', {
+      days: options.days,
+      orgUnit: options.orgUnit,
+    });
+  }
+
+  async getMovers(
+    options: { days?: 7 | 30 | 90 | 365; scorecard?: ScorecardId } = {},
+  ): Promise<MoversResponse> {
+    return this.get('/movers', {
+      days: options.days,
+      scorecard: options.scorecard,
+    });
   }
 
   async getProducts(): Promise<ProductsResponse> {

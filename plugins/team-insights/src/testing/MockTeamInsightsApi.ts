@@ -18,6 +18,7 @@ import {
   initiativeTeamsCsv,
   teamCheckStatus,
   teamsCsv,
+  rankMovers,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
@@ -47,6 +48,8 @@ import type {
   TeamsQuery,
   TrendPoint,
   TrendsResponse,
+  MoversResponse,
+  MoverSeries,
 } from '@team-insights/plugin-team-insights-common';
 import {
   evaluateInitiative,
@@ -394,9 +397,36 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
     return { entityRef: ref, points };
   }
 
-  async getTrends(options: { days?: number } = {}): Promise<TrendsResponse> {
+  async getTrends(
+    options: { days?: number; orgUnit?: string } = {},
+  ): Promise<TrendsResponse> {
     this.calls.push({ method: 'getTrends', args: [options] });
     const today = this.report.evaluatedAt.slice(0, 10);
+    if (options.orgUnit !== undefined) {
+      const ref = normalize(options.orgUnit);
+      const unit = this.report.orgUnits.find(u => u.entityRef === ref);
+      if (!unit) {
+        throw new NotFoundError(`No Team Insights scorecards for ${ref}`);
+      }
+      const unitPoints: TrendPoint[] = [];
+      for (const id of SCORECARDS) {
+        const now = unit.scorecards[id].score;
+        if (now === null) continue;
+        for (
+          let back = Math.min(options.days ?? 90, 365) - 1;
+          back >= 0;
+          back--
+        ) {
+          unitPoints.push({
+            day: addDays(today, -back),
+            scorecard: id,
+            score: Math.max(0, now - Math.floor(back / 7) * 2),
+            count: 1,
+          });
+        }
+      }
+      return { orgUnit: unit.entityRef, points: unitPoints };
+    }
     const days = Math.min(options.days ?? 30, 90);
     const points: TrendPoint[] = [];
     for (const id of SCORECARDS) {
@@ -417,6 +447,48 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       }
     }
     return { points };
+  }
+
+  /**
+   * Who moved most, ranked by the common `rankMovers` over a made-up
+   * history: every other team and org unit rose to its current score over
+   * the last weeks, the others fell to it.
+   */
+  async getMovers(
+    options: { days?: 7 | 30 | 90 | 365; scorecard?: ScorecardId } = {},
+  ): Promise<MoversResponse> {
+    this.calls.push({ method: 'getMovers', args: [options] });
+    const today = this.report.evaluatedAt.slice(0, 10);
+    const days = options.days ?? 30;
+    const subjects = [
+      ...this.report.teams.map(t => ({ ...t, kind: 'team' as const })),
+      ...this.report.orgUnits.map(u => ({ ...u, kind: 'orgUnit' as const })),
+    ];
+    const series: MoverSeries[] = subjects.map((subject, index) => {
+      const sign = index % 2 === 0 ? 1 : -1;
+      const points: MoverSeries['points'] = [];
+      for (const id of SCORECARDS) {
+        const now = subject.scorecards[id].score;
+        if (now === null) continue;
+        for (const back of [days, 0]) {
+          const moved = Math.round(
+            (((index % 5) + 1) * 2 * Math.min(back, 30)) / 30,
+          );
+          points.push({
+            day: addDays(today, -back),
+            scorecard: id,
+            score: Math.min(100, Math.max(0, now - sign * moved)),
+          });
+        }
+      }
+      return {
+        entityRef: subject.entityRef,
+        kind: subject.kind,
+        title: subject.title,
+        points,
+      };
+    });
+    return rankMovers(series, { days, today, scorecard: options.scorecard });
   }
 
   async getProducts(): Promise<ProductsResponse> {

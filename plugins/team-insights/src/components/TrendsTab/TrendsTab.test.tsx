@@ -45,4 +45,37 @@ describe('TrendsTab', () => {
     );
     expect(calls.map(c => c.args[0])).toEqual([{ days: 90 }, { days: 30 }]);
   });
+
+  it("charts the chosen org unit's own history and lists who moved most", async () => {
+    const { api } = await renderWithApi(<TrendsTab />, {
+      routeEntries: ['/?days=30'],
+    });
+    await screen.findByRole('figure', {
+      name: 'Mean score per scorecard, last 30 days',
+    });
+    const improved = await screen.findByRole('table', {
+      name: 'Biggest improvements, last 30 days',
+    });
+    expect(within(improved).getAllByRole('row').length).toBeGreaterThan(1);
+    expect(
+      screen.getByRole('table', { name: 'Biggest drops, last 30 days' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: /Org unit/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'ML Foundations' }),
+    );
+    expect(
+      await screen.findByRole('figure', {
+        name: 'ML Foundations: score per scorecard, last 30 days',
+      }),
+    ).toBeInTheDocument();
+    const calls = (api as MockTeamInsightsApi).calls.filter(
+      c => c.method === 'getTrends',
+    );
+    expect(calls.map(c => c.args[0])).toEqual([
+      { days: 30 },
+      { days: 30, orgUnit: 'group:default/ml-foundations' },
+    ]);
+  });
 });

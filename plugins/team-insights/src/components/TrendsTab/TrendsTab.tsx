@@ -8,8 +8,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import { ScoreLineChart, ErrorPanel, useUrlState } from '../common';
 import { useContentRootStyles } from '../common/contentStyles';
+import { MoversTable } from './MoversTable';
 
-const RANGES = [30, 90, 365];
+const RANGES = [30, 90, 365] as const;
+const ORGANISATION = '';
 
 /**
  * The Trends tab: the organisation's mean score per scorecard over time.
@@ -18,11 +20,16 @@ export function TrendsTab() {
   const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const [requested, setDays] = useUrlState<number>('days', 90);
-  const days = RANGES.includes(requested) ? requested : 90;
+  const days = RANGES.find(range => range === requested) ?? 90;
+  const [orgUnit, setOrgUnit] = useUrlState<string>('orgUnit', ORGANISATION);
+  const units = useAsync(async () => (await api.getReport()).orgUnits, [api]);
   const { value, loading, error } = useAsync(
-    () => api.getTrends({ days }),
-    [api, days],
+    () => api.getTrends(orgUnit ? { days, orgUnit } : { days }),
+    [api, days, orgUnit],
   );
+  const movers = useAsync(() => api.getMovers({ days }), [api, days]);
+  const unitTitle =
+    units.value?.find(unit => unit.entityRef === orgUnit)?.title ?? orgUnit;
 
   return (
     <Box
@@ -51,15 +58,43 @@ export function TrendsTab() {
             </MenuItem>
           ))}
         </TextField>
+        <TextField
+          select
+          size="small"
+          variant="outlined"
+          id="team-insights-trends-org-unit"
+          label="Org unit"
+          value={orgUnit}
+          onChange={e => setOrgUnit(e.target.value)}
+        >
+          <MenuItem value={ORGANISATION}>The whole organisation</MenuItem>
+          {(units.value ?? []).map(unit => (
+            <MenuItem key={unit.entityRef} value={unit.entityRef}>
+              {unit.title}
+            </MenuItem>
+          ))}
+        </TextField>
       </Box>
       {loading && <Progress />}
       {error && <ErrorPanel error={error} />}
       {value && !loading && (
         <ScoreLineChart
-          title={`Mean score per scorecard, last ${days} days`}
+          title={
+            orgUnit
+              ? `${unitTitle}: score per scorecard, last ${days} days`
+              : `Mean score per scorecard, last ${days} days`
+          }
           points={value.points}
           height={360}
         />
+      )}
+      <Typography variant="h6" component="h3">
+        Who moved most
+      </Typography>
+      {movers.loading && <Progress />}
+      {movers.error && <ErrorPanel error={movers.error} />}
+      {movers.value && !movers.loading && (
+        <MoversTable movers={movers.value} days={days} />
       )}
     </Box>
   );
