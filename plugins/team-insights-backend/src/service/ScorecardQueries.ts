@@ -44,7 +44,6 @@ import {
   TrendsResponse,
   MoversResponse,
   rankMovers,
-  utcDay,
 } from '@team-insights/plugin-team-insights-common';
 import { createReportFilter, filterReport } from './filterReport';
 import { ReportService } from './ReportService';

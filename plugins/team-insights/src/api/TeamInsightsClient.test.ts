@@ -160,6 +160,8 @@ describe('TeamInsightsClient', () => {
       'Team\r\n',
     );
     expect(accept).toBe('text/csv');
+  });
+
   it("reads the caller's teams from /my-teams with the limit", async () => {
     let seen: URLSearchParams | undefined;
     server.use(
