@@ -230,18 +230,18 @@ test('at 1024 px the team column stays in view when the teams table scrolls side
       if (!scroller || scroller === document.documentElement) {
         return { scrolls: false };
       }
-      const before = td.getBoundingClientRect().left;
+      const leftBefore = td.getBoundingClientRect().left;
       const boxLeft = scroller.getBoundingClientRect().left;
       scroller.scrollLeft = scroller.scrollWidth;
-      const after = td.getBoundingClientRect().left;
+      const leftAfter = td.getBoundingClientRect().left;
       const style = getComputedStyle(td);
       const x = td.getBoundingClientRect().left + 4;
       const y = td.getBoundingClientRect().top + td.clientHeight / 2;
       return {
         scrolls: true,
         scrolled: scroller.scrollLeft,
-        before,
-        after,
+        before: leftBefore,
+        after: leftAfter,
         boxLeft,
         background: style.backgroundColor,
         wordBreak: style.wordBreak,

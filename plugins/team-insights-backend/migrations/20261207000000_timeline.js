@@ -18,7 +18,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('team_insights_timeline', table => {
-    table.comment('First-seen times of candidates, centralized teams, adopted products');
+    table.comment(
+      'First-seen times of candidates, centralized teams, adopted products',
+    );
     table
       .string('kind', 32)
       .notNullable()

@@ -165,9 +165,7 @@ export class EvaluationWorker {
      * What earlier evaluations saw, for the timing rules; awaited once every
      * page was sent, so that reading it does not delay the catalog reads.
      */
-    timeline?:
-      | TeamInsightsTimeline
-      | Promise<TeamInsightsTimeline | undefined>;
+    timeline?: TeamInsightsTimeline | Promise<TeamInsightsTimeline | undefined>;
   }): Promise<WorkerEvaluation> {
     const { pages, config, now, signal, timeline } = options;
     signal.throwIfAborted();

@@ -141,7 +141,9 @@ describe('ConcernsTab', () => {
     const section = await screen.findByRole('region', {
       name: 'Candidates for a centralized team',
     });
-    expect(within(section).getByText('Evident: extract it')).toBeInTheDocument();
+    expect(
+      within(section).getByText('Evident: extract it'),
+    ).toBeInTheDocument();
     expect(section).toHaveTextContent('candidate since 2026-01-10');
   });
 
