@@ -57,7 +57,8 @@ function editedByHand(): string {
       '  annotations:',
       '    team-insights.io/team-type: feature',
       ...(skills ? [`    team-insights.io/skills: ${skills}`] : []),
-      '    team-insights.io/declined-products: component:default/model-monitoring',
+      // both halves keep the team's decision, with its reason
+      "    team-insights.io/declined-products: 'component:default/model-monitoring: prices need alerts within a minute and the product checks hourly'",
       'spec:',
       '  type: team',
       '  parent: trust-and-pricing',

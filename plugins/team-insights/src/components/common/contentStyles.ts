@@ -14,7 +14,7 @@ export const useContentRootStyles = makeStyles(theme => ({
     '& > *': { minWidth: 0, maxWidth: '100%' },
     '& .MuiTablePagination-root': { overflowX: 'auto' },
     '& .recharts-responsive-container': { minWidth: 0 },
-    '& .MuiTypography-colorTextSecondary, & .MuiTypography-caption, & .MuiFormLabel-root:not(.Mui-focused):not(.Mui-error), & .MuiFormControlLabel-label':
+    '& .MuiTypography-colorTextSecondary, & .MuiTypography-caption, & .MuiFormLabel-root:not(.Mui-focused):not(.Mui-error), & .MuiFormControlLabel-label, & .MuiTable-root caption':
       { color: theme.palette.text.primary },
   },
 }));
