@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApi } from '../../__testUtils__/renderWithApi';
 import { MockTeamInsightsApi, emptyReport } from '../../testing';
+import { useLocation } from 'react-router-dom';
 import { SkillsTab } from './SkillsTab';
 
 describe('SkillsTab', () => {
@@ -66,11 +67,78 @@ describe('SkillsTab', () => {
     ).toEqual(['Pricing', 'Recommendations']);
   });
 
-  it('asks for the skill aggregates only, never for the whole report', async () => {
+  it('asks for the skill aggregates and staffing only, never for the whole report', async () => {
     const api = new MockTeamInsightsApi();
     await renderWithApi(<SkillsTab />, { api });
     await screen.findByRole('table', { name: 'Skill supply' });
-    expect(api.calls.map(c => c.method)).toEqual(['getSkills']);
+    await screen.findByText(
+      /Every team considered holds its required clusters/,
+    );
+    expect(api.calls.map(c => c.method).sort()).toEqual([
+      'getSkills',
+      'getStaffing',
+    ]);
+  });
+
+  it('suggests hires or moves, each opening the planner with it as a draft', async () => {
+    function Where() {
+      const location = useLocation();
+      return (
+        <output aria-label="location">
+          {location.pathname}
+          {location.search}
+        </output>
+      );
+    }
+    const hire = {
+      kind: 'hire' as const,
+      cluster: 'analytics-translator',
+      team: 'group:default/pricing',
+      closes: [],
+      levels: [],
+      change: {
+        headcount: { team: 'pricing', skills: 'analytics-translator=1' },
+      },
+      text: 'Hire an analytics translator into Pricing',
+    };
+    class StaffedApi extends MockTeamInsightsApi {
+      async getStaffing() {
+        return {
+          teams: ['group:default/pricing'],
+          gapsBefore: 1,
+          suggestions: [hire],
+          remaining: [],
+          summary: ['1 analytics translator brings 1 team to full coverage'],
+          evaluatedAt: '2026-03-02T06:00:00.000Z',
+          method: 'greedy' as const,
+        };
+      }
+    }
+    await renderWithApi(
+      <>
+        <SkillsTab />
+        <Where />
+      </>,
+      { api: new StaffedApi() },
+    );
+    const list = await screen.findByRole('list', {
+      name: 'Staffing suggestions',
+    });
+    const first = within(list).getAllByRole('listitem')[0];
+    // Pricing and Recommendations lack an analytics translator
+    expect(first).toHaveTextContent(/analytics translator/i);
+    await userEvent.click(
+      within(first).getByRole('button', { name: 'Try in the planner' }),
+    );
+    const where = screen.getByRole('status', { name: 'location' });
+    expect(where.textContent).toMatch(/^\/team-insights\/planner\?plan=/);
+    const draft = new URLSearchParams(
+      where.textContent!.slice(where.textContent!.indexOf('?')),
+    ).get('plan')!;
+    const changes = JSON.parse(
+      atob(draft.replace(/-/g, '+').replace(/_/g, '/')),
+    ).changes;
+    expect(changes).toEqual([hire.change]);
   });
 
   it('says what to annotate first when no team is evaluated', async () => {

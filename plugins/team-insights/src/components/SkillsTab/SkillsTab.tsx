@@ -1,3 +1,4 @@
+import { StaffingSection } from './StaffingSection';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -381,6 +382,7 @@ export function SkillsTab() {
         </Typography>
         <SkillsHeatmap teams={value.teams} clusters={supply} />
       </section>
+      <StaffingSection />
     </Box>
   );
 }
