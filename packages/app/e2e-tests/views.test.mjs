@@ -216,6 +216,9 @@ test('at 1024 px the team column stays in view when the teams table scrolls side
     const region = narrow.getByRole('region', { name: 'Teams', exact: true });
     const cell = region.locator('tbody tr').first().locator('td').first();
     await cell.getByRole('link').first().waitFor();
+    // sections above the table (My teams, the report card) can push it below
+    // the fold, where nothing is hit at a point
+    await cell.scrollIntoViewIfNeeded();
     const result = await cell.evaluate(td => {
       let scroller = td.parentElement;
       while (
