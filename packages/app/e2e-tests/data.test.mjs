@@ -157,7 +157,7 @@ async function onPage(urlPath, body, options) {
 before(async () => {
   expected = scoreWithCli();
   buildApp();
-  portal = await startPortal({ port: 7078, locations: [FIXTURE, probeFile] });
+  portal = await startPortal({ locations: [FIXTURE, probeFile] });
   token = await guestToken(portal.baseUrl);
   // The catalog ingests the organisation in steps: wait until the portal's
   // report holds the teams and documented entities the CLI found.

@@ -16,7 +16,7 @@ let page;
 
 before(async () => {
   buildApp();
-  portal = await startPortal({ port: 7096 });
+  portal = await startPortal();
   browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1440, height: 900 },

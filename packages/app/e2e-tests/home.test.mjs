@@ -16,7 +16,7 @@ let browser;
 
 before(async () => {
   buildApp();
-  portal = await startPortal({ port: 7097 });
+  portal = await startPortal();
   browser = await launchChromium();
 });
 

@@ -19,7 +19,7 @@ let page;
 
 before(async () => {
   buildApp();
-  portal = await startPortal({ port: 7093 });
+  portal = await startPortal();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);

@@ -5,12 +5,11 @@
 // app (plugins/team-insights/dev), served by `backstage-cli package start`
 // with the fixture report, driven in Debian's Chromium.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { launchChromium, repoRoot } from './portal.mjs';
+import { freePort, launchChromium, repoRoot } from './portal.mjs';
 
 const pluginDir = path.join(repoRoot, 'plugins/team-insights');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-legacy-'));
@@ -21,17 +20,6 @@ let exit;
 let browser;
 let page;
 let baseUrl;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 function logTail() {
   return fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');

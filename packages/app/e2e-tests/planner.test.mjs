@@ -28,7 +28,7 @@ let browser;
 
 before(async () => {
   buildApp();
-  portal = await startPortal({ port: 7094 });
+  portal = await startPortal();
   browser = await launchChromium();
 });
 

@@ -3,6 +3,7 @@
 // serving the built frontend, on 127.0.0.1 only.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,11 +112,29 @@ function catalogLocations(extra) {
 }
 
 /**
+ * A port nothing listens on at 127.0.0.1 right now, so that test files (and
+ * other checkouts' test runs on the same machine) never meet each other's
+ * portal.
+ */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
  * Starts the backend on a free port and resolves once it is ready and Team
  * Insights has evaluated the demo organisation. `locations` adds catalog
  * files to the demo organisation.
  */
-export async function startPortal({ port = 7077, locations = [] } = {}) {
+export async function startPortal({ locations = [] } = {}) {
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-e2e-'));
   const catalog = locations.length

@@ -24,7 +24,7 @@ let page;
 
 before(async () => {
   buildApp();
-  portal = await startPortal({ port: 7079 });
+  portal = await startPortal();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(60_000);
