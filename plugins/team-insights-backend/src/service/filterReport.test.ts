@@ -4,6 +4,7 @@ import {
   declinedProductUnresolved,
   defaultTeamInsightsConfig,
   evaluate,
+  Finding,
   Report,
 } from '@team-insights/plugin-team-insights-common';
 import { createOrg, isPublic, withRelations } from '../__testUtils__/org';
@@ -245,9 +246,11 @@ describe('filterReport', () => {
           'component:default/secret-svc',
         ].map(ref => ({
           severity: 'error',
+          code: 'declined-products.unresolved',
           entityRef: 'group:default/search',
           annotation: 'team-insights.io/declined-products',
           message: declinedProductUnresolved(ref),
+          params: { product: ref },
         })),
       );
       // the team's own findings carry it too
@@ -363,6 +366,7 @@ describe('filterReport', () => {
   it('hides the message of a visible finding that names a hidden entity', () => {
     const r = report();
     const filter = createReportFilter(hidingSecrets(r), r, config);
+    // findings as stored before they had codes
     const findings = filter.findings([
       {
         severity: 'warning',
@@ -375,7 +379,7 @@ describe('filterReport', () => {
         entityRef: 'group:default/secret-team',
         message: 'whatever',
       },
-    ]);
+    ] as Finding[]);
     expect(findings).toEqual([
       {
         severity: 'warning',
@@ -385,5 +389,95 @@ describe('filterReport', () => {
           'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
       },
     ]);
+  });
+
+  describe('a finding, judged by its code, params and entityRefs', () => {
+    const r = report();
+    const filter = createReportFilter(hidingSecrets(r), r, config);
+    const naming: Finding = {
+      severity: 'warning',
+      code: 'annotation.wrong-kind',
+      entityRef: 'group:default/search',
+      annotation: 'team-insights.io/skills',
+      message:
+        'shared with group:default/secret-team (secret-team) and group:default/platform',
+      params: { team: 'group:default/secret-team', name: 'secret-team' },
+      entityRefs: ['group:default/platform', 'group:default/secret-team'],
+    };
+
+    it('never shows a hidden ref of entityRefs in the message, params or entityRefs', () => {
+      const [seen] = filter.findings([naming]);
+      expect(JSON.stringify(seen)).not.toContain('secret');
+      expect(seen).toEqual({
+        severity: 'warning',
+        code: 'annotation.wrong-kind',
+        entityRef: 'group:default/search',
+        annotation: 'team-insights.io/skills',
+        message:
+          'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
+        entityRefs: ['group:default/platform'],
+      });
+      // a caller who sees everything gets it as evaluated
+      const all = createReportFilter(VISIBLE_TO_ALL, r, config);
+      expect(all.findings([naming])).toEqual([naming]);
+    });
+
+    it('keeps a finding whose entityRefs are all visible, whatever its text', () => {
+      const own: Finding = {
+        severity: 'error',
+        code: 'concern.invalid',
+        entityRef: 'group:default/search',
+        annotation: 'team-insights.io/concern',
+        message: "'secret-team' is not a valid concern",
+        params: { value: 'secret-team' },
+      };
+      expect(filter.findings([own])).toEqual([own]);
+    });
+
+    it('answers a hidden entity declined as a non-product as one that does not exist', () => {
+      const [seen] = filter.findings([
+        {
+          severity: 'warning',
+          code: 'declined-products.not-a-product',
+          entityRef: 'group:default/search',
+          annotation: 'team-insights.io/declined-products',
+          message:
+            "'component:default/secret-svc' is not a platform product, so there is nothing to decline; remove it from the list",
+          params: { product: 'component:default/secret-svc' },
+          entityRefs: ['component:default/secret-svc'],
+        },
+      ]);
+      expect(seen).toEqual({
+        severity: 'error',
+        code: 'declined-products.unresolved',
+        entityRef: 'group:default/search',
+        annotation: 'team-insights.io/declined-products',
+        message: declinedProductUnresolved('component:default/secret-svc'),
+        params: { product: 'component:default/secret-svc' },
+      });
+    });
+
+    it('does not show the error a custom check threw to a caller who cannot see everything', () => {
+      const failed: Finding = {
+        severity: 'error',
+        code: 'check.failed',
+        entityRef: 'group:default/search',
+        message:
+          "check 'acme.on-call' could not be evaluated (Error: no pager for secret-team); it is reported as not applicable",
+        params: {
+          checkId: 'acme.on-call',
+          reason: 'Error: no pager for secret-team',
+        },
+      };
+      const [seen] = filter.findings([failed]);
+      expect(JSON.stringify(seen)).not.toContain('secret');
+      expect(seen.code).toBe('check.failed');
+      expect(seen.params).toEqual({ checkId: 'acme.on-call' });
+      expect(seen.message).toContain(
+        "check 'acme.on-call' could not be evaluated",
+      );
+      const all = createReportFilter(VISIBLE_TO_ALL, r, config);
+      expect(all.findings([failed])).toEqual([failed]);
+    });
   });
 });
