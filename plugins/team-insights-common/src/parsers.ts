@@ -61,11 +61,7 @@ class FindingSink {
     private readonly annotation: string,
   ) {}
   /** Adds a finding of `code`, with the code's severity. */
-  add(
-    code: FindingCode,
-    detail: Pick<NewFinding, 'params' | 'entityRefs'>,
-    message: string,
-  ) {
+  add(code: FindingCode, detail: Pick<NewFinding, 'params'>, message: string) {
     this.findings.push(
       newFinding({
         code,
@@ -433,10 +429,14 @@ function refOfDeclined(item: string, namespace: string): string | undefined {
 }
 
 /**
- * Splits one item into the product and its reason. The reason follows the
- * first `: ` (colon and space). Typos are read as meant: a colon without the
- * space (`feature-store:needs streaming`) when what precedes it is a ref and
- * the whole is not, and a colon with nothing after it.
+ * Splits one item into the product and its reason. Its findings name the
+ * product only in `params.product`, not in `entityRefs`: they are about the
+ * team's own text, which reads the same whether the product exists or not.
+ *
+ * The reason follows the first `: ` (colon and space). Typos are read as
+ * meant: a colon without the space (`feature-store:needs streaming`) when
+ * what precedes it is a ref and the whole is not, and a colon with nothing
+ * after it.
  */
 function splitDeclined(
   entry: string,
@@ -470,10 +470,7 @@ function splitDeclined(
       if (candidate !== undefined) {
         sink.add(
           'declined-products.reason-missing-space',
-          {
-            params: { value: clip(head), product: candidate },
-            entityRefs: [candidate],
-          },
+          { params: { value: clip(head), product: candidate } },
           `${quote(
             head,
           )}: put a space after the ':' that starts the reason, e.g. 'feature-store: needs streaming'`,
@@ -499,7 +496,7 @@ function splitDeclined(
   if (!reason) {
     sink.add(
       'declined-products.empty-reason',
-      { params: { value: clip(item), product: ref }, entityRefs: [ref] },
+      { params: { value: clip(item), product: ref } },
       `${quote(
         item,
       )} has a ':' but no reason after it; say why the team declined it, or drop the ':'`,
@@ -516,7 +513,6 @@ function splitDeclined(
           length: reason.length,
           max: MAX_DECLINE_REASON_LENGTH,
         },
-        entityRefs: [ref],
       },
       `the reason for ${quote(item)} is ${
         reason.length

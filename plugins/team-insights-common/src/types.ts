@@ -66,8 +66,10 @@ export interface Finding {
   /** The values the message was built from, by name (see the code's docs). */
   params?: FindingParams;
   /**
-   * The entities (refs, lower case) the message names besides `entityRef`,
-   * e.g. the declined product; absent when it names none.
+   * The catalog entities (refs, lower case) the finding is about besides
+   * `entityRef`, as the engine resolved them, e.g. a declined entity that is
+   * not a product; absent when there are none. A ref that is only text the
+   * author wrote stays in `params`.
    */
   entityRefs?: string[];
 }

@@ -296,6 +296,41 @@ describe('filterReport', () => {
     );
   });
 
+  it('shows a hint about the text of a decline the same whether its product is hidden or missing', () => {
+    const seen = (withProduct: boolean) => {
+      const entities = createOrg().filter(
+        e => withProduct || e.metadata.name !== 'feature-store',
+      );
+      const search = entities.find(e => e.metadata.name === 'search')!;
+      search.metadata.annotations!['team-insights.io/declined-products'] =
+        'component:default/feature-store:needs streaming';
+      const r = report(entities);
+      const hidden = new Set(
+        collectEntityRefs(r).filter(
+          ref => !isPublic(ref) || ref === 'component:default/feature-store',
+        ),
+      );
+      return filterReport(
+        r,
+        { all: false, hidden, isVisible: ref => !hidden.has(ref) },
+        config,
+      ).findings.filter(f => f.entityRef === 'group:default/search');
+    };
+    const hidden = seen(true);
+    expect(hidden).toEqual(seen(false));
+    expect(hidden.map(f => f.code).sort()).toEqual([
+      'declined-products.reason-missing-space',
+      'declined-products.unresolved',
+    ]);
+    // the hint repeats the team's own text: nothing to hide
+    expect(
+      hidden.find(f => f.code === 'declined-products.reason-missing-space'),
+    ).toMatchObject({
+      message: expect.stringContaining("put a space after the ':'"),
+      params: { product: 'component:default/feature-store' },
+    });
+  });
+
   describe('a check that involves a hidden entity', () => {
     const r = report();
     const filter = createReportFilter(hidingSecrets(r), r, config);
