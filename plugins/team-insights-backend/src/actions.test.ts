@@ -103,6 +103,14 @@ describe('actions', () => {
       );
       expect(coverage.status).toBe('fail');
       expect(coverage.remediation).toContain('```yaml');
+      // findings keep their code and params through the action's schema
+      expect(output.findings).toContainEqual(
+        expect.objectContaining({
+          code: 'skills.unknown-cluster',
+          entityRef: 'user:default/bob',
+          params: { value: 'data-sceintist', suggestion: 'data-scientist' },
+        }),
+      );
       // the same as the REST API answers
       const rest = await request(server)
         .get('/api/team-insights/v1/entities/group/default/search')

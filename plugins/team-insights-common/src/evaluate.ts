@@ -18,6 +18,7 @@ import type {
   TeamInsightsCheck,
   TeamInsightsCheckContext,
 } from './customChecks';
+import { newFinding } from './findingCodes';
 import { sortFindings } from './lint';
 import { OrganisationModel, TeamInfo } from './model';
 import type { ParsedWaiver } from './parsers';
@@ -191,14 +192,17 @@ function runCustomCheck(
   } catch (error) {
     const reason =
       error instanceof Error ? `${error.name}: ${error.message}` : 'an error';
-    findings.push({
-      severity: 'error',
-      entityRef: subjectRef,
-      message: `check '${check.id}' could not be evaluated (${reason.slice(
-        0,
-        300,
-      )}); it is reported as not applicable`,
-    });
+    findings.push(
+      newFinding({
+        code: 'check.failed',
+        entityRef: subjectRef,
+        message: `check '${check.id}' could not be evaluated (${reason.slice(
+          0,
+          300,
+        )}); it is reported as not applicable`,
+        params: { checkId: check.id, reason: reason.slice(0, 300) },
+      }),
+    );
     return notApplicable('The check could not be evaluated.');
   }
   if (
@@ -206,11 +210,14 @@ function runCustomCheck(
     !STATUSES.includes(outcome.status) ||
     typeof outcome.message !== 'string'
   ) {
-    findings.push({
-      severity: 'error',
-      entityRef: subjectRef,
-      message: `check '${check.id}' returned no valid status and message; it is reported as not applicable`,
-    });
+    findings.push(
+      newFinding({
+        code: 'check.invalid-result',
+        entityRef: subjectRef,
+        message: `check '${check.id}' returned no valid status and message; it is reported as not applicable`,
+        params: { checkId: check.id },
+      }),
+    );
     return notApplicable('The check returned no valid result.');
   }
   const result: CheckResult = {

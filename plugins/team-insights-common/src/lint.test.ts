@@ -39,10 +39,12 @@ describe('lintEntity', () => {
     expect(findings).toEqual([
       {
         severity: 'warning',
+        code: 'annotation.wrong-kind',
         entityRef: 'component:default/svc',
         annotation: 'team-insights.io/team-type',
         message:
           'team-insights.io/team-type applies to Groups; on a Component it has no effect',
+        params: { kind: 'component' },
       },
     ]);
   });

@@ -25,9 +25,11 @@ import {
   parseWaivers,
   SkillsAnnotation,
 } from './parsers';
+import { newFinding } from './findingCodes';
 import type { Finding, TeamType } from './types';
 import {
   annotationOf,
+  clip,
   closest,
   compareStrings,
   entityRefOf,
@@ -155,44 +157,56 @@ export function readEntityAnnotations(
         unknown += 1;
         if (unknown > MAX_UNKNOWN_REPORTED) continue;
         const suggestion = closest(key, TEAM_INSIGHTS_ANNOTATIONS);
-        findings.push({
-          severity: 'warning',
-          entityRef: ref,
-          annotation: key.length > 200 ? `${key.slice(0, 200)}…` : key,
-          message: `unknown annotation ${quote(key)}${
-            suggestion ? ` (did you mean '${suggestion}'?)` : ''
-          }; it has no effect`,
-        });
+        findings.push(
+          newFinding({
+            code: 'annotation.unknown',
+            entityRef: ref,
+            annotation: key.length > 200 ? `${key.slice(0, 200)}…` : key,
+            message: `unknown annotation ${quote(key)}${
+              suggestion ? ` (did you mean '${suggestion}'?)` : ''
+            }; it has no effect`,
+            params: { suggestion },
+          }),
+        );
         continue;
       }
       const applies = KIND_OF_ANNOTATION[key];
       if (applies && !applies.kinds.includes(kind)) {
-        findings.push({
-          severity: 'warning',
-          entityRef: ref,
-          annotation: key,
-          message: `${key} applies to ${applies.label}; on a ${kindLabel(
-            entity,
-          )} it has no effect`,
-        });
+        findings.push(
+          newFinding({
+            code: 'annotation.wrong-kind',
+            entityRef: ref,
+            annotation: key,
+            message: `${key} applies to ${applies.label}; on a ${kindLabel(
+              entity,
+            )} it has no effect`,
+            params: { kind: clip(kind) },
+          }),
+        );
       }
       if (typeof (annotations as Record<string, unknown>)[key] !== 'string') {
-        findings.push({
-          severity: 'error',
-          entityRef: ref,
-          annotation: key,
-          message: 'annotation values must be strings; quote the value in YAML',
-        });
+        findings.push(
+          newFinding({
+            code: 'annotation.not-a-string',
+            entityRef: ref,
+            annotation: key,
+            message:
+              'annotation values must be strings; quote the value in YAML',
+          }),
+        );
       }
     }
     if (unknown > MAX_UNKNOWN_REPORTED) {
-      findings.push({
-        severity: 'warning',
-        entityRef: ref,
-        message: `${
-          unknown - MAX_UNKNOWN_REPORTED
-        } more unknown ${ANNOTATION_PREFIX} annotations; they have no effect`,
-      });
+      findings.push(
+        newFinding({
+          code: 'annotation.unknown-more',
+          entityRef: ref,
+          message: `${
+            unknown - MAX_UNKNOWN_REPORTED
+          } more unknown ${ANNOTATION_PREFIX} annotations; they have no effect`,
+          params: { count: unknown - MAX_UNKNOWN_REPORTED },
+        }),
+      );
     }
   }
 
@@ -203,12 +217,14 @@ export function readEntityAnnotations(
     findings.push(...parsedType.findings);
     result.teamType = parsedType.value;
     if (!result.teamType && isTeamSpec(entity)) {
-      findings.push({
-        severity: 'warning',
-        entityRef: ref,
-        annotation: ANNOTATION_TEAM_TYPE,
-        message: `team without a valid team type; it is evaluated as a feature team. Declare what kind of team it is:\n\n\`\`\`yaml\nmetadata:\n  annotations:\n    ${ANNOTATION_TEAM_TYPE}: feature # or centralized, expertise\n\`\`\``,
-      });
+      findings.push(
+        newFinding({
+          code: 'team-type.missing',
+          entityRef: ref,
+          annotation: ANNOTATION_TEAM_TYPE,
+          message: `team without a valid team type; it is evaluated as a feature team. Declare what kind of team it is:\n\n\`\`\`yaml\nmetadata:\n  annotations:\n    ${ANNOTATION_TEAM_TYPE}: feature # or centralized, expertise\n\`\`\``,
+        }),
+      );
     }
     const skills = parseSkillsAnnotation(read(ANNOTATION_SKILLS), {
       ...base,
@@ -252,12 +268,14 @@ export function readEntityAnnotations(
     findings.push(...mandatory.findings);
     result.mandatory = mandatory.value;
     if (mandatory.value === true && product.value === false) {
-      findings.push({
-        severity: 'warning',
-        entityRef: ref,
-        annotation: ANNOTATION_MANDATORY,
-        message: `${ANNOTATION_MANDATORY} has no effect: the entity is marked as not a product (${ANNOTATION_PRODUCT}: 'false')`,
-      });
+      findings.push(
+        newFinding({
+          code: 'product.mandatory-not-product',
+          entityRef: ref,
+          annotation: ANNOTATION_MANDATORY,
+          message: `${ANNOTATION_MANDATORY} has no effect: the entity is marked as not a product (${ANNOTATION_PRODUCT}: 'false')`,
+        }),
+      );
     }
     const concern = parseConcern(read(ANNOTATION_CONCERN), base);
     findings.push(...concern.findings);
@@ -283,16 +301,19 @@ export function readEntityAnnotations(
     for (const waiver of waivers.value) {
       const builtIn = BUILT_IN_CHECKS.find(c => c.id === waiver.checkId);
       if (builtIn && !applicable.includes(builtIn.scorecard)) {
-        findings.push({
-          severity: 'warning',
-          entityRef: ref,
-          annotation: ANNOTATION_WAIVERS,
-          message: `waiver for '${
-            waiver.checkId
-          }' has no effect on a ${kindLabel(entity)}: it has no ${
-            builtIn.scorecard
-          } scorecard`,
-        });
+        findings.push(
+          newFinding({
+            code: 'waiver.no-effect',
+            entityRef: ref,
+            annotation: ANNOTATION_WAIVERS,
+            params: { checkId: waiver.checkId, scorecard: builtIn.scorecard },
+            message: `waiver for '${
+              waiver.checkId
+            }' has no effect on a ${kindLabel(entity)}: it has no ${
+              builtIn.scorecard
+            } scorecard`,
+          }),
+        );
       }
     }
   }

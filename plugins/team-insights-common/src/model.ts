@@ -30,7 +30,8 @@ import {
   readEntityAnnotations,
 } from './lint';
 import type { Finding, SkillHolding, TeamType } from './types';
-import { declinedProductUnresolved } from './report/adoption';
+import { newFinding } from './findingCodes';
+import { declinedProductUnresolvedFinding } from './report/adoption';
 import {
   compareStrings,
   entityRefOf,
@@ -602,19 +603,20 @@ export class OrganisationModel implements OrganisationView {
       for (const ref of team.annotations.declinedProducts) {
         const target = this.documentables.get(ref);
         if (!this.entities.has(ref)) {
-          this.contextFindings.push({
-            severity: 'error',
-            entityRef: team.entityRef,
-            annotation: 'team-insights.io/declined-products',
-            message: declinedProductUnresolved(ref),
-          });
+          this.contextFindings.push(
+            declinedProductUnresolvedFinding(team.entityRef, ref),
+          );
         } else if (!target?.product) {
-          this.contextFindings.push({
-            severity: 'warning',
-            entityRef: team.entityRef,
-            annotation: 'team-insights.io/declined-products',
-            message: `'${ref}' is not a platform product, so there is nothing to decline; remove it from the list`,
-          });
+          this.contextFindings.push(
+            newFinding({
+              code: 'declined-products.not-a-product',
+              entityRef: team.entityRef,
+              annotation: 'team-insights.io/declined-products',
+              message: `'${ref}' is not a platform product, so there is nothing to decline; remove it from the list`,
+              params: { product: ref },
+              entityRefs: [ref],
+            }),
+          );
         } else {
           resolved.push(ref);
           add(this.declinedBy, ref, team.entityRef);

@@ -93,10 +93,12 @@ describe('parseTeamType', () => {
     expect(findings).toEqual([
       {
         severity: 'error',
+        code: 'team-type.unknown',
         entityRef: ref,
         annotation: 'team-insights.io/team-type',
         message:
           "unknown team type 'featrue' (did you mean 'feature'?); use feature (alias stream-aligned), centralized (alias platform) or expertise",
+        params: { value: 'featrue', suggestion: 'feature' },
       },
     ]);
   });
@@ -136,10 +138,12 @@ describe('parseSkillsAnnotation on a User', () => {
     expect(findings).toEqual([
       {
         severity: 'error',
+        code: 'skills.unknown-cluster',
         entityRef: 'user:default/jdoe',
         annotation: 'team-insights.io/skills',
         message:
           "unknown skill cluster 'data-sceintist' (did you mean 'data-scientist'?)",
+        params: { value: 'data-sceintist', suggestion: 'data-scientist' },
       },
     ]);
   });

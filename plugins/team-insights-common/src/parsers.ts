@@ -19,8 +19,11 @@ import {
   defaultTeamInsightsConfig,
   TeamInsightsConfig,
 } from './config';
-import type { Finding, FindingSeverity, TeamType, Waiver } from './types';
+import { newFinding } from './findingCodes';
+import type { FindingCode, NewFinding } from './findingCodes';
+import type { Finding, TeamType, Waiver } from './types';
 import {
+  clip,
   closest,
   isPrototypeKey,
   isSlug,
@@ -57,19 +60,17 @@ class FindingSink {
     private readonly entityRef: string,
     private readonly annotation: string,
   ) {}
-  add(severity: FindingSeverity, message: string) {
-    this.findings.push({
-      severity,
-      entityRef: this.entityRef,
-      annotation: this.annotation,
-      message,
-    });
-  }
-  error(message: string) {
-    this.add('error', message);
-  }
-  warning(message: string) {
-    this.add('warning', message);
+  /** Adds a finding of `code`, with the code's severity. */
+  add(code: FindingCode, detail: Pick<NewFinding, 'params'>, message: string) {
+    this.findings.push(
+      newFinding({
+        code,
+        entityRef: this.entityRef,
+        annotation: this.annotation,
+        message,
+        ...detail,
+      }),
+    );
   }
 }
 
@@ -84,7 +85,9 @@ function splitList(
   what: string,
 ): string[] | undefined {
   if (value.length > MAX_VALUE_LENGTH) {
-    sink.error(
+    sink.add(
+      'annotation.too-long',
+      { params: { length: value.length, max: MAX_VALUE_LENGTH } },
       `value is ${value.length} characters long, more than the ${MAX_VALUE_LENGTH} allowed; it was ignored. Keep the annotation short: list only ${what}`,
     );
     return undefined;
@@ -98,7 +101,9 @@ function splitList(
     if (items.length < MAX_LIST_ITEMS) items.push(item);
   }
   if (total > MAX_LIST_ITEMS) {
-    sink.error(
+    sink.add(
+      'annotation.too-many-items',
+      { params: { count: total, max: MAX_LIST_ITEMS } },
       `${total} items, more than the ${MAX_LIST_ITEMS} allowed; only the first ${MAX_LIST_ITEMS} were used`,
     );
   }
@@ -120,11 +125,17 @@ function resolveCluster(
   const found = isPrototypeKey(id) ? undefined : lookup.get(id);
   if (found !== undefined) return found;
   if (isPrototypeKey(id)) {
-    sink.error(`${quote(raw)} is not a skill cluster and was ignored`);
+    sink.add(
+      'skills.unknown-cluster',
+      { params: { value: clip(raw) } },
+      `${quote(raw)} is not a skill cluster and was ignored`,
+    );
     return undefined;
   }
   if (id.length > MAX_ID_LENGTH) {
-    sink.error(
+    sink.add(
+      'skills.unknown-cluster',
+      { params: { value: clip(raw) } },
       `skill cluster id ${quote(
         raw,
       )} is longer than ${MAX_ID_LENGTH} characters and was ignored`,
@@ -133,13 +144,17 @@ function resolveCluster(
   }
   const suggestion = closest(id, Array.from(lookup.keys()));
   if (suggestion !== undefined) {
-    sink.error(
+    sink.add(
+      'skills.unknown-cluster',
+      { params: { value: clip(raw), suggestion: lookup.get(suggestion) } },
       `unknown skill cluster ${quote(raw)} (did you mean '${lookup.get(
         suggestion,
       )}'?)`,
     );
   } else {
-    sink.error(
+    sink.add(
+      'skills.unknown-cluster',
+      { params: { value: clip(raw) } },
       `unknown skill cluster ${quote(
         raw,
       )}; known clusters are ${config.skillClusters.map(c => c.id).join(', ')}`,
@@ -174,11 +189,17 @@ export function parseTeamType(
   const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_TEAM_TYPE);
   if (value === undefined) return { value: undefined, findings: [] };
   if (typeof value !== 'string') {
-    sink.error('value must be a string: feature, centralized or expertise');
+    sink.add(
+      'annotation.not-a-string',
+      {},
+      'value must be a string: feature, centralized or expertise',
+    );
     return { value: undefined, findings: sink.findings };
   }
   if (value.length > MAX_VALUE_LENGTH) {
-    sink.error(
+    sink.add(
+      'annotation.too-long',
+      { params: { length: value.length, max: MAX_VALUE_LENGTH } },
       `value is ${value.length} characters long and was ignored; use feature, centralized or expertise`,
     );
     return { value: undefined, findings: sink.findings };
@@ -188,7 +209,9 @@ export function parseTeamType(
     return { value: TEAM_TYPE_ALIASES[id], findings: [] };
   }
   const suggestion = closest(id, Object.keys(TEAM_TYPE_ALIASES));
-  sink.error(
+  sink.add(
+    'team-type.unknown',
+    { params: { value: clip(value), suggestion } },
     `unknown team type ${quote(value)}${
       suggestion ? ` (did you mean '${suggestion}'?)` : ''
     }; use feature (alias stream-aligned), centralized (alias platform) or expertise`,
@@ -229,7 +252,7 @@ export function parseSkillsAnnotation(
   };
   if (value === undefined) return { value: result, findings: [] };
   if (typeof value !== 'string') {
-    sink.error('value must be a string');
+    sink.add('annotation.not-a-string', {}, 'value must be a string');
     return { value: result, findings: sink.findings };
   }
   const config = configOf(options);
@@ -248,7 +271,9 @@ export function parseSkillsAnnotation(
     const eq = item.indexOf('=');
     if (isGroup) {
       if (eq < 0) {
-        sink.error(
+        sink.add(
+          'skills.missing-head-count',
+          { params: { value: clip(item) } },
           `${quote(
             item,
           )} has no head count; on a Group write cluster=count, e.g. ${quote(
@@ -266,7 +291,9 @@ export function parseSkillsAnnotation(
       const rawCount = item.slice(eq + 1).trim();
       const count = /^[0-9]{1,4}$/.test(rawCount) ? Number(rawCount) : NaN;
       if (!(count >= 1 && count <= 1000)) {
-        sink.error(
+        sink.add(
+          'skills.invalid-head-count',
+          { params: { value: clip(item), count: clip(rawCount) } },
           `head count ${quote(rawCount)} in ${quote(
             item,
           )} is not a whole number from 1 to 1000; it was ignored`,
@@ -275,7 +302,9 @@ export function parseSkillsAnnotation(
       }
       if (cluster === undefined) continue;
       if (seen.has(cluster)) {
-        sink.warning(
+        sink.add(
+          'skills.duplicate-cluster',
+          { params: { cluster, count: result.headCounts[cluster] + count } },
           `'${cluster}' is listed more than once; the counts were added up. Write it once, e.g. '${cluster}=${
             result.headCounts[cluster] + count
           }'`,
@@ -288,7 +317,9 @@ export function parseSkillsAnnotation(
       }
     } else {
       if (eq >= 0) {
-        sink.error(
+        sink.add(
+          'skills.unexpected-count',
+          { params: { value: clip(item) } },
           `${quote(
             item,
           )} has a count; counts are for a Group's head counts. On a User list the clusters the person brings, primary first, e.g. ${quote(
@@ -300,7 +331,11 @@ export function parseSkillsAnnotation(
       const cluster = resolveCluster(item, lookup, config, sink);
       if (cluster === undefined) continue;
       if (seen.has(cluster)) {
-        sink.warning(`'${cluster}' is listed more than once`);
+        sink.add(
+          'skills.duplicate-cluster',
+          { params: { cluster } },
+          `'${cluster}' is listed more than once`,
+        );
         continue;
       }
       seen.add(cluster);
@@ -327,7 +362,7 @@ export function parseRequiredSkills(
   );
   if (value === undefined) return { value: undefined, findings: [] };
   if (typeof value !== 'string') {
-    sink.error('value must be a string');
+    sink.add('annotation.not-a-string', {}, 'value must be a string');
     return { value: undefined, findings: sink.findings };
   }
   const config = configOf(options);
@@ -337,7 +372,9 @@ export function parseRequiredSkills(
   const clusters: string[] = [];
   for (const item of items) {
     if (item.includes('=')) {
-      sink.error(
+      sink.add(
+        'skills.unexpected-count',
+        { params: { value: clip(item) } },
         `${quote(
           item,
         )} has a count; required skills are a list of cluster ids, e.g. 'data-scientist, data-engineer'`,
@@ -350,7 +387,9 @@ export function parseRequiredSkills(
     }
   }
   if (clusters.length === 0 && items.length > 0) {
-    sink.warning(
+    sink.add(
+      'required-skills.none-valid',
+      {},
       "no valid cluster is listed, so the team type's required clusters apply",
     );
   }
@@ -390,10 +429,14 @@ function refOfDeclined(item: string, namespace: string): string | undefined {
 }
 
 /**
- * Splits one item into the product and its reason. The reason follows the
- * first `: ` (colon and space). Typos are read as meant: a colon without the
- * space (`feature-store:needs streaming`) when what precedes it is a ref and
- * the whole is not, and a colon with nothing after it.
+ * Splits one item into the product and its reason. Its findings name the
+ * product only in `params.product`, not in `entityRefs`: they are about the
+ * team's own text, which reads the same whether the product exists or not.
+ *
+ * The reason follows the first `: ` (colon and space). Typos are read as
+ * meant: a colon without the space (`feature-store:needs streaming`) when
+ * what precedes it is a ref and the whole is not, and a colon with nothing
+ * after it.
  */
 function splitDeclined(
   entry: string,
@@ -425,7 +468,9 @@ function splitDeclined(
       const candidate =
         at > 0 && !tailIsRef ? refOfDeclined(head, namespace) : undefined;
       if (candidate !== undefined) {
-        sink.warning(
+        sink.add(
+          'declined-products.reason-missing-space',
+          { params: { value: clip(head), product: candidate } },
           `${quote(
             head,
           )}: put a space after the ':' that starts the reason, e.g. 'feature-store: needs streaming'`,
@@ -438,7 +483,9 @@ function splitDeclined(
     }
   }
   if (ref === undefined) {
-    sink.error(
+    sink.add(
+      'declined-products.invalid-ref',
+      { params: { value: clip(item) } },
       `${quote(
         item,
       )} is not an entity ref; write [kind:][namespace/]name, e.g. 'component:default/feature-store'`,
@@ -447,7 +494,9 @@ function splitDeclined(
   }
   if (reason === undefined) return { productRef: ref };
   if (!reason) {
-    sink.warning(
+    sink.add(
+      'declined-products.empty-reason',
+      { params: { value: clip(item), product: ref } },
       `${quote(
         item,
       )} has a ':' but no reason after it; say why the team declined it, or drop the ':'`,
@@ -455,7 +504,16 @@ function splitDeclined(
     return { productRef: ref };
   }
   if (reason.length > MAX_DECLINE_REASON_LENGTH) {
-    sink.warning(
+    sink.add(
+      'declined-products.reason-too-long',
+      {
+        params: {
+          value: clip(item),
+          product: ref,
+          length: reason.length,
+          max: MAX_DECLINE_REASON_LENGTH,
+        },
+      },
       `the reason for ${quote(item)} is ${
         reason.length
       } characters long; only the first ${MAX_DECLINE_REASON_LENGTH} are kept. Keep it to a sentence; link to a longer write-up`,
@@ -482,7 +540,7 @@ export function parseDeclineReasons(
   );
   if (value === undefined) return { value: [], findings: [] };
   if (typeof value !== 'string') {
-    sink.error('value must be a string');
+    sink.add('annotation.not-a-string', {}, 'value must be a string');
     return { value: [], findings: sink.findings };
   }
   const items = splitList(value, sink, /[,;]/, 'entity refs of products');
@@ -531,7 +589,9 @@ export function parseBooleanAnnotation(
       : undefined;
   if (text === 'true') return { value: true, findings: [] };
   if (text === 'false') return { value: false, findings: [] };
-  sink.error(
+  sink.add(
+    'annotation.not-a-boolean',
+    { params: typeof value === 'string' ? { value: clip(value) } : {} },
     `${
       typeof value === 'string' ? quote(value) : 'the value'
     } is not a boolean; write 'true' or 'false' (quoted in YAML). The default applies`,
@@ -550,20 +610,28 @@ export function parseConcern(
   const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_CONCERN);
   if (value === undefined) return { value: undefined, findings: [] };
   if (typeof value !== 'string' || value.length > MAX_VALUE_LENGTH) {
-    sink.error(
+    sink.add(
+      typeof value === 'string'
+        ? 'annotation.too-long'
+        : 'annotation.not-a-string',
+      {},
       "the value was ignored; write one short slug such as 'monitoring' or 'batch-scheduling'",
     );
     return { value: undefined, findings: sink.findings };
   }
   const concern = value.trim().toLowerCase();
   if (!concern) {
-    sink.warning(
+    sink.add(
+      'concern.empty',
+      {},
       "the concern is empty; write a slug such as 'monitoring', or remove the annotation",
     );
     return { value: undefined, findings: sink.findings };
   }
   if (concern.includes(',')) {
-    sink.error(
+    sink.add(
+      'concern.several',
+      { params: { value: clip(value) } },
       `${quote(
         value,
       )} lists several concerns; an entity addresses one cross-cutting concern — split it into one entity per concern`,
@@ -571,7 +639,9 @@ export function parseConcern(
     return { value: undefined, findings: sink.findings };
   }
   if (!isSlug(concern) || isPrototypeKey(concern)) {
-    sink.error(
+    sink.add(
+      'concern.invalid',
+      { params: { value: clip(value) } },
       `${quote(
         value,
       )} is not a valid concern; use lower-case letters, digits and dashes (at most ${MAX_ID_LENGTH} characters), e.g. 'batch-scheduling'`,
@@ -696,7 +766,7 @@ export function parseWaivers(
   const sink = new FindingSink(options?.entityRef ?? '', ANNOTATION_WAIVERS);
   if (value === undefined) return { value: [], findings: [] };
   if (typeof value !== 'string') {
-    sink.error('value must be a string');
+    sink.add('annotation.not-a-string', {}, 'value must be a string');
     return { value: [], findings: sink.findings };
   }
   const config = configOf(options);
@@ -711,7 +781,9 @@ export function parseWaivers(
   for (const item of items) {
     const match = readWaiverItem(item);
     if (!match) {
-      sink.error(
+      sink.add(
+        'waiver.unreadable',
+        { params: { value: clip(item) } },
         `waiver ${quote(
           item,
         )} does not read as '<check-id> until <YYYY-MM-DD>: <reason>', ${example}; it waives nothing`,
@@ -726,7 +798,9 @@ export function parseWaivers(
         checkId.length <= 2 * MAX_ID_LENGTH
           ? closest(checkId, known)
           : undefined;
-      sink.error(
+      sink.add(
+        'waiver.unknown-check',
+        { params: { checkId: clip(match[1]), suggestion } },
         `waiver for unknown check ${quote(match[1])}${
           suggestion ? ` (did you mean '${suggestion}'?)` : ''
         } waives nothing`,
@@ -734,13 +808,17 @@ export function parseWaivers(
       continue;
     }
     if (!until) {
-      sink.error(
+      sink.add(
+        'waiver.missing-date',
+        { params: { checkId } },
         `waiver for '${checkId}' has no date; exceptions are meant to end: write '${checkId} until YYYY-MM-DD: reason'. It waives nothing`,
       );
       continue;
     }
     if (!isCalendarDate(until)) {
-      sink.error(
+      sink.add(
+        'waiver.invalid-date',
+        { params: { checkId, until: clip(until) } },
         `waiver for '${checkId}' has date ${quote(
           until,
         )}, which is not a calendar date YYYY-MM-DD; it waives nothing`,
@@ -748,33 +826,43 @@ export function parseWaivers(
       continue;
     }
     if (!reason) {
-      sink.error(
+      sink.add(
+        'waiver.missing-reason',
+        { params: { checkId, until } },
         `waiver for '${checkId}' has no reason; say why, e.g. '${checkId} until ${until}: <why the exception is needed>'. It waives nothing`,
       );
       continue;
     }
     if (reason.length > 1000) {
-      sink.error(
+      sink.add(
+        'waiver.reason-too-long',
+        { params: { checkId, until, length: reason.length } },
         `waiver for '${checkId}' has a reason of ${reason.length} characters, more than 1000; it waives nothing`,
       );
       continue;
     }
     const days = daysBetween(today, until);
     if (days > config.maxWaiverDays) {
-      sink.error(
+      sink.add(
+        'waiver.too-long',
+        { params: { checkId, until, days, max: config.maxWaiverDays } },
         `waiver for '${checkId}' until ${until} is ${days} days long, more than the ${config.maxWaiverDays} allowed; exceptions are meant to end — pick an earlier date. It waives nothing`,
       );
       continue;
     }
     if (waived.has(checkId)) {
-      sink.warning(
+      sink.add(
+        'waiver.duplicate',
+        { params: { checkId } },
         `'${checkId}' is waived more than once; only the first waiver is used`,
       );
       continue;
     }
     const active = until >= today;
     if (!active) {
-      sink.warning(
+      sink.add(
+        'waiver.expired',
+        { params: { checkId, until } },
         `waiver for '${checkId}' expired on ${until}; the check counts as usual again. Fix what it excused, or remove the waiver`,
       );
     }

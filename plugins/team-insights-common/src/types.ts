@@ -2,6 +2,14 @@
  * The report of SPEC §5: the contract between the engine, the backend's REST
  * API, the CLI's `--format json` and the frontend.
  */
+import type { FindingCode, FindingParams } from './findingCodes';
+
+export { FINDING_CODES } from './findingCodes';
+export type {
+  FindingCode,
+  FindingCodeInfo,
+  FindingParams,
+} from './findingCodes';
 
 /** @public */
 export type TeamType = 'feature' | 'centralized' | 'expertise';
@@ -38,14 +46,32 @@ export type FindingSeverity = 'error' | 'warning';
 /**
  * What is wrong with an annotation (or a waiver) and how to fix it. Findings
  * never stop anything: the valid part of the annotation is still used.
+ *
+ * The message is for people; code that decides something about a finding
+ * (hides it, notifies about it, groups it) reads `code`, `params` and
+ * `entityRefs`.
  * @public
  */
 export interface Finding {
   severity: FindingSeverity;
+  /**
+   * What kind of finding it is, stable across releases: one of
+   * {@link FINDING_CODES}.
+   */
+  code: FindingCode;
   entityRef: string;
   /** The annotation the finding is about, e.g. `team-insights.io/skills`. */
   annotation?: string;
   message: string;
+  /** The values the message was built from, by name (see the code's docs). */
+  params?: FindingParams;
+  /**
+   * The catalog entities (refs, lower case) the finding is about besides
+   * `entityRef`, as the engine resolved them, e.g. a declined entity that is
+   * not a product; absent when there are none. A ref that is only text the
+   * author wrote stays in `params`.
+   */
+  entityRefs?: string[];
 }
 
 /** A time-boxed exception to a check (SPEC §4.5). @public */

@@ -42,17 +42,23 @@ export function isSlug(value: string): boolean {
 }
 
 /**
+ * A value as written, cut to 57 characters and an ellipsis when longer than
+ * 60: what {@link quote} shows, for a finding's params.
+ */
+export function clip(value: string): string {
+  if (value.length <= 60) return value;
+  // never cut a surrogate pair in half
+  const end = /[\ud800-\udbff]/.test(value[56]) ? 56 : 57;
+  return `${value.slice(0, end)}…`;
+}
+
+/**
  * Renders a user-supplied value for a message: quoted, cut to 60 characters,
  * with control and bidirectional-override characters escaped so that a
  * message always reads as it is.
  */
 export function quote(value: string): string {
-  let cut = value;
-  if (value.length > 60) {
-    // never cut a surrogate pair in half
-    const end = /[\ud800-\udbff]/.test(value[56]) ? 56 : 57;
-    cut = `${value.slice(0, end)}…`;
-  }
+  const cut = clip(value);
   const safe = cut.replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,

@@ -1,3 +1,8 @@
+import type {
+  FindingCode,
+  FindingParams,
+} from '@team-insights/plugin-team-insights-common';
+
 /**
  * How much a finding matters: errors fail `lint`, warnings are shown but
  * pass, notes say what the CLI skipped on purpose.
@@ -15,6 +20,10 @@ export interface LocatedFinding {
   entityRef?: string;
   annotation?: string;
   message: string;
+  /** The engine's code for its findings (reading problems have none). */
+  code?: FindingCode;
+  params?: FindingParams;
+  entityRefs?: string[];
 }
 
 /** A finding about a whole file or folder. */

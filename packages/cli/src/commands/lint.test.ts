@@ -88,6 +88,8 @@ describe('team-insights lint', () => {
         entityRef: 'group:default/recs',
         annotation: 'team-insights.io/declined-products',
         message: expect.stringContaining("'component:default/nowhere'"),
+        code: 'declined-products.unresolved',
+        params: { product: 'component:default/nowhere' },
       },
     ]);
     expect(output).toMatchObject({ errors: 1, warnings: 0, entities: 1 });

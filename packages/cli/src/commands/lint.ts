@@ -49,6 +49,9 @@ export function placeFinding(
     entityRef: finding.entityRef,
     ...(finding.annotation ? { annotation: finding.annotation } : {}),
     message: finding.message,
+    ...(finding.code ? { code: finding.code } : {}),
+    ...(finding.params ? { params: finding.params } : {}),
+    ...(finding.entityRefs ? { entityRefs: finding.entityRefs } : {}),
   };
   if (!source) {
     return base;
@@ -189,6 +192,9 @@ export async function runLint(
         entityRef: f.entityRef ?? null,
         annotation: f.annotation ?? null,
         message: f.message,
+        ...(f.code ? { code: f.code } : {}),
+        ...(f.params ? { params: f.params } : {}),
+        ...(f.entityRefs ? { entityRefs: f.entityRefs } : {}),
       })),
       errors,
       warnings,

@@ -81,9 +81,23 @@ export function reportSchemas(z: Zod) {
   });
   const finding = z.object({
     severity: z.enum(['error', 'warning']),
+    code: z
+      .string()
+      .optional()
+      .describe(
+        'What kind of finding it is, stable across releases, e.g. skills.unknown-cluster',
+      ),
     entityRef: ref,
     annotation: z.string().optional(),
-    message: z.string(),
+    message: z.string().describe('For people; decide on code and params'),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('The values the message was built from, by name'),
+    entityRefs: z
+      .array(ref)
+      .optional()
+      .describe('The catalog entities the finding names besides entityRef'),
   });
   const team = z.object({
     entityRef: ref,

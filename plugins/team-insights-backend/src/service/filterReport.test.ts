@@ -4,6 +4,7 @@ import {
   declinedProductUnresolved,
   defaultTeamInsightsConfig,
   evaluate,
+  Finding,
   Report,
 } from '@team-insights/plugin-team-insights-common';
 import { createOrg, isPublic, withRelations } from '../__testUtils__/org';
@@ -245,9 +246,11 @@ describe('filterReport', () => {
           'component:default/secret-svc',
         ].map(ref => ({
           severity: 'error',
+          code: 'declined-products.unresolved',
           entityRef: 'group:default/search',
           annotation: 'team-insights.io/declined-products',
           message: declinedProductUnresolved(ref),
+          params: { product: ref },
         })),
       );
       // the team's own findings carry it too
@@ -291,6 +294,41 @@ describe('filterReport', () => {
     expect(hidden.map(f => f.message)).toContain(
       declinedProductUnresolved('component:default/feature-store'),
     );
+  });
+
+  it('shows a hint about the text of a decline the same whether its product is hidden or missing', () => {
+    const seen = (withProduct: boolean) => {
+      const entities = createOrg().filter(
+        e => withProduct || e.metadata.name !== 'feature-store',
+      );
+      const search = entities.find(e => e.metadata.name === 'search')!;
+      search.metadata.annotations!['team-insights.io/declined-products'] =
+        'component:default/feature-store:needs streaming';
+      const r = report(entities);
+      const hidden = new Set(
+        collectEntityRefs(r).filter(
+          ref => !isPublic(ref) || ref === 'component:default/feature-store',
+        ),
+      );
+      return filterReport(
+        r,
+        { all: false, hidden, isVisible: ref => !hidden.has(ref) },
+        config,
+      ).findings.filter(f => f.entityRef === 'group:default/search');
+    };
+    const hidden = seen(true);
+    expect(hidden).toEqual(seen(false));
+    expect(hidden.map(f => f.code).sort()).toEqual([
+      'declined-products.reason-missing-space',
+      'declined-products.unresolved',
+    ]);
+    // the hint repeats the team's own text: nothing to hide
+    expect(
+      hidden.find(f => f.code === 'declined-products.reason-missing-space'),
+    ).toMatchObject({
+      message: expect.stringContaining("put a space after the ':'"),
+      params: { product: 'component:default/feature-store' },
+    });
   });
 
   describe('a check that involves a hidden entity', () => {
@@ -363,6 +401,7 @@ describe('filterReport', () => {
   it('hides the message of a visible finding that names a hidden entity', () => {
     const r = report();
     const filter = createReportFilter(hidingSecrets(r), r, config);
+    // findings as stored before they had codes
     const findings = filter.findings([
       {
         severity: 'warning',
@@ -375,7 +414,7 @@ describe('filterReport', () => {
         entityRef: 'group:default/secret-team',
         message: 'whatever',
       },
-    ]);
+    ] as Finding[]);
     expect(findings).toEqual([
       {
         severity: 'warning',
@@ -385,5 +424,95 @@ describe('filterReport', () => {
           'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
       },
     ]);
+  });
+
+  describe('a finding, judged by its code, params and entityRefs', () => {
+    const r = report();
+    const filter = createReportFilter(hidingSecrets(r), r, config);
+    const naming: Finding = {
+      severity: 'warning',
+      code: 'annotation.wrong-kind',
+      entityRef: 'group:default/search',
+      annotation: 'team-insights.io/skills',
+      message:
+        'shared with group:default/secret-team (secret-team) and group:default/platform',
+      params: { team: 'group:default/secret-team', name: 'secret-team' },
+      entityRefs: ['group:default/platform', 'group:default/secret-team'],
+    };
+
+    it('never shows a hidden ref of entityRefs in the message, params or entityRefs', () => {
+      const [seen] = filter.findings([naming]);
+      expect(JSON.stringify(seen)).not.toContain('secret');
+      expect(seen).toEqual({
+        severity: 'warning',
+        code: 'annotation.wrong-kind',
+        entityRef: 'group:default/search',
+        annotation: 'team-insights.io/skills',
+        message:
+          'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
+        entityRefs: ['group:default/platform'],
+      });
+      // a caller who sees everything gets it as evaluated
+      const all = createReportFilter(VISIBLE_TO_ALL, r, config);
+      expect(all.findings([naming])).toEqual([naming]);
+    });
+
+    it('keeps a finding whose entityRefs are all visible, whatever its text', () => {
+      const own: Finding = {
+        severity: 'error',
+        code: 'concern.invalid',
+        entityRef: 'group:default/search',
+        annotation: 'team-insights.io/concern',
+        message: "'secret-team' is not a valid concern",
+        params: { value: 'secret-team' },
+      };
+      expect(filter.findings([own])).toEqual([own]);
+    });
+
+    it('answers a hidden entity declined as a non-product as one that does not exist', () => {
+      const [seen] = filter.findings([
+        {
+          severity: 'warning',
+          code: 'declined-products.not-a-product',
+          entityRef: 'group:default/search',
+          annotation: 'team-insights.io/declined-products',
+          message:
+            "'component:default/secret-svc' is not a platform product, so there is nothing to decline; remove it from the list",
+          params: { product: 'component:default/secret-svc' },
+          entityRefs: ['component:default/secret-svc'],
+        },
+      ]);
+      expect(seen).toEqual({
+        severity: 'error',
+        code: 'declined-products.unresolved',
+        entityRef: 'group:default/search',
+        annotation: 'team-insights.io/declined-products',
+        message: declinedProductUnresolved('component:default/secret-svc'),
+        params: { product: 'component:default/secret-svc' },
+      });
+    });
+
+    it('does not show the error a custom check threw to a caller who cannot see everything', () => {
+      const failed: Finding = {
+        severity: 'error',
+        code: 'check.failed',
+        entityRef: 'group:default/search',
+        message:
+          "check 'acme.on-call' could not be evaluated (Error: no pager for secret-team); it is reported as not applicable",
+        params: {
+          checkId: 'acme.on-call',
+          reason: 'Error: no pager for secret-team',
+        },
+      };
+      const [seen] = filter.findings([failed]);
+      expect(JSON.stringify(seen)).not.toContain('secret');
+      expect(seen.code).toBe('check.failed');
+      expect(seen.params).toEqual({ checkId: 'acme.on-call' });
+      expect(seen.message).toContain(
+        "check 'acme.on-call' could not be evaluated",
+      );
+      const all = createReportFilter(VISIBLE_TO_ALL, r, config);
+      expect(all.findings([failed])).toEqual([failed]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import {
   adoptionRateOver,
   concernVerdict,
-  declinedProductUnresolved,
+  declinedProductUnresolvedFinding,
   featureTeamRefs,
   rollUpOrgUnit,
   sortFindings,
@@ -27,8 +27,6 @@ export type AggregateConfig = Pick<
   'levels' | 'centralizeCandidateTeams'
 >;
 
-const DECLINED_PRODUCTS = 'team-insights.io/declined-products';
-
 /*
  * Removes what a caller may not see from the report.
  *
@@ -50,8 +48,16 @@ const DECLINED_PRODUCTS = 'team-insights.io/declined-products';
  * Texts: a check whose `entities` include a hidden entity, or whose message
  * names one (by ref or by name), gets a message that says how many entities
  * the caller cannot see and lists the visible ones; its remediation is kept
- * only when it names no hidden entity. A finding's message that names a
- * hidden entity is replaced the same way.
+ * only when it names no hidden entity.
+ *
+ * Findings are judged by their structured fields, never by their text: one
+ * whose `entityRefs` include a hidden entity loses its `params` and the
+ * hidden refs, and its message says the details are hidden (a hidden entity
+ * declined as a product reads as one that does not exist, see above). The
+ * error a custom check threw (`check.failed`) is free text and is not shown
+ * to a caller who cannot see everything. A finding without a code (from a
+ * report stored by an earlier release) is masked the same way until the
+ * next evaluation replaces it.
  */
 
 const TOKEN_SPLIT = /[\s,;()[\]{}"'`<>|!?*]+/;
@@ -92,6 +98,10 @@ class HiddenNames {
 /** What a decline reason that names entities the caller cannot see becomes. */
 const HIDDEN_REASON =
   'The reason names entities you cannot see in the catalog, so it is hidden.';
+
+/** What a custom check's error becomes for a caller who may not see all. */
+const HIDDEN_ERROR =
+  'Its error is hidden, as it may name entities you cannot see in the catalog.';
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
@@ -165,7 +175,7 @@ class ReportFilter {
           if (!this.visible(team)) continue;
           const key = team.toLowerCase();
           const list = found.get(key) ?? [];
-          list.push(unresolvedDecline(team, product.entityRef));
+          list.push(declinedProductUnresolvedFinding(team, product.entityRef));
           found.set(key, list);
         }
       }
@@ -302,30 +312,48 @@ class ReportFilter {
     if (!this.visible(finding.entityRef)) {
       return undefined;
     }
-    if (!this.#names.mentionedIn(finding.message)) {
-      return finding;
+    if (typeof finding.code !== 'string') {
+      // Stored before findings had codes: nothing says what the message
+      // names, so its details wait for the next evaluation.
+      return maskedFinding(finding, []);
     }
-    const declined =
-      finding.annotation === DECLINED_PRODUCTS &&
-      /^'([^']+)'/.exec(finding.message)?.[1];
-    if (declined) {
-      return unresolvedDecline(finding.entityRef, declined);
+    const refs = finding.entityRefs ?? [];
+    const visibleRefs = this.refs(refs);
+    if (visibleRefs.length < refs.length) {
+      if (finding.code === 'declined-products.not-a-product') {
+        // a hidden entity reads like one that does not exist
+        const product = finding.params?.product;
+        return declinedProductUnresolvedFinding(
+          finding.entityRef,
+          typeof product === 'string' ? product : refs[0],
+        );
+      }
+      return maskedFinding(finding, visibleRefs);
     }
-    return {
-      ...finding,
-      message:
-        'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
-    };
+    if (finding.code === 'check.failed') {
+      // the error a custom check threw is free text that may name anything
+      const checkId = String(finding.params?.checkId ?? '');
+      return {
+        ...finding,
+        message: `check '${checkId}' could not be evaluated; it is reported as not applicable. ${HIDDEN_ERROR}`,
+        params: { checkId },
+      };
+    }
+    return finding;
   }
 }
 
-function unresolvedDecline(entityRef: string, product: string): Finding {
-  return {
-    severity: 'error',
-    entityRef,
-    annotation: DECLINED_PRODUCTS,
-    message: declinedProductUnresolved(product),
+/** A finding whose details name entities the caller cannot see. */
+function maskedFinding(finding: Finding, visibleRefs: string[]): Finding {
+  const result: Finding = {
+    ...finding,
+    message:
+      'This annotation refers to entities you cannot see in the catalog, so the details are hidden.',
   };
+  delete result.params;
+  if (visibleRefs.length) result.entityRefs = visibleRefs;
+  else delete result.entityRefs;
+  return result;
 }
 
 /**

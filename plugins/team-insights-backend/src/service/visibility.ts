@@ -101,6 +101,7 @@ export function collectEntityRefs(report: Report): string[] {
   }
   for (const finding of report.findings) {
     add(finding.entityRef);
+    finding.entityRefs?.forEach(add);
   }
   const sorted = [...refs].sort();
   refsCache.set(report, sorted);

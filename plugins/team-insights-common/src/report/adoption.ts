@@ -1,6 +1,13 @@
+import { ANNOTATION_DECLINED_PRODUCTS } from '../annotations';
+import { newFinding } from '../findingCodes';
 import { compareStrings } from '../util';
 import type { DeclinedBy, ProductAdoption, ScoreLevel } from '../api';
-import type { EntityReport, ProductReport, TeamReport } from '../types';
+import type {
+  EntityReport,
+  Finding,
+  ProductReport,
+  TeamReport,
+} from '../types';
 
 /**
  * What a product's adoption rate is made of, over some feature teams: the
@@ -156,4 +163,25 @@ export function productAdoption(input: {
  */
 export function declinedProductUnresolved(ref: string): string {
   return `'${ref}' does not resolve to a platform product you can see in the catalog; check the kind, namespace and name`;
+}
+
+/**
+ * The finding for a `team-insights.io/declined-products` entry of `teamRef`
+ * that names no platform product the reader can see (see
+ * {@link declinedProductUnresolved}): the product's ref is in
+ * `params.product`, and in no `entityRefs`, since it names no entity the
+ * reader can see.
+ * @public
+ */
+export function declinedProductUnresolvedFinding(
+  teamRef: string,
+  productRef: string,
+): Finding {
+  return newFinding({
+    code: 'declined-products.unresolved',
+    entityRef: teamRef,
+    annotation: ANNOTATION_DECLINED_PRODUCTS,
+    message: declinedProductUnresolved(productRef),
+    params: { product: productRef },
+  });
 }

@@ -11,6 +11,7 @@ export {
   adoptionCounts,
   adoptionRateOver,
   declinedProductUnresolved,
+  declinedProductUnresolvedFinding,
   featureTeamRefs,
   productAdoption,
 } from './adoption';

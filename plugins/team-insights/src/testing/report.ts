@@ -1295,13 +1295,16 @@ export const fixtureReport: Report = {
   findings: [
     {
       severity: 'warning',
+      code: 'waiver.expired',
       entityRef: 'component:default/churn-prototype',
       annotation: 'team-insights.io/waivers',
       message:
         'The waiver of docs.techdocs expired on 2026-01-31: the check counts as usual again.',
+      params: { checkId: 'docs.techdocs', until: '2026-01-31' },
     },
     {
       severity: 'warning',
+      code: 'team-type.missing',
       entityRef: group('pricing'),
       annotation: 'team-insights.io/team-type',
       message:
@@ -1309,10 +1312,12 @@ export const fixtureReport: Report = {
     },
     {
       severity: 'error',
+      code: 'skills.unknown-cluster',
       entityRef: 'user:default/recs-engineer-2',
       annotation: 'team-insights.io/skills',
       message:
         "unknown skill cluster 'data-sceintist' (did you mean 'data-scientist'?)",
+      params: { value: 'data-sceintist', suggestion: 'data-scientist' },
     },
   ],
 };

@@ -1,5 +1,6 @@
 import type {
   CheckResult,
+  FindingCode,
   Report,
   ScorecardId,
   TeamInsightsCheck,
@@ -66,6 +67,8 @@ export interface PlacedFinding {
   entityRef?: string | null;
   annotation?: string | null;
   message: string;
+  /** The engine's finding code; reading problems have none. */
+  code?: FindingCode;
   path?: string | null;
   line?: number | null;
   column?: number | null;
@@ -116,6 +119,7 @@ export function lintHostReport(
     ruleId: lintRuleId({
       annotation: f.annotation ?? undefined,
       message: f.message,
+      code: f.code,
     }),
     level: levelOf(f.severity),
     message: f.message,

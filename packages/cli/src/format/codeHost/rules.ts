@@ -1,5 +1,6 @@
 import {
   checkCatalogue,
+  FindingCode,
   TEAM_INSIGHTS_ANNOTATIONS,
   TeamInsightsCheck,
 } from '@team-insights/plugin-team-insights-common';
@@ -88,8 +89,15 @@ const OTHER_RULES: Record<string, { title: string; help: string }> = {
 export function lintRuleId(finding: {
   annotation?: string;
   message: string;
+  code?: FindingCode;
 }): string {
-  const { annotation, message } = finding;
+  const { annotation, message, code } = finding;
+  if (code === 'check.failed' || code === 'check.invalid-result') {
+    return 'team-insights/custom-check';
+  }
+  if (code === 'annotation.unknown-more') {
+    return 'team-insights.io/unknown-annotation';
+  }
   if (annotation) {
     return TEAM_INSIGHTS_ANNOTATIONS.includes(annotation)
       ? annotation
@@ -100,11 +108,6 @@ export function lintRuleId(finding: {
   if (/placeholder/.test(message)) return 'catalog/placeholder';
   if (/catalog rejects|not a valid catalog entity/.test(message)) {
     return 'catalog/rejected-entity';
-  }
-  if (/^check '[^']*' (could not be evaluated|returned no valid)/.test(message))
-    return 'team-insights/custom-check';
-  if (/unknown team-insights\.io\/ annotations/.test(message)) {
-    return 'team-insights.io/unknown-annotation';
   }
   return 'team-insights/annotations';
 }

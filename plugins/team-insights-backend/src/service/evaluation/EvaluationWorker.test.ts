@@ -156,6 +156,7 @@ describe('serialiseReport', () => {
     for (let i = 0; i < 3_000; i++) {
       report.findings.push({
         severity: 'warning',
+        code: 'concern.invalid',
         entityRef: `component:default/c${i}`,
         annotation: 'team-insights.io/concern',
         message: `finding ${i} ${'x'.repeat(250)}`,

@@ -8,9 +8,6 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { isGroupRef, Nudge, plural, teamInsightsTabOf, TOPICS } from './kinds';
 
-/** How a waiver's end reads in a finding of the engine. */
-const EXPIRED_WAIVER = /^waiver for '([^']+)' expired on (\d{4}-\d{2}-\d{2})\b/;
-
 function daysBetween(fromDay: string, toDay: string): number {
   return Math.round(
     (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) /
@@ -95,15 +92,10 @@ export function waiverNudges(
   }
 
   for (const finding of report.findings) {
-    if (
-      finding.annotation !== ANNOTATION_WAIVERS ||
-      finding.severity !== 'warning'
-    ) {
-      continue;
-    }
-    const match = EXPIRED_WAIVER.exec(finding.message);
-    if (!match) continue;
-    const [, checkId, until] = match;
+    if (finding.code !== 'waiver.expired') continue;
+    const checkId = finding.params?.checkId;
+    const until = finding.params?.until;
+    if (typeof checkId !== 'string' || typeof until !== 'string') continue;
     const recipient = recipientOf(finding.entityRef);
     if (!recipient) continue;
     const checkTitle = options.checkTitles.get(checkId) ?? checkId;
