@@ -131,9 +131,10 @@ export function freePort() {
 /**
  * Starts the backend on a free port and resolves once it is ready and Team
  * Insights has evaluated the demo organisation. `locations` adds catalog
- * files to the demo organisation.
+ * files to the demo organisation; `historyFile` replaces the demo history
+ * the demo backend loads (see {@link demoHistoryEndingBefore}).
  */
-export async function startPortal({ locations = [] } = {}) {
+export async function startPortal({ locations = [], historyFile } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-e2e-'));
@@ -166,6 +167,9 @@ export async function startPortal({ locations = [] } = {}) {
       'catalog:',
       '  processingInterval: { seconds: 2 }',
       ...catalog,
+      ...(historyFile
+        ? ['teamInsightsDemo:', `  historyFile: ${historyFile}`]
+        : []),
       'teamInsights:',
       '  refresh:',
       '    frequency: { seconds: 15 }',
@@ -228,6 +232,30 @@ export async function startPortal({ locations = [] } = {}) {
     throw new Error(`${e.message}\nbackend log:\n${tail.join('\n')}`);
   }
   return { baseUrl, stop, logFile };
+}
+
+/**
+ * A copy of the demo history (examples/history/demo-history.json) with every
+ * day moved so that its last day is `days` days before today (UTC), written
+ * to `dir`; its path. A test that counts what changed over the last weeks
+ * then sees the same changes whatever day it runs on.
+ */
+export function demoHistoryEndingBefore(dir, days) {
+  const source = path.join(repoRoot, 'examples/history/demo-history.json');
+  const history = JSON.parse(fs.readFileSync(source, 'utf8'));
+  const DAY = 86_400_000;
+  const last = Math.max(...history.rows.map(row => Date.parse(row.day)));
+  const today = Date.parse(new Date().toISOString().slice(0, 10));
+  const shift = today - days * DAY - last;
+  const moved = day => new Date(Date.parse(day) + shift).toISOString();
+  history.rows = history.rows.map(row => ({
+    ...row,
+    day: moved(row.day).slice(0, 10),
+    evaluated_at: moved(row.evaluated_at),
+  }));
+  const file = path.join(dir, 'demo-history.json');
+  fs.writeFileSync(file, JSON.stringify(history));
+  return file;
 }
 
 /** A guest session token, as the sign-in page would get it. */

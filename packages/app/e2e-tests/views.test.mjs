@@ -1,11 +1,14 @@
 // The questions each view answers, in the real portal: who needs help first,
-// links that keep their state, next steps on a team's tab, and phones.
+// links that keep their state, next steps on a team's tab, what moved, an org
+// unit's trend, and phones.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   buildApp,
+  demoHistoryEndingBefore,
   guestToken,
   launchChromium,
   repoRoot,
@@ -24,7 +27,13 @@ let page;
 
 before(async () => {
   buildApp();
-  portal = await startPortal();
+  // The demo history, its last week six days ago whatever the date: the
+  // moves of the last month are in the report card's 30 days.
+  const historyFile = demoHistoryEndingBefore(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-views-')),
+    6,
+  );
+  portal = await startPortal({ historyFile });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(60_000);
@@ -121,6 +130,91 @@ test("a team link lands on the team's Team Insights tab, three next steps before
     );
   });
   assert.ok(stepsFirst, 'next steps come before every check list');
+});
+
+test("the Overview's report card names who moved most; its period is in the URL", async () => {
+  const token = await guestToken(portal.baseUrl);
+  const res = await fetch(
+    `${portal.baseUrl}/api/team-insights/v1/movers?days=30`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  const { improved, dropped } = await res.json();
+  const team = [...improved, ...dropped].find(m => m.kind === 'team');
+  assert.ok(team, 'some team moved in the last 30 days of the demo history');
+
+  await page.goto(`${portal.baseUrl}/team-insights/overview`);
+  const card = page.getByRole('region', { name: 'Report card' });
+  await card
+    .getByRole('table', { name: 'Biggest improvements, last 7 days' })
+    .or(card.getByText(/No team or org unit moved in the last 7 days/))
+    .first()
+    .waitFor();
+  const [request] = await Promise.all([
+    page.waitForRequest(
+      req =>
+        req.url().includes('/api/team-insights/v1/movers') &&
+        new URL(req.url()).searchParams.get('days') === '30',
+    ),
+    (async () => {
+      await card.getByRole('button', { name: /Period/ }).click();
+      await page.getByRole('option', { name: 'Last 30 days' }).click();
+    })(),
+  ]);
+  assert.ok(request);
+  await page.waitForURL(/[?&]days=30/);
+  const table = card.getByRole('table', {
+    name:
+      team.delta > 0
+        ? 'Biggest improvements, last 30 days'
+        : 'Biggest drops, last 30 days',
+  });
+  const link = table.getByRole('link', { name: team.title, exact: true });
+  await link.first().waitFor();
+  assert.match(
+    await link.first().getAttribute('href'),
+    /\/group\/[^/]+\/team-insights$/,
+  );
+  // the link shares the period
+  await page.reload();
+  await card
+    .getByRole('table', { name: /, last 30 days$/ })
+    .first()
+    .waitFor();
+});
+
+test("an org unit's tab charts its trend; the range picker changes the request and the URL", async () => {
+  await page.goto(
+    `${portal.baseUrl}/catalog/default/group/marketplace-ml/team-insights`,
+  );
+  const quarter = page.getByRole('figure', {
+    name: /: score per scorecard, last 90 days$/,
+  });
+  await quarter.waitFor();
+  // the demo history's weekly points and today's
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('figure tbody tr').length >= 5 &&
+      document.querySelectorAll('figure .recharts-line-curve').length >= 1,
+  );
+  const [request] = await Promise.all([
+    page.waitForRequest(
+      req =>
+        req.url().includes('/api/team-insights/v1/trends') &&
+        new URL(req.url()).searchParams.get('days') === '365',
+    ),
+    (async () => {
+      await page.getByRole('button', { name: /Period/ }).click();
+      await page.getByRole('option', { name: 'Last 365 days' }).click();
+    })(),
+  ]);
+  assert.equal(
+    new URL(request.url()).searchParams.get('orgUnit'),
+    'group:default/marketplace-ml',
+  );
+  await page.waitForURL(/\/team-insights\?(.*&)?days=365/);
+  await page
+    .getByRole('figure', { name: /: score per scorecard, last 365 days$/ })
+    .waitFor();
 });
 
 test('at 390 × 844 no page scrolls sideways', async () => {

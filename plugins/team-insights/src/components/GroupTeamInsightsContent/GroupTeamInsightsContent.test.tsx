@@ -1,5 +1,6 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   entityFor,
   findCode,
@@ -184,6 +185,47 @@ describe('GroupTeamInsightsContent', () => {
       expect(within(figure).getAllByRole('row')).toHaveLength(31);
     });
 
+    it('charts 90 days of history by default, another period from its picker or the URL', async () => {
+      const api = new MockTeamInsightsApi();
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        api,
+        entity: recommendations,
+      });
+      await screen.findByRole('figure', { name: 'Team composition history' });
+      const picker = screen.getByRole('button', { name: /History period/ });
+      expect(picker).toHaveTextContent('Last 90 days');
+      await userEvent.click(picker);
+      await userEvent.click(
+        screen.getByRole('option', { name: 'Last 365 days' }),
+      );
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', { name: /History period/ }),
+        ).toHaveTextContent('Last 365 days'),
+      );
+      await screen.findByRole('figure', { name: 'Team composition history' });
+      const history = (ref: string, a: MockTeamInsightsApi) =>
+        a.calls
+          .filter(c => c.method === 'getEntityHistory' && c.args[0] === ref)
+          .map(c => c.args[1]);
+      expect(history('group:default/recommendations', api)).toEqual([
+        { days: 90 },
+        { days: 365 },
+      ]);
+
+      const linked = new MockTeamInsightsApi();
+      await renderWithApi(<GroupTeamInsightsContent />, {
+        api: linked,
+        entity: recommendations,
+        routeEntries: ['/?days=30'],
+      });
+      await waitFor(() =>
+        expect(history('group:default/recommendations', linked)).toEqual([
+          { days: 30 },
+        ]),
+      );
+    });
+
     it('lists the annotation mistakes of its members', async () => {
       await renderWithApi(<GroupTeamInsightsContent />, {
         entity: recommendations,
@@ -271,6 +313,41 @@ describe('GroupTeamInsightsContent', () => {
         within(teams).getByRole('columnheader', { name: 'Size' }),
       ).position,
     ).not.toBe('sticky');
+  });
+
+  it("charts an organisational unit's own history over the period its picker sets", async () => {
+    const api = new MockTeamInsightsApi();
+    await renderWithApi(<GroupTeamInsightsContent />, {
+      api,
+      entity: entityFor('group:default/ml', { type: 'department' }),
+      // a period the picker does not offer means the default
+      routeEntries: ['/?days=45'],
+    });
+    const figure = await screen.findByRole('figure', {
+      name: 'Machine Learning: score per scorecard, last 90 days',
+    });
+    expect(
+      within(figure).getByRole('img', {
+        name: /Latest \(2026-03-02\): Team composition 80,/,
+      }),
+    ).toBeInTheDocument();
+    // a header row and one row a day
+    expect(within(figure).getAllByRole('row')).toHaveLength(91);
+
+    await userEvent.click(screen.getByRole('button', { name: /Period/ }));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Last 365 days' }),
+    );
+    const year = await screen.findByRole('figure', {
+      name: 'Machine Learning: score per scorecard, last 365 days',
+    });
+    expect(within(year).getAllByRole('row')).toHaveLength(366);
+    expect(
+      api.calls.filter(c => c.method === 'getTrends').map(c => c.args[0]),
+    ).toEqual([
+      { days: 90, orgUnit: 'group:default/ml' },
+      { days: 365, orgUnit: 'group:default/ml' },
+    ]);
   });
 
   it('says what to annotate when the group has not been evaluated', async () => {

@@ -1,24 +1,31 @@
-import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { Link, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
 import type {
   Finding,
   OrgUnitReport,
   TeamSummary,
 } from '@team-insights/plugin-team-insights-common';
 import {
+  ErrorPanel,
   FindingsList,
+  HISTORY_RANGES,
   LEVEL_LABELS,
   LEVEL_ORDER,
   LevelChip,
+  RangePicker,
   SCORECARDS,
   SCORECARD_TITLES,
+  ScoreLineChart,
+  useUrlRange,
 } from '../common';
 import { TeamSummaryTable } from '../TeamSummaryTable';
+import { teamInsightsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 
 const useStyles = makeStyles(theme => ({
@@ -27,7 +34,42 @@ const useStyles = makeStyles(theme => ({
   row: { display: 'flex', justifyContent: 'space-between' },
 }));
 
-/** An organisational unit: the roll-up of its teams and the teams. */
+/**
+ * The org unit's own stored scores over a period picked from 30, 90 and 365
+ * days (`?days=365`; 90 by default).
+ */
+function OrgUnitTrend(props: { orgUnit: OrgUnitReport }) {
+  const { orgUnit } = props;
+  const api = useApi(teamInsightsApiRef);
+  const [days, setDays] = useUrlRange(HISTORY_RANGES, 90);
+  const { value, loading, error } = useAsync(
+    () => api.getTrends({ days, orgUnit: orgUnit.entityRef }),
+    [api, days, orgUnit.entityRef],
+  );
+  return (
+    <section aria-labelledby="team-insights-unit-trend">
+      <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
+        <Typography variant="h6" component="h2" id="team-insights-unit-trend">
+          Trend
+        </Typography>
+        <RangePicker value={days} onChange={setDays} />
+      </Box>
+      {loading && <Progress />}
+      {error && <ErrorPanel error={error} />}
+      {value && !loading && (
+        <ScoreLineChart
+          title={`${orgUnit.title}: score per scorecard, last ${days} days`}
+          points={value.points}
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * An organisational unit: the roll-up of its teams, its trend and the
+ * teams.
+ */
 export function OrgUnitView(props: {
   orgUnit: OrgUnitReport;
   teams: TeamSummary[];
@@ -78,6 +120,7 @@ export function OrgUnitView(props: {
           );
         })}
       </Grid>
+      <OrgUnitTrend orgUnit={orgUnit} />
       <section aria-labelledby="team-insights-unit-teams">
         <Typography variant="h6" component="h2" id="team-insights-unit-teams">
           Teams, most in need first

@@ -32,7 +32,9 @@ import {
   CodeBlock,
   EntityTitleLink,
   FindingsList,
+  HISTORY_RANGES,
   LevelChip,
+  RangePicker,
   ScoreLineChart,
   SCORECARD_DESCRIPTIONS,
   SCORECARD_TITLES,
@@ -41,6 +43,7 @@ import {
   humanizeId,
   type ScorePoint,
   RowHeaderCell,
+  useUrlRange,
 } from '../common';
 
 const useStyles = makeStyles(theme => ({
@@ -474,7 +477,10 @@ function ScorecardCard(props: {
   );
 }
 
-/** The three scorecards of one team, with their history. */
+/**
+ * The three scorecards of one team, with their history over a period picked
+ * from 30, 90 and 365 days (`?days=30`; 90 by default).
+ */
 export function TeamView(props: {
   team: TeamReport;
   findings: Finding[];
@@ -482,9 +488,10 @@ export function TeamView(props: {
 }) {
   const { team, findings, editUrl } = props;
   const api = useApi(teamInsightsApiRef);
+  const [days, setDays] = useUrlRange(HISTORY_RANGES, 90);
   const history = useAsync(
-    () => api.getEntityHistory(team.entityRef, { days: 90 }),
-    [api, team.entityRef],
+    () => api.getEntityHistory(team.entityRef, { days }),
+    [api, team.entityRef, days],
   );
   const points: ScorePoint[] | undefined = history.error
     ? []
@@ -533,6 +540,9 @@ export function TeamView(props: {
           />
         </Alert>
       )}
+      <Box display="flex" justifyContent="flex-end">
+        <RangePicker label="History period" value={days} onChange={setDays} />
+      </Box>
       <ScorecardCard
         id="composition"
         team={team}

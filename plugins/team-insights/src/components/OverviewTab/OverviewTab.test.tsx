@@ -341,11 +341,12 @@ describe('OverviewTab', () => {
     expect(
       within(mine).getByRole('listitem', { name: 'Search Ranking' }),
     ).toHaveTextContent('Feature team · your team');
-    // it comes before the levels
+    // it comes before the levels, then what moved
     const sections = screen.getAllByRole('heading', { level: 2 });
-    expect(sections.map(h => h.textContent).slice(0, 2)).toEqual([
+    expect(sections.map(h => h.textContent).slice(0, 3)).toEqual([
       'My teams',
       'Levels per scorecard',
+      'Report card',
     ]);
   });
 

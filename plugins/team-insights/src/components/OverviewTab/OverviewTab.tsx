@@ -20,6 +20,7 @@ import {
 import { useContentRootStyles } from '../common/contentStyles';
 import { MyTeamsSection } from '../MyTeams/MyTeamsSection';
 import { LevelTiles } from './LevelTiles';
+import { ReportCard } from './ReportCard';
 import { TeamsFilters, type TeamsFilterValues } from './TeamsFilters';
 import { TeamsTable, type TeamsTableState } from './TeamsTable';
 
@@ -82,9 +83,10 @@ function withValues(
 
 /**
  * The Overview tab: the signed-in user's teams first (when they have some),
- * teams per level for each scorecard and the table of all teams, most in
- * need first. Filters, search, sort and page live in the URL
- * (`?orgUnit=group:default/ml&composition=bronze&q=search&sort=size&page=2`),
+ * teams per level for each scorecard, the report card (who moved most in the
+ * last 7 or 30 days) and the table of all teams, most in need first.
+ * Filters, search, sort, page and the report card's period live in the URL
+ * (`?orgUnit=group:default/ml&composition=bronze&q=search&sort=size&page=2&days=30`),
  * so a link shares the view and Back restores it.
  */
 export function OverviewTab() {
@@ -174,6 +176,7 @@ export function OverviewTab() {
           )}
         </section>
       )}
+      {!noTeamsAtAll && <ReportCard />}
       {noTeamsAtAll ? (
         <AnnotateFirst target="teams" />
       ) : (

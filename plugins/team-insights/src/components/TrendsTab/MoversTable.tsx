@@ -8,6 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { EntityTitleLink } from '../common';
 
 const SCORECARD_TITLES: Record<string, string> = {
   composition: 'Team composition',
@@ -31,7 +32,11 @@ function Rows(props: { caption: string; movers: Mover[] }) {
         {props.movers.map(mover => (
           <TableRow key={`${mover.entityRef}:${mover.scorecard}`}>
             <TableCell component="th" scope="row">
-              {mover.title}
+              <EntityTitleLink
+                entityRef={mover.entityRef}
+                title={mover.title}
+                teamTab
+              />
               {mover.kind === 'orgUnit' ? ' (org unit)' : ''}
             </TableCell>
             <TableCell>{SCORECARD_TITLES[mover.scorecard]}</TableCell>
@@ -49,7 +54,10 @@ function Rows(props: { caption: string; movers: Mover[] }) {
   );
 }
 
-/** Who moved most: the biggest improvements and drops of a period. */
+/**
+ * Who moved most: the biggest improvements and drops of a period, each
+ * linking to the team's or org unit's Team Insights tab.
+ */
 export function MoversTable(props: { movers: MoversResponse; days: number }) {
   const { improved, dropped } = props.movers;
   if (improved.length === 0 && dropped.length === 0) {

@@ -6,11 +6,17 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
-import { ScoreLineChart, ErrorPanel, useUrlState } from '../common';
+import {
+  HISTORY_RANGES,
+  RangePicker,
+  ScoreLineChart,
+  ErrorPanel,
+  useUrlRange,
+  useUrlState,
+} from '../common';
 import { useContentRootStyles } from '../common/contentStyles';
 import { MoversTable } from './MoversTable';
 
-const RANGES = [30, 90, 365] as const;
 const ORGANISATION = '';
 
 /**
@@ -19,8 +25,7 @@ const ORGANISATION = '';
 export function TrendsTab() {
   const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
-  const [requested, setDays] = useUrlState<number>('days', 90);
-  const days = RANGES.find(range => range === requested) ?? 90;
+  const [days, setDays] = useUrlRange(HISTORY_RANGES, 90);
   const [orgUnit, setOrgUnit] = useUrlState<string>('orgUnit', ORGANISATION);
   const units = useAsync(async () => (await api.getReport()).orgUnits, [api]);
   const { value, loading, error } = useAsync(
@@ -43,21 +48,7 @@ export function TrendsTab() {
         <Typography variant="h5" component="h2">
           Trends
         </Typography>
-        <TextField
-          select
-          size="small"
-          variant="outlined"
-          id="team-insights-trends-period"
-          label="Period"
-          value={days}
-          onChange={e => setDays(Number(e.target.value))}
-        >
-          {RANGES.map(range => (
-            <MenuItem key={range} value={range}>
-              Last {range} days
-            </MenuItem>
-          ))}
-        </TextField>
+        <RangePicker value={days} onChange={setDays} />
         <TextField
           select
           size="small"

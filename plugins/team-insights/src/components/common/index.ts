@@ -20,3 +20,4 @@ export * from './contentStyles';
 export * from './ScrollRegion';
 export * from './tableStyles';
 export * from './DownloadCsvButton';
+export * from './RangePicker';
