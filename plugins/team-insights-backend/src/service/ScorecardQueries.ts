@@ -44,11 +44,12 @@ import {
   TrendsResponse,
   MoversResponse,
   rankMovers,
+  utcDay,
 } from '@team-insights/plugin-team-insights-common';
 import { createReportFilter, filterReport } from './filterReport';
 import { ReportService } from './ReportService';
 import { queryTeams, summarizeTeam } from './teams';
-import { dayBefore, TeamInsightsStore, utcDay } from './TeamInsightsStore';
+import { dayBefore, TeamInsightsStore } from './TeamInsightsStore';
 import { VisibilityService } from './visibility';
 
 interface ReportIndex {

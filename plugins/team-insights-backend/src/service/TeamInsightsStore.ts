@@ -13,6 +13,7 @@ import type {
   TeamInsightsTimeline,
   TrendPoint,
 } from '@team-insights/plugin-team-insights-common';
+import { utcDay } from '@team-insights/plugin-team-insights-common';
 import type { Knex } from 'knex';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -134,11 +135,6 @@ export interface SavedSnapshot {
 export interface StoreState {
   latestSnapshot?: { id: number; evaluatedAt: string };
   latestRefresh?: RefreshRecord;
-}
-
-/** `YYYY-MM-DD` of a date, in UTC. */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /** The UTC day `days` days before `date`. */

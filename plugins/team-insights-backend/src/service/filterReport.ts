@@ -3,6 +3,7 @@ import {
   concernVerdict,
   declinedProductUnresolved,
   featureTeamRefs,
+  plural,
   rollUpOrgUnit,
   sortFindings,
 } from '@team-insights/plugin-team-insights-common';
@@ -92,10 +93,6 @@ class HiddenNames {
 /** What a decline reason that names entities the caller cannot see becomes. */
 const HIDDEN_REASON =
   'The reason names entities you cannot see in the catalog, so it is hidden.';
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function hiddenNotice(hiddenCount: number, visible: string[]): string {
   const parts = [
