@@ -32,8 +32,9 @@ export {
   parseSkillsAnnotation,
   parseTeamType,
   parseWaivers,
-  utcDay,
 } from './parsers';
+export { addDays, daysBetween, utcDay } from './days';
+export { plural } from './util';
 export type {
   DeclinedProduct,
   ParseOptions,

@@ -14,6 +14,7 @@ import {
   ANNOTATION_WAIVERS,
 } from './annotations';
 import { BUILT_IN_CHECK_IDS } from './catalogue';
+import { daysBetween, utcDay } from './days';
 import {
   clusterLookup,
   defaultTeamInsightsConfig,
@@ -672,18 +673,6 @@ function isCalendarDate(text: string): boolean {
     date.getUTCFullYear() === y &&
     date.getUTCMonth() === mo - 1 &&
     date.getUTCDate() === d
-  );
-}
-
-/** `YYYY-MM-DD` of a date, in UTC. @public */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round(
-    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) /
-      86400000,
   );
 }
 

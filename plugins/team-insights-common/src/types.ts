@@ -31,6 +31,17 @@ export const SCORECARD_IDS: readonly ScorecardId[] = [
   'documentation',
 ];
 
+/**
+ * What each scorecard is called wherever people read it: the views,
+ * notifications and badges.
+ * @public
+ */
+export const SCORECARD_TITLES: Readonly<Record<ScorecardId, string>> = {
+  composition: 'Team composition',
+  adoption: 'Platform adoption',
+  documentation: 'Documentation',
+};
+
 /** @public */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'not-applicable';
 

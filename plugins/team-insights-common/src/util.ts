@@ -220,7 +220,7 @@ export function communicationPaths(n: number): number {
   return n < 2 ? 0 : (n * (n - 1)) / 2;
 }
 
-/** "1 person", "3 people" style pluralisation. */
+/** "1 person", "3 people": a count with the word that fits it. @public */
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

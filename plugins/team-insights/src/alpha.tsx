@@ -19,6 +19,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import EqualizerIcon from '@material-ui/icons/Equalizer';
+import { DOCUMENTED_KINDS } from '@team-insights/plugin-team-insights-common';
 import type { ReactElement } from 'react';
 import { TeamInsightsClient, teamInsightsApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -28,9 +29,7 @@ import { rootRouteRef } from './routes';
  * filters of earlier releases log a deprecation warning).
  */
 const GROUPS = { kind: 'group' };
-const DOCUMENTED_KINDS = {
-  kind: { $in: ['component', 'api', 'resource', 'system'] },
-};
+const DOCUMENTED = { kind: { $in: [...DOCUMENTED_KINDS] } };
 
 const tab = (element: ReactElement) =>
   compatWrapper(<Content>{element}</Content>);
@@ -170,12 +169,13 @@ const teamInsightsSummaryEntityCard = EntityCardBlueprint.make({
 });
 
 /**
- * The documentation card on Component, API, Resource and System pages.
+ * The documentation card on the pages of the kinds that get a documentation
+ * scorecard: Component, API, Resource, System and Domain.
  */
 const teamInsightsDocumentationEntityCard = EntityCardBlueprint.make({
   name: 'documentation',
   params: {
-    filter: DOCUMENTED_KINDS,
+    filter: DOCUMENTED,
     loader: () =>
       import('./components/EntityDocumentationCard').then(m =>
         compatWrapper(<m.EntityDocumentationCard />),

@@ -4,6 +4,7 @@ import {
   evaluate,
   Finding,
   lintEntity,
+  plural,
   TeamInsightsCheck,
 } from '@team-insights/plugin-team-insights-common';
 import { version } from '../../package.json';
@@ -155,10 +156,6 @@ export function findingPlace(
     : `${shown}:${finding.line}:${finding.column ?? 1}`;
 }
 
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** `team-insights lint [paths…]`; returns the exit code. */
 export async function runLint(
   paths: string[],
@@ -221,15 +218,18 @@ export async function runLint(
     );
   }
   const entityCount = inputs.catalog.entities.length;
-  const scope = `${entityCount} ${
-    entityCount === 1 ? 'entity' : 'entities'
-  } in ${plural(inputs.catalog.fileCount, 'file')}`;
+  const scope = `${plural(entityCount, 'entity', 'entities')} in ${plural(
+    inputs.catalog.fileCount,
+    'file',
+    'files',
+  )}`;
   const problemCount = errors + warnings;
   if (problemCount) {
-    const summary = `${plural(problemCount, 'problem')} (${plural(
+    const summary = `${plural(problemCount, 'problem', 'problems')} (${plural(
       errors,
       'error',
-    )}, ${plural(warnings, 'warning')}) in ${scope}`;
+      'errors',
+    )}, ${plural(warnings, 'warning', 'warnings')}) in ${scope}`;
     ctx.stdout.write(`\n${errors ? p.red(summary) : p.yellow(summary)}\n`);
   } else {
     ctx.stdout.write(

@@ -1,4 +1,5 @@
 import {
+  addDays,
   ANNOTATION_WAIVERS,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
@@ -11,7 +12,7 @@ import {
 
 /** A waiver for the check, as YAML: how to accept a failing check for a while. */
 function waiverYaml(checkId: string, now: Date): string {
-  const until = utcDay(new Date(now.getTime() + 90 * 86_400_000));
+  const until = addDays(utcDay(now), 90);
   return [
     '```yaml',
     'metadata:',

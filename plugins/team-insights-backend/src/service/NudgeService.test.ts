@@ -198,7 +198,7 @@ describe('NudgeService', () => {
             entityRef: 'group:default/secret-team',
           },
           payload: expect.objectContaining({
-            title: `secret-team: Composition dropped from ${from} to ${to}`,
+            title: `secret-team: Team composition dropped from ${from} to ${to}`,
             link: '/catalog/default/group/secret-team/team-insights',
             severity: to === 'none' ? 'high' : 'normal',
             topic: 'Scorecard level dropped',

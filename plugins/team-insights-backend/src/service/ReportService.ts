@@ -1,21 +1,25 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  advanceTimeline,
-  evaluate,
+import type {
   Report,
   TeamInsightsCheck,
   TeamInsightsConfig,
-  TeamInsightsTimeline,
 } from '@team-insights/plugin-team-insights-common';
-import { readCatalogForTeamInsights } from '@team-insights/plugin-team-insights-node';
+import { EvaluationWorker } from './evaluation';
+import { backOffLimits, backOffMs } from './reports/backOff';
+import { CatalogEvaluation, evaluateCatalog } from './reports/evaluateCatalog';
+import type { ReportServiceOptions } from './reports/options';
+import { ReplicaState, syncWithStore } from './reports/replicaState';
+import {
+  recordFailure,
+  RefreshTrigger,
+  storeEvaluation,
+} from './reports/storeEvaluation';
 import { RetryLaterError, withTimeout } from './retryLater';
-import { HistoryRow, TeamInsightsStore } from './TeamInsightsStore';
-import { catalogPages, EvaluationWorker, ReportContent } from './evaluation';
+import { TeamInsightsStore } from './TeamInsightsStore';
 
-/** What caused a refresh. */
-export type RefreshTrigger = 'schedule' | 'request' | 'manual';
+export type { RefreshTrigger } from './reports/storeEvaluation';
 
 /** The report a replica serves, and whether it is stale. */
 export interface ServedReport {
@@ -24,19 +28,10 @@ export interface ServedReport {
   stale: boolean;
 }
 
-interface Failure {
-  at: string;
-  reason: string;
-}
-
 /** Shortest time between two re-evaluations a request asks for. */
 const DEFAULT_RETRY_INTERVAL_MS = 15_000;
 /** Default longest wait of a request for the first evaluation. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-/** Default wait after the first failed refresh before a request may try again. */
-const DEFAULT_BACKOFF_INITIAL_MS = 5_000;
-/** Default longest wait between failed refreshes a request may start. */
-const DEFAULT_BACKOFF_MAX_MS = 5 * 60_000;
 /** Retry-After while the first evaluation is still running. */
 const EVALUATING_RETRY_AFTER_MS = 5_000;
 
@@ -84,8 +79,6 @@ export function isEmptyReport(report: Report): boolean {
  *   what there is.
  */
 export class ReportService {
-  /** The timeline after this instance's last evaluation. */
-  #lastTimeline?: TeamInsightsTimeline;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
@@ -106,8 +99,8 @@ export class ReportService {
   readonly #startedAt: number;
   readonly #worker = new EvaluationWorker();
 
-  #current?: { report: Report; snapshotId?: number };
-  #failure?: Failure;
+  /** What this replica serves, and what it knows of the last refreshes. */
+  readonly #state: ReplicaState = { ownReport: false, syncFailing: false };
   #refreshing?: Promise<Report>;
   #syncing?: Promise<void>;
   #lastSyncAt = Number.NEGATIVE_INFINITY;
@@ -117,41 +110,12 @@ export class ReportService {
   #lastEntityCount?: number;
   /** True while this replica's evaluations keep finding more entities. */
   #growing = false;
-  /** Whether the served report was evaluated on this replica. */
-  #ownReport = false;
   /** Failed refreshes on this replica since the last one that succeeded. */
   #failuresInARow = 0;
   /** Clock ms before which requests start no evaluation, after failures. */
   #backOffUntil?: number;
-  /** Whether reading the database for newer reports is failing. */
-  #syncFailing = false;
 
-  constructor(options: {
-    catalog: CatalogService;
-    auth: AuthService;
-    logger: LoggerService;
-    store: TeamInsightsStore;
-    config: TeamInsightsConfig;
-    customChecks?: TeamInsightsCheck[];
-    retentionDays: number;
-    syncIntervalMs: number;
-    timeoutMs: number;
-    pageSize?: number;
-    /** How long after start-up a growing catalog is re-evaluated on request. */
-    warmUpMs?: number;
-    /** Shortest time between two re-evaluations asked for by requests. */
-    retryIntervalMs?: number;
-    /**
-     * Longest a request waits for the first evaluation before it is
-     * answered 503 with `Retry-After` (`teamInsights.requestTimeout`).
-     */
-    requestTimeoutMs?: number;
-    /** Wait between failed refreshes that requests would start. */
-    backoff?: { initialMs?: number; maxMs?: number };
-    /** Random numbers in [0, 1) for the jitter of the back-off. */
-    random?: () => number;
-    now?: () => Date;
-  }) {
+  constructor(options: ReportServiceOptions) {
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#logger = options.logger;
@@ -167,14 +131,9 @@ export class ReportService {
       options.retryIntervalMs ?? DEFAULT_RETRY_INTERVAL_MS;
     this.#requestTimeoutMs =
       options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.#backoffInitialMs = Math.max(
-      1,
-      options.backoff?.initialMs ?? DEFAULT_BACKOFF_INITIAL_MS,
-    );
-    this.#backoffMaxMs = Math.max(
-      this.#backoffInitialMs,
-      options.backoff?.maxMs ?? DEFAULT_BACKOFF_MAX_MS,
-    );
+    const backOff = backOffLimits(options.backoff);
+    this.#backoffInitialMs = backOff.initialMs;
+    this.#backoffMaxMs = backOff.maxMs;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? (() => new Date());
     this.#startedAt = this.#now().getTime();
@@ -214,7 +173,7 @@ export class ReportService {
   /** The 503 of a request that finds no report to serve. */
   #noReport(retryAfterMs: number): RetryLaterError {
     return new RetryLaterError(
-      this.#failure
+      this.#state.failure
         ? 'Team Insights has no report yet: evaluating the catalog failed (the backend log says why). It is tried again shortly and on schedule.'
         : 'Team Insights has no report yet: the catalog has not been evaluated. It is evaluated shortly and on schedule.',
       retryAfterMs,
@@ -238,8 +197,8 @@ export class ReportService {
    */
   async getReport(options: { evaluate?: boolean } = {}): Promise<ServedReport> {
     const mayEvaluate = options.evaluate ?? true;
-    await this.#sync(!this.#current);
-    const served = this.#current;
+    await this.#sync(!this.#state.current);
+    const served = this.#state.current;
     if (!served) {
       await this.#waitForFirstReport(mayEvaluate);
     } else if (
@@ -260,7 +219,7 @@ export class ReportService {
       }
     } else if (
       mayEvaluate &&
-      this.#ownReport &&
+      this.#state.ownReport &&
       !this.isSettled() &&
       !this.#refreshing &&
       this.#mayRetry()
@@ -271,7 +230,7 @@ export class ReportService {
         // already logged by refresh
       });
     }
-    const current = this.#current;
+    const current = this.#state.current;
     if (!current) {
       throw this.#noReport(
         Math.max(this.#backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
@@ -279,8 +238,8 @@ export class ReportService {
     }
     return {
       report: current.report,
-      stale: this.#failure
-        ? this.#failure.at >= current.report.evaluatedAt
+      stale: this.#state.failure
+        ? this.#state.failure.at >= current.report.evaluatedAt
         : false,
     };
   }
@@ -311,7 +270,7 @@ export class ReportService {
     } catch {
       // a failure is logged by refresh
     }
-    if (this.#current) {
+    if (this.#state.current) {
       return;
     }
     if (timedOut) {
@@ -345,122 +304,46 @@ export class ReportService {
   async #refresh(trigger: RefreshTrigger, signal: AbortSignal) {
     const startedAt = this.#now();
     this.#lastEvaluationAt = startedAt.getTime();
-    let report: Report;
-    let content: ReportContent | undefined;
-    let historyRows: HistoryRow[] | undefined;
-    let entityCount = 0;
-    let timeline: TeamInsightsTimeline | undefined;
+    let evaluation: CatalogEvaluation;
     try {
-      // read while the catalog is read; awaited before evaluating
-      // a database that is down must not stop the evaluation: use the
-      // timeline this instance last had (storing the report warns anyway)
-      const reading = this.#store
-        .readTimeline()
-        .catch(() => this.#lastTimeline);
-      const credentials = await this.#auth.getOwnServiceCredentials();
-      if (this.#customChecks.length === 0) {
-        // Off the main thread: the portal keeps answering meanwhile.
-        const evaluation = await this.#worker.evaluate({
-          pages: catalogPages(this.#catalog, credentials, {
-            signal,
-            pageSize: this.#pageSize,
-          }),
-          config: this.#config,
-          now: this.#now,
-          signal,
-          timeline: reading,
-        });
-        timeline = await reading;
-        report = evaluation.report;
-        content = evaluation.content;
-        historyRows = evaluation.historyRows;
-        entityCount = evaluation.entityCount;
-      } else {
-        // Custom checks are functions of this thread's modules: they
-        // cannot be handed to a worker, so the engine runs here.
-        const entities = await readCatalogForTeamInsights(
-          this.#catalog,
-          credentials,
-          {
-            signal,
-            pageSize: this.#pageSize,
-            extraFields: this.#customChecks.flatMap(
-              check => check.fields ?? [],
-            ),
-          },
-        );
-        entityCount = entities.length;
-        timeline = await reading;
-        signal.throwIfAborted();
-        report = evaluate(entities, {
-          config: this.#config,
-          now: this.#now(),
-          customChecks: this.#customChecks,
-          timeline,
-        });
-      }
-      signal.throwIfAborted();
+      evaluation = await evaluateCatalog({
+        catalog: this.#catalog,
+        auth: this.#auth,
+        worker: this.#worker,
+        config: this.#config,
+        customChecks: this.#customChecks,
+        pageSize: this.#pageSize,
+        now: this.#now,
+        signal,
+        // read while the catalog is read; a database that is down must not
+        // stop the evaluation: use the timeline this instance last had
+        // (storing the report warns anyway)
+        timeline: this.#store
+          .readTimeline()
+          .catch(() => this.#state.lastTimeline),
+      });
     } catch (error) {
       await this.#fail(trigger, startedAt, signal, error);
       throw error;
     }
 
     // The evaluation succeeded: serve it here even if storing it fails.
-    this.#current = { report };
-    this.#ownReport = true;
-    this.#failure = undefined;
+    const { report, entityCount } = evaluation;
+    this.#state.current = { report };
+    this.#state.ownReport = true;
+    this.#state.failure = undefined;
     this.#failuresInARow = 0;
     this.#backOffUntil = undefined;
     this.#growing = entityCount > (this.#lastEntityCount ?? 0);
     this.#lastEntityCount = entityCount;
 
-    try {
-      const snapshot = await this.#store.saveSnapshot(report, content);
-      if (this.#current.report === report) {
-        this.#current.snapshotId = snapshot.id;
-      }
-      const rows = await this.#store.writeHistory(report, {
-        signal,
-        rows: historyRows,
-      });
-      if (timeline) {
-        this.#lastTimeline = advanceTimeline(
-          timeline,
-          report,
-          new Date(report.evaluatedAt),
-        );
-        await this.#store.writeTimeline(this.#lastTimeline);
-      }
-      const deleted = await this.#store.applyRetention(
-        this.#retentionDays,
-        this.#now(),
-      );
-      await this.#store.recordRefresh({
-        startedAt: startedAt.toISOString(),
-        finishedAt: this.#now().toISOString(),
-        status: 'succeeded',
-        trigger,
-        evaluatedAt: report.evaluatedAt,
-        entityCount,
-      });
-      this.#logger.info(
-        `Evaluated ${entityCount} catalog entities (${trigger}): ` +
-          `${report.teams.length} teams, ${report.orgUnits.length} organisational units, ` +
-          `${report.entities.length} documented entities; ${
-            snapshot.written ? 'report stored' : 'report unchanged'
-          }, ${rows} history rows written, ` +
-          `${deleted} rows older than ${this.#retentionDays} days deleted, in ${
-            this.#now().getTime() - startedAt.getTime()
-          } ms`,
-      );
-    } catch (error) {
-      this.#logger.error(
-        `Team Insights evaluated the catalog but could not store the report and its history; other replicas keep serving their previous report: ${stringifyError(
-          error,
-        )}`,
-      );
-      throw error;
-    }
+    await storeEvaluation(this.#store, this.#logger, this.#state, evaluation, {
+      trigger,
+      startedAt,
+      signal,
+      retentionDays: this.#retentionDays,
+      now: this.#now,
+    });
     return report;
   }
 
@@ -476,34 +359,22 @@ export class ReportService {
         } ms (timeout or shutdown)`
       : stringifyError(error);
     const finishedAt = this.#now().toISOString();
-    this.#failure = { at: finishedAt, reason };
+    this.#state.failure = { at: finishedAt, reason };
     this.#failuresInARow += 1;
-    const ceiling = Math.min(
-      this.#backoffMaxMs,
-      this.#backoffInitialMs * 2 ** Math.min(this.#failuresInARow - 1, 30),
-    );
-    const random = Math.min(Math.max(this.#random(), 0), 1);
     this.#backOffUntil =
-      this.#now().getTime() + Math.round(ceiling / 2 + (random * ceiling) / 2);
-    const served = this.#current?.report.evaluatedAt;
-    this.#logger.warn(
-      served
-        ? `Team Insights refresh (${trigger}) failed; serving the report evaluated at ${served} as stale: ${reason}`
-        : `Team Insights refresh (${trigger}) failed and there is no earlier report to serve: ${reason}`,
-    );
-    try {
-      await this.#store.recordRefresh({
-        startedAt: startedAt.toISOString(),
-        finishedAt,
-        status: 'failed',
-        trigger,
-        error: reason,
+      this.#now().getTime() +
+      backOffMs(this.#failuresInARow, {
+        initialMs: this.#backoffInitialMs,
+        maxMs: this.#backoffMaxMs,
+        random: this.#random(),
       });
-    } catch (storeError) {
-      this.#logger.warn(
-        `Could not record the failed refresh: ${stringifyError(storeError)}`,
-      );
-    }
+    await recordFailure(this.#store, this.#logger, {
+      trigger,
+      startedAt,
+      finishedAt,
+      reason,
+      served: this.#state.current?.report.evaluatedAt,
+    });
   }
 
   /** Loads a newer snapshot of another replica, throttled and single flight. */
@@ -522,79 +393,6 @@ export class ReportService {
   }
 
   async #doSync(): Promise<void> {
-    try {
-      const { latestSnapshot, latestRefresh } = await this.#store.getState();
-      const current = this.#current;
-      if (
-        current &&
-        latestSnapshot &&
-        latestSnapshot.id === current.snapshotId &&
-        latestSnapshot.evaluatedAt > current.report.evaluatedAt
-      ) {
-        // A later evaluation found the same report: only the time moved.
-        this.#current = {
-          report: {
-            ...current.report,
-            evaluatedAt: latestSnapshot.evaluatedAt,
-          },
-          snapshotId: current.snapshotId,
-        };
-        this.#ownReport = false;
-      } else if (
-        latestSnapshot &&
-        latestSnapshot.id !== current?.snapshotId &&
-        (!current || latestSnapshot.evaluatedAt > current.report.evaluatedAt)
-      ) {
-        const report = await this.#store.loadSnapshot(latestSnapshot.id);
-        if (
-          report &&
-          (!this.#current ||
-            report.evaluatedAt > this.#current.report.evaluatedAt)
-        ) {
-          this.#current = { report, snapshotId: latestSnapshot.id };
-          this.#ownReport = false;
-        } else if (!report && !this.#current) {
-          // The newest snapshot cannot be served (the store said why, once):
-          // a replica without a report serves the newest one that can.
-          const older = await this.#store.loadNewestReadableSnapshot();
-          if (older && !this.#current) {
-            this.#current = { report: older.report, snapshotId: older.id };
-            this.#ownReport = false;
-          }
-        }
-      }
-      if (latestRefresh?.status === 'failed') {
-        if (!this.#failure || latestRefresh.finishedAt > this.#failure.at) {
-          this.#failure = {
-            at: latestRefresh.finishedAt,
-            reason: latestRefresh.error ?? 'unknown',
-          };
-        }
-      } else if (
-        latestRefresh?.status === 'succeeded' &&
-        this.#failure &&
-        latestRefresh.finishedAt > this.#failure.at &&
-        this.#current &&
-        latestRefresh.evaluatedAt === this.#current.report.evaluatedAt
-      ) {
-        this.#failure = undefined;
-      }
-      if (this.#syncFailing) {
-        this.#syncFailing = false;
-        this.#logger.info(
-          'Team Insights reads the database again for newer reports',
-        );
-      }
-    } catch (error) {
-      // Once per outage, not once per request.
-      if (!this.#syncFailing) {
-        this.#syncFailing = true;
-        this.#logger.warn(
-          `Could not look for a newer Team Insights report in the database; serving what this replica has until it answers again: ${stringifyError(
-            error,
-          )}`,
-        );
-      }
-    }
+    await syncWithStore(this.#store, this.#state, this.#logger);
   }
 }

@@ -3,6 +3,7 @@ import {
   concernVerdict,
   declinedProductUnresolvedFinding,
   featureTeamRefs,
+  plural,
   rollUpOrgUnit,
   sortFindings,
 } from '@team-insights/plugin-team-insights-common';
@@ -102,10 +103,6 @@ const HIDDEN_REASON =
 /** What a custom check's error becomes for a caller who may not see all. */
 const HIDDEN_ERROR =
   'Its error is hidden, as it may name entities you cannot see in the catalog.';
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function hiddenNotice(hiddenCount: number, visible: string[]): string {
   const parts = [

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../days';
 import { LEVELS, SCORECARD_IDS } from '../types';
 import type {
   CheckResult,
@@ -12,8 +13,6 @@ import type {
   InitiativePhase,
   InitiativeTeamStatus,
 } from './types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Days of history the projected completion's pace is measured over.
@@ -218,18 +217,6 @@ export function initiativeBurnUp(
       teamsTotal: teams.size,
       teamsAtTarget: [...teams.values()].filter(Boolean).length,
     }));
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round(
-    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS,
-  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HistoryPoint } from '../api';
+import { addDays } from '../days';
 import type { ScorecardId } from '../types';
 
 /** The periods a "who moved most" ranking is asked for, in days. @public */
@@ -49,11 +50,6 @@ export interface RankMoversOptions {
   limit?: number;
 }
 
-function dayMinus(day: string, days: number): string {
-  const time = Date.parse(`${day}T00:00:00Z`) - days * 86400000;
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 function byDeltaThenTitle(sign: 1 | -1) {
   return (a: Mover, b: Mover) =>
     sign * (b.delta - a.delta) ||
@@ -74,7 +70,7 @@ export function rankMovers(
   series: MoverSeries[],
   options: RankMoversOptions,
 ): MoversResponse {
-  const start = dayMinus(options.today, options.days);
+  const start = addDays(options.today, -options.days);
   const limit = options.limit ?? 10;
   const movers: Mover[] = [];
   for (const one of series) {

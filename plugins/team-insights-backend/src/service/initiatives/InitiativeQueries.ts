@@ -1,6 +1,7 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  addDays,
   evaluateInitiative,
   Initiative,
   initiativeBurnUp,
@@ -113,10 +114,7 @@ export class InitiativeQueries {
     const report = await this.#visibleReport(credentials);
     const summary = this.#summary(initiative, report);
     const refs = summary.teams.map(team => team.entityRef);
-    const startMs = Date.parse(`${initiative.start}T00:00:00Z`);
-    const sinceDay = utcDay(
-      new Date(startMs - HISTORY_BEFORE_START_DAYS * 24 * 60 * 60 * 1000),
-    );
+    const sinceDay = addDays(initiative.start, -HISTORY_BEFORE_START_DAYS);
     const rows = refs.length
       ? await this.#store.readHistoryOf(refs, {
           sinceDay,

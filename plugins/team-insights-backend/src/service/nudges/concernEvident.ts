@@ -1,5 +1,5 @@
-import type { Report } from '@team-insights/plugin-team-insights-common';
-import { Nudge, plural } from './kinds';
+import { plural, Report } from '@team-insights/plugin-team-insights-common';
+import { Nudge } from './kinds';
 
 /**
  * The organisational units to tell about a concern: the deepest unit that

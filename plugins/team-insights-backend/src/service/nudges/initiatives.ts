@@ -1,14 +1,16 @@
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
+  addDays,
   coveredTeams,
   Initiative,
   initiativePhase,
+  plural,
   Report,
   teamStatus,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
 import { stateKey } from '../NudgeStore';
-import { Nudge, NudgeState, plural, TOPICS } from './kinds';
+import { Nudge, NudgeState, TOPICS } from './kinds';
 
 /** Days before its deadline that a team not at target is reminded. */
 export const INITIATIVE_REMINDER_DAYS = 14;
@@ -16,10 +18,6 @@ export const INITIATIVE_REMINDER_DAYS = 14;
 /** The page of an initiative in the portal. */
 export function initiativePageOf(id: string): string {
   return `/team-insights/initiatives/${encodeURIComponent(id)}`;
-}
-
-function addDays(day: string, days: number): string {
-  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 }
 
 /**

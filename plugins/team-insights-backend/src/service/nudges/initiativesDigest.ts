@@ -2,11 +2,12 @@ import {
   coveredTeams,
   Initiative,
   initiativePhase,
+  plural,
   Report,
   teamStatus,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
-import { Nudge, plural, TOPICS } from './kinds';
+import { Nudge, TOPICS } from './kinds';
 
 /** Where the digest points: the portal's list of initiatives. */
 export const INITIATIVES_PAGE = '/team-insights/initiatives';

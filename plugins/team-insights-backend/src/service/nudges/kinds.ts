@@ -63,10 +63,6 @@ export interface NudgeState {
   next: Map<string, NudgeStateRow>;
 }
 
-export function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The Team Insights tab of a Group, where each notification points. */
 export function teamInsightsTabOf(groupRef: string): string {
   const { namespace, name } = parseEntityRef(groupRef);

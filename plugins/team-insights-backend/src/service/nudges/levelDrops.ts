@@ -4,17 +4,12 @@ import {
   LEVELS,
   Report,
   SCORECARD_IDS,
+  SCORECARD_TITLES,
   ScorecardId,
   TeamReport,
 } from '@team-insights/plugin-team-insights-common';
 import { stateKey } from '../NudgeStore';
 import { Nudge, NudgeState, teamInsightsTabOf, TOPICS } from './kinds';
-
-const SCORECARD_TITLES: Record<ScorecardId, string> = {
-  composition: 'Composition',
-  adoption: 'Adoption',
-  documentation: 'Documentation',
-};
 
 function levelRank(level: string): number {
   const rank = LEVELS.indexOf(level as Level);

@@ -1,6 +1,6 @@
-import type { Report } from '@team-insights/plugin-team-insights-common';
+import { plural, Report } from '@team-insights/plugin-team-insights-common';
 import { stateKey } from '../NudgeStore';
-import { Nudge, NudgeState, plural, teamInsightsTabOf, TOPICS } from './kinds';
+import { Nudge, NudgeState, teamInsightsTabOf, TOPICS } from './kinds';
 
 /** A product of a centralized team had adopters and has none now. */
 export function lostAdopters(

@@ -2,18 +2,13 @@ import type { NotificationSeverity } from '@backstage/plugin-notifications-commo
 import {
   ANNOTATION_WAIVERS,
   CheckResult,
+  daysBetween,
+  plural,
   Report,
   SCORECARD_IDS,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
-import { isGroupRef, Nudge, plural, teamInsightsTabOf, TOPICS } from './kinds';
-
-function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round(
-    (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) /
-      86_400_000,
-  );
-}
+import { isGroupRef, Nudge, teamInsightsTabOf, TOPICS } from './kinds';
 
 /**
  * Waivers that end within the notice period, and those that have ended; a

@@ -13,6 +13,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import {
   SCORECARD_IDS,
+  SCORECARD_TITLES,
   ScorecardId,
 } from '@team-insights/plugin-team-insights-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -24,11 +25,8 @@ export interface BadgeSnippetProps {
   title?: string;
 }
 
-const ALT: Record<ScorecardId, string> = {
-  composition: 'Team Insights: team composition',
-  adoption: 'Team Insights: platform adoption',
-  documentation: 'Team Insights: documentation',
-};
+const altOf = (scorecard: ScorecardId) =>
+  `Team Insights: ${SCORECARD_TITLES[scorecard].toLocaleLowerCase('en-US')}`;
 
 /**
  * The Markdown of the three scorecard badges of the current Group, ready to
@@ -77,7 +75,9 @@ export function BadgeSnippet(props: BadgeSnippetProps) {
   )}/team-insights`;
   const markdown = SCORECARD_IDS.map(
     scorecard =>
-      `[![${ALT[scorecard]}](${baseUrl}/v1/badges/${kind}/${namespace}/${name}/${scorecard}.svg)](${tabUrl})`,
+      `[![${altOf(
+        scorecard,
+      )}](${baseUrl}/v1/badges/${kind}/${namespace}/${name}/${scorecard}.svg)](${tabUrl})`,
   ).join('\n');
 
   return (

@@ -19,6 +19,7 @@ import type {
   ConcernReport,
   ConcernVerdict,
 } from '@team-insights/plugin-team-insights-common';
+import { plural } from '@team-insights/plugin-team-insights-common';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
 import {
@@ -88,10 +89,6 @@ function RefList(props: {
       ))}
     </ul>
   );
-}
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

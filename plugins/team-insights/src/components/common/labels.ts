@@ -14,11 +14,7 @@ export const SCORECARDS: readonly ScorecardId[] = SCORECARD_IDS;
 /** Levels from best to worst. */
 export const LEVEL_ORDER: readonly Level[] = LEVELS;
 
-export const SCORECARD_TITLES: Record<ScorecardId, string> = {
-  composition: 'Team composition',
-  adoption: 'Platform adoption',
-  documentation: 'Documentation',
-};
+export { SCORECARD_TITLES } from '@team-insights/plugin-team-insights-common';
 
 export const SCORECARD_DESCRIPTIONS: Record<ScorecardId, string> = {
   composition:
