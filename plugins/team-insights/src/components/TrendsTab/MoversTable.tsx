@@ -8,13 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { EntityTitleLink } from '../common';
-
-const SCORECARD_TITLES: Record<string, string> = {
-  composition: 'Team composition',
-  adoption: 'Platform adoption',
-  documentation: 'Documentation',
-};
+import { EntityTitleLink, SCORECARD_TITLES } from '../common';
 
 function Rows(props: { caption: string; movers: Mover[] }) {
   return (

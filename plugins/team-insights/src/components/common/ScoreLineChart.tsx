@@ -1,7 +1,10 @@
 import { useId } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import type { ScorecardId } from '@team-insights/plugin-team-insights-common';
+import {
+  daysBetween,
+  type ScorecardId,
+} from '@team-insights/plugin-team-insights-common';
 import {
   CartesianGrid,
   Legend,
@@ -22,7 +25,10 @@ export interface ScorePoint {
   score: number | null;
 }
 
-/** Fewer days than this and the chart says when its history starts. */
+/**
+ * History spanning fewer days than this and the chart says when it starts
+ * (counted in days, not points: weekly history over months is not short).
+ */
 const SHORT_HISTORY_DAYS = 14;
 
 const useStyles = makeStyles(theme => ({
@@ -116,7 +122,7 @@ export function ScoreLineChart(props: {
   return (
     <figure className={classes.figure} aria-labelledby={titleId}>
       {heading}
-      {rows.length < SHORT_HISTORY_DAYS && (
+      {daysBetween(first, last.day) + 1 < SHORT_HISTORY_DAYS && (
         <Typography variant="body2" className={classes.empty}>
           History starts on {first}: scores are recorded once a day, so the
           lines grow from here.
