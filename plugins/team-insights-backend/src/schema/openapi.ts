@@ -18,8 +18,11 @@ const COMPONENT = '#/components/schemas/';
 
 /** JSON Schema of every registered component, by id. */
 export function componentSchemas(): Record<string, Json> {
+  // Input mode: a z.object is open (no additionalProperties), as a reader of
+  // the document should expect; z.strictObject is closed.
   const { schemas } = z.toJSONSchema(apiComponents, {
     target: 'draft-2020-12',
+    io: 'input',
     uri: id => `${COMPONENT}${id}`,
   });
   return Object.fromEntries(
@@ -58,7 +61,7 @@ function tidy(node: unknown): any {
 }
 
 /** The JSON Schema of what a request may send, with components as refs. */
-function inputSchemaOf(schema: z.ZodType): Json {
+export function inputSchemaOf(schema: z.ZodType): Json {
   const registry = z.registry<{ id: string }>();
   for (const [id, component] of registeredComponents()) {
     registry.add(component, { id });

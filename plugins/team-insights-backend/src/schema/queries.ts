@@ -31,10 +31,14 @@ const orgUnitRef = z.string().min(1).max(300);
 
 export const teamsQuerySchema = z
   .object({
-    type: TeamType.optional(),
-    composition: Level.optional(),
-    adoption: Level.optional(),
-    documentation: Level.optional(),
+    type: TeamType.optional().describe('Only teams of this type.'),
+    composition: Level.optional().describe(
+      'Only teams at this composition level.',
+    ),
+    adoption: Level.optional().describe('Only teams at this adoption level.'),
+    documentation: Level.optional().describe(
+      'Only teams at this documentation level.',
+    ),
     orgUnit: orgUnitRef
       .optional()
       .describe('Only teams below this organisational unit (entity ref).'),
@@ -60,7 +64,13 @@ export const teamsQuerySchema = z
         'A scorecard sorts by its score; need puts teams with any scorecard at bronze or below first, then the lowest score.',
       ),
     order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(500)
+      .default(50)
+      .describe('Teams per page.'),
     cursor: z
       .string()
       .min(1)

@@ -13,21 +13,21 @@ import {
 
 export const PlannerConfigResponse = component(
   'PlannerConfigResponse',
-  z.object({
+  z.strictObject({
     config: z
-      .looseObject({
+      .object({
         skillClusters: z.array(
-          z.looseObject({
+          z.object({
             id: z.string(),
             title: z.string(),
             description: z.string().optional(),
             aliases: z.array(z.string()).optional(),
           }),
         ),
-        teamTypes: z.looseObject({}),
-        thresholds: z.looseObject({}),
+        teamTypes: z.object({}),
+        thresholds: z.object({}),
         weights: z.record(z.string(), z.number()),
-        levels: z.looseObject({
+        levels: z.object({
           gold: z.number(),
           silver: z.number(),
           bronze: z.number(),
@@ -37,66 +37,120 @@ export const PlannerConfigResponse = component(
       })
       .describe('The effective engine configuration (docs/configuration.md).'),
     notPreviewed: z.array(
-      z.object({ id: z.string(), title: z.string(), scorecard: ScorecardId }),
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        scorecard: ScorecardId,
+      }),
     ),
   }),
 );
 
 export const StaffingGap = component(
   'StaffingGap',
-  z.object({
+  z.strictObject({
     team: EntityRef,
     cluster: z.string(),
     gap: z.enum(['missing', 'single-point-of-failure']),
   }),
 );
 
-export const StaffingResponse = component(
-  'StaffingResponse',
-  z.object({
-    evaluatedAt: DateTime,
-    method: z.literal('greedy'),
-    teams: z.array(EntityRef),
-    gapsBefore: z.number().int(),
-    summary: z.array(z.string()),
-    remaining: z.array(StaffingGap),
-    suggestions: z.array(
-      z.object({
-        kind: z.enum(['hire', 'move']),
-        cluster: z.string(),
-        team: EntityRef,
-        user: EntityRef.optional(),
-        from: EntityRef.optional(),
-        closes: z.array(StaffingGap),
-        levels: z.array(
+const names = z.array(z.string());
+
+/** A change to the organisation, as the planner and `team-insights plan` read it. */
+export const PlanChange = component(
+  'PlanChange',
+  z.union([
+    z.object({
+      move: z.object({ user: z.string(), from: z.string(), to: z.string() }),
+    }),
+    z.object({ skills: z.object({ user: z.string(), skills: z.string() }) }),
+    z.object({
+      headcount: z.object({ team: z.string(), skills: z.string() }),
+    }),
+    z.object({ teamType: z.object({ team: z.string(), type: TeamType }) }),
+    z.object({
+      split: z.object({
+        team: z.string(),
+        into: z.array(
           z.object({
-            team: EntityRef,
-            before: NullableLevel,
-            after: NullableLevel,
+            name: z.string(),
+            members: names,
+            owns: names.optional(),
           }),
         ),
-        change: z
-          .looseObject({})
-          .describe('The plan change that makes it (docs/planning.md).'),
-        text: z.string(),
+      }),
+    }),
+    z.object({ merge: z.object({ teams: names, into: z.string() }) }),
+    z.object({
+      createTeam: z.object({
+        name: z.string(),
+        type: TeamType,
+        parent: z.string().optional(),
+        members: names.optional(),
+        owns: names.optional(),
+      }),
+    }),
+    z.object({ adopt: z.object({ team: z.string(), product: z.string() }) }),
+    z.object({
+      decline: z.object({
+        team: z.string(),
+        product: z.string(),
+        reason: z.string().optional(),
+      }),
+    }),
+  ]),
+);
+
+export const StaffingSuggestion = component(
+  'StaffingSuggestion',
+  z.strictObject({
+    kind: z.enum(['hire', 'move']),
+    cluster: z.string(),
+    team: EntityRef.describe('The team the person joins.'),
+    user: EntityRef.optional().describe('Who moves, for a move.'),
+    from: EntityRef.optional().describe('The team a move takes them from.'),
+    closes: z.array(StaffingGap),
+    levels: z.array(
+      z.strictObject({
+        team: EntityRef,
+        before: NullableLevel,
+        after: NullableLevel,
       }),
     ),
+    change: PlanChange.describe(
+      'The plan change that makes it (docs/planning.md).',
+    ),
+    text: z.string().describe('The suggestion in one sentence.'),
+  }),
+);
+
+export const StaffingResponse = component(
+  'StaffingResponse',
+  z.strictObject({
+    evaluatedAt: DateTime,
+    method: z.literal('greedy'),
+    teams: z.array(EntityRef).describe('The teams considered.'),
+    gapsBefore: z.number().int(),
+    summary: z.array(z.string()).describe('Headlines, e.g. hires per cluster.'),
+    remaining: z.array(StaffingGap).describe('Gaps no suggestion closes.'),
+    suggestions: z.array(StaffingSuggestion),
   }),
 );
 
 export const RefreshResponse = component(
   'RefreshResponse',
-  z.object({ status: z.literal('started') }),
+  z.strictObject({ status: z.literal('started') }),
 );
 
 export const InitiativeTarget = component(
   'InitiativeTarget',
   z.union([
-    z.object({
+    z.strictObject({
       scorecard: ScorecardId,
       level: z.enum(['gold', 'silver', 'bronze']),
     }),
-    z.object({ checks: z.array(z.string()) }),
+    z.strictObject({ checks: z.array(z.string()) }),
   ]),
 );
 
@@ -114,17 +168,17 @@ const initiativeSummary = {
 
 export const InitiativeSummary = component(
   'InitiativeSummary',
-  z.object(initiativeSummary),
+  z.strictObject(initiativeSummary),
 );
 
 export const InitiativesResponse = component(
   'InitiativesResponse',
-  z.object({ items: z.array(InitiativeSummary) }),
+  z.strictObject({ items: z.array(InitiativeSummary) }),
 );
 
 export const InitiativeTeamStatus = component(
   'InitiativeTeamStatus',
-  z.object({
+  z.strictObject({
     entityRef: EntityRef,
     title: z.string(),
     teamType: TeamType,
@@ -140,7 +194,7 @@ export const InitiativeTeamStatus = component(
 
 export const InitiativeHistoryPoint = component(
   'InitiativeHistoryPoint',
-  z.object({
+  z.strictObject({
     date: Day,
     teamsAtTarget: z.number().int(),
     teamsTotal: z.number().int(),
@@ -149,7 +203,7 @@ export const InitiativeHistoryPoint = component(
 
 export const InitiativeResponse = component(
   'InitiativeResponse',
-  z.object({
+  z.strictObject({
     ...initiativeSummary,
     teams: z.array(InitiativeTeamStatus),
     history: z.array(InitiativeHistoryPoint),

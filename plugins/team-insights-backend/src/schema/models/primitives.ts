@@ -41,18 +41,22 @@ export const Count = z.number().int().min(0);
 
 export const ScoreLevel = component(
   'ScoreLevel',
-  z.object({ score: NullableScore, level: NullableLevel }),
+  z.strictObject({ score: NullableScore, level: NullableLevel }),
 );
 
 /** Freshness of what the backend serves. */
 export const reportMeta = {
-  evaluatedAt: DateTime,
-  stale: z.boolean(),
+  evaluatedAt: DateTime.describe('When the catalog was evaluated.'),
+  stale: z
+    .boolean()
+    .describe('True when the last refresh failed and this is older.'),
 };
+
+export const ReportMeta = component('ReportMeta', z.object(reportMeta));
 
 /** The three scorecards of a team, each with a value of `schema`. */
 export function byScorecard<T extends z.ZodType>(schema: T) {
-  return z.object({
+  return z.strictObject({
     composition: schema,
     adoption: schema,
     documentation: schema,
@@ -71,12 +75,12 @@ export const Csv = component(
 /** The body of every error answer, as Backstage's error handler writes it. */
 export const ErrorBody = component(
   'Error',
-  z.looseObject({
-    error: z.looseObject({ name: z.string(), message: z.string() }),
-    request: z.looseObject({
+  z.object({
+    error: z.object({ name: z.string(), message: z.string() }),
+    request: z.object({
       method: z.string().optional(),
       url: z.string().optional(),
     }),
-    response: z.looseObject({ statusCode: z.number().int() }),
+    response: z.object({ statusCode: z.number().int() }),
   }),
 );

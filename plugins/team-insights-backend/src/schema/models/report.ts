@@ -16,7 +16,7 @@ import {
 
 export const Finding = component(
   'Finding',
-  z.looseObject({
+  z.object({
     severity: z.enum(['error', 'warning']),
     code: z
       .string()
@@ -43,12 +43,12 @@ export const Finding = component(
 
 export const Waiver = component(
   'Waiver',
-  z.looseObject({ until: Day, reason: z.string() }),
+  z.object({ until: Day, reason: z.string() }),
 );
 
 export const CheckResult = component(
   'CheckResult',
-  z.looseObject({
+  z.object({
     id: z.string(),
     title: z.string(),
     status: CheckStatus,
@@ -67,7 +67,7 @@ export const CheckResult = component(
 
 export const ScorecardResult = component(
   'ScorecardResult',
-  z.looseObject({
+  z.object({
     score: NullableScore,
     level: NullableLevel,
     checks: z.array(CheckResult),
@@ -76,7 +76,7 @@ export const ScorecardResult = component(
 
 export const SkillHolding = component(
   'SkillHolding',
-  z.looseObject({ cluster: z.string(), people: Count, primary: Count }),
+  z.object({ cluster: z.string(), people: Count, primary: Count }),
 );
 
 const publicBadge = z
@@ -88,7 +88,7 @@ const publicBadge = z
 
 export const TeamReport = component(
   'TeamReport',
-  z.looseObject({
+  z.object({
     entityRef: EntityRef,
     title: z.string(),
     teamType: TeamType,
@@ -103,17 +103,17 @@ export const TeamReport = component(
     missingSkills: z.array(z.string()),
     skills: z.array(SkillHolding),
     owned: z.array(EntityRef),
-    scorecards: z.looseObject(byScorecard(ScorecardResult).shape),
+    scorecards: z.object(byScorecard(ScorecardResult).shape),
     publicBadge,
   }),
 );
 
 export const RollupScorecard = component(
   'RollupScorecard',
-  z.looseObject({
+  z.object({
     score: NullableScore,
     level: NullableLevel,
-    byLevel: z.object({
+    byLevel: z.strictObject({
       gold: Count,
       silver: Count,
       bronze: Count,
@@ -124,38 +124,38 @@ export const RollupScorecard = component(
 
 export const OrgUnitReport = component(
   'OrgUnitReport',
-  z.looseObject({
+  z.object({
     entityRef: EntityRef,
     title: z.string(),
     parent: EntityRef.optional(),
     teams: Count,
     teamRefs: z.array(EntityRef),
-    scorecards: z.looseObject(byScorecard(RollupScorecard).shape),
+    scorecards: z.object(byScorecard(RollupScorecard).shape),
     publicBadge,
   }),
 );
 
 export const EntityReport = component(
   'EntityReport',
-  z.looseObject({
+  z.object({
     entityRef: EntityRef,
     kind: z.string(),
     title: z.string(),
     owner: EntityRef.optional(),
     product: z.boolean(),
-    scorecards: z.looseObject({ documentation: ScorecardResult }),
+    scorecards: z.object({ documentation: ScorecardResult }),
     publicBadge,
   }),
 );
 
 export const DeclineReason = component(
   'DeclineReason',
-  z.object({ teamRef: EntityRef, reason: z.string().max(200) }),
+  z.strictObject({ teamRef: EntityRef, reason: z.string().max(200) }),
 );
 
 export const ProductReport = component(
   'ProductReport',
-  z.looseObject({
+  z.object({
     entityRef: EntityRef,
     owner: EntityRef.optional(),
     mandatory: z.boolean(),
@@ -175,7 +175,7 @@ export const ProductReport = component(
 
 export const ConcernReport = component(
   'ConcernReport',
-  z.looseObject({
+  z.object({
     concern: z.string(),
     builtBy: z.array(EntityRef),
     products: z.array(EntityRef),
@@ -202,7 +202,7 @@ export const ConcernReport = component(
 
 export const ReportResponse = component(
   'ReportResponse',
-  z.object({
+  z.strictObject({
     version: z.literal(1),
     evaluatedAt: DateTime,
     stale: z.boolean(),

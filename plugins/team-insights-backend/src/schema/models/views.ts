@@ -28,12 +28,16 @@ import {
 
 /** One value per team type. */
 function byTeamType<T extends z.ZodType>(schema: T) {
-  return z.object({ feature: schema, centralized: schema, expertise: schema });
+  return z.strictObject({
+    feature: schema,
+    centralized: schema,
+    expertise: schema,
+  });
 }
 
 export const TeamSummary = component(
   'TeamSummary',
-  z.object({
+  z.strictObject({
     entityRef: EntityRef,
     title: z.string(),
     teamType: TeamType,
@@ -43,7 +47,7 @@ export const TeamSummary = component(
     orgUnits: z.array(EntityRef),
     scores: byScorecard(ScoreLevel),
     worstCheck: z
-      .object({
+      .strictObject({
         scorecard: ScorecardId,
         id: z.string(),
         title: z.string(),
@@ -51,7 +55,7 @@ export const TeamSummary = component(
       })
       .optional(),
     check: z
-      .object({
+      .strictObject({
         id: z.string(),
         scorecard: ScorecardId,
         title: z.string(),
@@ -72,7 +76,7 @@ export const TeamSummary = component(
 
 export const LevelCounts = component(
   'LevelCounts',
-  z.object({
+  z.strictObject({
     gold: Count,
     silver: Count,
     bronze: Count,
@@ -83,11 +87,14 @@ export const LevelCounts = component(
 
 export const TeamsPage = component(
   'TeamsPage',
-  z.object({
+  z.strictObject({
     ...reportMeta,
     items: z.array(TeamSummary),
-    totalCount: Count,
-    nextCursor: z.string().optional(),
+    totalCount: Count.describe('Teams matching the filters, across pages.'),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe('The cursor of the next page; absent on the last one.'),
     levelCounts: byScorecard(LevelCounts),
   }),
 );
@@ -95,20 +102,20 @@ export const TeamsPage = component(
 export const EntityScorecardsResponse = component(
   'EntityScorecardsResponse',
   z.union([
-    z.object({
+    z.strictObject({
       ...reportMeta,
       type: z.literal('team'),
       team: TeamReport,
       findings: z.array(Finding),
     }),
-    z.object({
+    z.strictObject({
       ...reportMeta,
       type: z.literal('org-unit'),
       orgUnit: OrgUnitReport,
       teams: z.array(TeamSummary),
       findings: z.array(Finding),
     }),
-    z.object({
+    z.strictObject({
       ...reportMeta,
       type: z.literal('entity'),
       entity: EntityReport,
@@ -120,7 +127,7 @@ export const EntityScorecardsResponse = component(
 
 export const HistoryPoint = component(
   'HistoryPoint',
-  z.object({
+  z.strictObject({
     day: Day,
     scorecard: ScorecardId,
     score: NullableScore,
@@ -131,12 +138,12 @@ export const HistoryPoint = component(
 
 export const HistoryResponse = component(
   'HistoryResponse',
-  z.object({ entityRef: EntityRef, points: z.array(HistoryPoint) }),
+  z.strictObject({ entityRef: EntityRef, points: z.array(HistoryPoint) }),
 );
 
 export const TrendPoint = component(
   'TrendPoint',
-  z.object({
+  z.strictObject({
     day: Day,
     scorecard: ScorecardId,
     score: NullableScore,
@@ -146,7 +153,7 @@ export const TrendPoint = component(
 
 export const TrendsResponse = component(
   'TrendsResponse',
-  z.object({
+  z.strictObject({
     orgUnit: z
       .string()
       .optional()
@@ -157,7 +164,7 @@ export const TrendsResponse = component(
 
 export const Mover = component(
   'Mover',
-  z.object({
+  z.strictObject({
     entityRef: z.string(),
     kind: z.enum(['team', 'orgUnit']),
     title: z.string(),
@@ -170,12 +177,12 @@ export const Mover = component(
 
 export const MoversResponse = component(
   'MoversResponse',
-  z.object({ improved: z.array(Mover), dropped: z.array(Mover) }),
+  z.strictObject({ improved: z.array(Mover), dropped: z.array(Mover) }),
 );
 
 export const ProductsResponse = component(
   'ProductsResponse',
-  z.object({
+  z.strictObject({
     ...reportMeta,
     items: z.array(ProductReport),
     featureTeams: z.array(EntityRef),
@@ -184,19 +191,19 @@ export const ProductsResponse = component(
 
 export const ConcernsResponse = component(
   'ConcernsResponse',
-  z.object({ ...reportMeta, items: z.array(ConcernReport) }),
+  z.strictObject({ ...reportMeta, items: z.array(ConcernReport) }),
 );
 
 export const RequiredSkills = component(
   'RequiredSkills',
-  z.object({ requiredSkills: z.array(z.string()) }),
+  z.strictObject({ requiredSkills: z.array(z.string()) }),
 );
 
 export const SkillClustersResponse = component(
   'SkillClustersResponse',
-  z.object({
+  z.strictObject({
     items: z.array(
-      z.object({
+      z.strictObject({
         id: z.string(),
         title: z.string(),
         description: z.string().optional(),
@@ -208,7 +215,7 @@ export const SkillClustersResponse = component(
 
 export const SkillSupply = component(
   'SkillSupply',
-  z.object({
+  z.strictObject({
     id: z.string(),
     title: z.string(),
     people: Count,
@@ -220,7 +227,7 @@ export const SkillSupply = component(
 
 export const TeamSkills = component(
   'TeamSkills',
-  z.object({
+  z.strictObject({
     entityRef: EntityRef,
     title: z.string(),
     teamType: TeamType,
@@ -232,7 +239,7 @@ export const TeamSkills = component(
 
 export const SkillsResponse = component(
   'SkillsResponse',
-  z.object({
+  z.strictObject({
     ...reportMeta,
     clusters: z.array(SkillSupply),
     teams: z.array(TeamSkills),
@@ -241,7 +248,7 @@ export const SkillsResponse = component(
 
 export const MyTeamScoreChange = component(
   'MyTeamScoreChange',
-  z.object({
+  z.strictObject({
     score: NullableScore,
     level: NullableLevel,
     previousScore: NullableScore,
@@ -255,7 +262,7 @@ export const MyTeamScoreChange = component(
 
 export const MyTeam = component(
   'MyTeam',
-  z.object({
+  z.strictObject({
     entityRef: EntityRef,
     title: z.string(),
     teamType: TeamType,
@@ -271,7 +278,7 @@ export const MyTeam = component(
 
 export const MyTeamsResponse = component(
   'MyTeamsResponse',
-  z.object({
+  z.strictObject({
     ...reportMeta,
     items: z.array(MyTeam),
     totalCount: Count,
@@ -281,7 +288,7 @@ export const MyTeamsResponse = component(
 
 export const DeclinedBy = component(
   'DeclinedBy',
-  z.object({
+  z.strictObject({
     teamRef: EntityRef,
     title: z.string(),
     reason: z
@@ -296,7 +303,7 @@ export const DeclinedBy = component(
 
 export const ProductAdoption = component(
   'ProductAdoption',
-  z.object({
+  z.strictObject({
     entityRef: EntityRef,
     title: z.string(),
     owner: EntityRef.optional(),
@@ -317,11 +324,11 @@ export const ProductAdoption = component(
 
 export const AdoptionResponse = component(
   'AdoptionResponse',
-  z.object({
+  z.strictObject({
     ...reportMeta,
     products: z.array(ProductAdoption),
     featureTeams: z.array(
-      z.object({ entityRef: EntityRef, title: z.string() }),
+      z.strictObject({ entityRef: EntityRef, title: z.string() }),
     ),
   }),
 );
