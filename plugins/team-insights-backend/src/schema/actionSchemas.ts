@@ -18,6 +18,9 @@ type Json = Record<string, any>;
 
 let components: Record<string, Json> | undefined;
 const built = new WeakMap<Zod, Map<string, z3.ZodTypeAny>>();
+// The registry asks for an action's schemas on every call: the JSON Schema
+// of a query is worked out once.
+const queryJson = new WeakMap<z4.ZodType, Json>();
 
 function componentJson(id: string): Json {
   components ??= componentSchemas();
@@ -177,7 +180,11 @@ export function queryInput<T extends z4.ZodType, K extends string>(
   query: T,
   keys: readonly K[],
 ): ObjectSchema<Partial<Pick<z4.output<T>, K & keyof z4.output<T>>>> {
-  const json = inputSchemaOf(query);
+  let json = queryJson.get(query);
+  if (!json) {
+    json = inputSchemaOf(query);
+    queryJson.set(query, json);
+  }
   const properties = Object.fromEntries(
     keys.map(key => {
       const field = json.properties?.[key];
