@@ -13,6 +13,10 @@ import type { PlannerService } from '../service/PlannerService';
 import type { ScorecardQueries } from '../service/ScorecardQueries';
 import type { InitiativeQueries } from '../service/initiatives/InitiativeQueries';
 
+// The API's schemas in the registry's zod (see src/schema/actionSchemas.ts).
+export type { Zod } from '../schema/actionSchemas';
+export { apiObject, apiSchema, queryInput } from '../schema/actionSchemas';
+
 /** What every action is given. */
 export interface ActionContext {
   actionsRegistry: ActionsRegistryService;
@@ -30,9 +34,6 @@ export const commonActionOptions = {
   attributes: { readOnly: true, idempotent: true, destructive: false },
   visibilityPermission: teamInsightsScorecardsReadPermission,
 };
-
-export type { Zod } from '../schema/actionSchemas';
-export { apiObject, apiSchema, queryInput } from '../schema/actionSchemas';
 
 /** The `entityRef` input of the actions that answer about one entity. */
 export function entityRefInput(z: Zod, description: string) {
