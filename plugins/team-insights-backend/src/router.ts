@@ -7,21 +7,27 @@ import type {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  DRILL_DOWN_STATUSES,
   initiativeTeamsCsv,
-  LEVELS,
   RefreshResponse,
-  SCORECARD_IDS,
-  ScorecardId,
-  TEAM_SORT_KEYS,
-  TEAM_TYPES,
   teamInsightsScorecardsRefreshPermission,
   TeamsQuery,
 } from '@team-insights/plugin-team-insights-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v4';
-import { tuple } from './schema/enums';
+import {
+  badgeFileSchema,
+  emptyQuerySchema,
+  entityParamsSchema,
+  historyQuerySchema,
+  initiativeParamsSchema,
+  initiativesQuerySchema,
+  moversQuerySchema,
+  myTeamsQuerySchema,
+  staffingQuerySchema,
+  teamsQuerySchema,
+  trendsQuerySchema,
+} from './schema/queries';
 import { BadgeMessage, renderBadge } from './service/badges';
 import { ReportService } from './service/ReportService';
 import { retryAfterSecondsOf } from './service/retryLater';
@@ -38,84 +44,6 @@ export const BADGE_ROUTE = '/v1/badges/:kind/:namespace/:name/:file';
 /** How long browsers and proxies may keep a badge, in seconds. */
 const BADGE_MAX_AGE = 300;
 
-const level = z.enum(tuple(LEVELS));
-const scorecard = z.enum(tuple(SCORECARD_IDS));
-const days = z.coerce.number().int().min(1).max(3650).default(90);
-
-const teamsQuerySchema = z
-  .object({
-    type: z.enum(tuple(TEAM_TYPES)).optional(),
-    composition: level.optional(),
-    adoption: level.optional(),
-    documentation: level.optional(),
-    orgUnit: z.string().min(1).max(300).optional(),
-    q: z.string().max(200).optional(),
-    check: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'expected a check id')
-      .optional(),
-    status: z.enum(tuple(DRILL_DOWN_STATUSES)).optional(),
-    sort: z.enum(tuple(TEAM_SORT_KEYS)).default('title'),
-    order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().min(1).max(2000).optional(),
-  })
-  .strict()
-  .refine(q => !q.status || q.check, {
-    message: 'status needs check, e.g. check=composition.team-size&status=fail',
-  });
-
-const entityParamsSchema = z.object({
-  kind: z.string().min(1).max(63),
-  namespace: z.string().min(1).max(63),
-  name: z.string().min(1).max(253),
-});
-
-const historyQuerySchema = z
-  .object({ scorecard: scorecard.optional(), days })
-  .strict();
-
-const trendsQuerySchema = z
-  .object({
-    scorecard: scorecard.optional(),
-    days,
-    orgUnit: z.string().min(1).max(300).optional(),
-  })
-  .strict();
-
-const moversQuerySchema = z
-  .object({
-    scorecard: scorecard.optional(),
-    days: z.enum(['7', '30', '90', '365']).default('30').transform(Number),
-  })
-  .strict();
-
-const emptyQuerySchema = z.object({}).strict();
-
-const myTeamsQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(200).optional() })
-  .strict();
-
-const initiativesQuerySchema = z
-  .object({ team: z.string().min(1).max(300).optional() })
-  .strict();
-
-const initiativeParamsSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/, 'expected an initiative id'),
-});
-const staffingQuerySchema = z
-  .object({
-    team: z.string().min(1).max(300).optional(),
-    orgUnit: z.string().min(1).max(300).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
-  })
-  .strict()
-  .refine(q => !(q.team && q.orgUnit), {
-    message: 'give team or orgUnit, not both',
-  });
-
 /** A Group ref as the report writes it; a bare name is a Group's. */
 function normalizeGroupRef(input: string): string {
   try {
@@ -131,14 +59,6 @@ function normalizeGroupRef(input: string): string {
     );
   }
 }
-
-const badgeFileSchema = z
-  .string()
-  .regex(
-    /^(composition|adoption|documentation)\.svg$/,
-    'expected composition.svg, adoption.svg or documentation.svg',
-  )
-  .transform(file => file.slice(0, -4) as ScorecardId);
 
 /** Whether the caller asked for CSV (`Accept: text/csv`) rather than JSON. */
 function wantsCsv(req: Request): boolean {

@@ -3,11 +3,12 @@ import {
   ANNOTATION_WAIVERS,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
+import { CheckStatus, EntityRef, ScorecardId, Waiver } from '../schema/models';
 import {
   ActionContext,
+  apiSchema,
   commonActionOptions,
   normalizeRef,
-  reportSchemas,
 } from './schemas';
 
 /** A waiver for the check, as YAML: how to accept a failing check for a while. */
@@ -49,11 +50,10 @@ howToWaive is the annotation that accepts a failing check for a while (at most 3
               'A team (group:default/name) or documented entity to explain the result for',
             ),
         }),
-      output: z => {
-        const s = reportSchemas(z);
-        return z.object({
+      output: z =>
+        z.object({
           id: z.string(),
-          scorecard: s.scorecardId,
+          scorecard: apiSchema(z, ScorecardId),
           title: z.string(),
           description: z.string().describe('The rule, with its thresholds'),
           rationale: z.string().describe('Why the rule matters'),
@@ -64,18 +64,17 @@ howToWaive is the annotation that accepts a failing check for a while (at most 3
           stale: z.boolean().optional(),
           results: z.array(
             z.object({
-              entityRef: s.ref,
-              status: s.check.shape.status,
+              entityRef: apiSchema(z, EntityRef),
+              status: apiSchema(z, CheckStatus),
               message: z.string(),
               remediation: z
                 .string()
                 .optional()
                 .describe('What to change, with YAML where it helps'),
-              waived: s.check.shape.waived,
+              waived: apiSchema(z, Waiver).optional(),
             }),
           ),
-        });
-      },
+        }),
     },
     action: async ({ input, credentials }) => {
       let required: string[] = [];

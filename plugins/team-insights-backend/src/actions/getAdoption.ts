@@ -1,9 +1,16 @@
 import {
+  EntityRef,
+  ProductReport,
+  ScorecardResult,
+  TeamType,
+} from '../schema/models';
+import {
   ActionContext,
+  apiSchema,
   commonActionOptions,
   entityRefInput,
   normalizeRef,
-  reportSchemas,
+  reportMetaShape,
 } from './schemas';
 
 /** The `get-adoption` action: a product's adopters and decliners, or a team's products. */
@@ -24,28 +31,26 @@ For a team (e.g. group:default/ml-platform): the products it owns with the same 
             'A product (component:default/name, api:…, resource:…) or a team (group:default/name)',
           ),
         }),
-      output: z => {
-        const s = reportSchemas(z);
-        return z.object({
-          ...s.meta,
-          entityRef: s.ref,
+      output: z =>
+        z.object({
+          ...reportMetaShape(z),
+          entityRef: apiSchema(z, EntityRef),
           type: z.enum(['product', 'team']),
           title: z.string(),
-          teamType: s.teamType.optional(),
-          products: z.array(s.product),
-          scorecard: s.scorecard
+          teamType: apiSchema(z, TeamType).optional(),
+          products: z.array(apiSchema(z, ProductReport)),
+          scorecard: apiSchema(z, ScorecardResult)
             .optional()
             .describe('For a team: its adoption scorecard'),
           adopts: z
-            .array(s.ref)
+            .array(apiSchema(z, EntityRef))
             .optional()
             .describe('For a team: products of others it uses'),
           declines: z
-            .array(s.ref)
+            .array(apiSchema(z, EntityRef))
             .optional()
             .describe('For a team: products it declined'),
-        });
-      },
+        }),
     },
     action: async ({ input, credentials }) => {
       const ref = normalizeRef(input.entityRef);

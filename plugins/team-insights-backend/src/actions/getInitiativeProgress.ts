@@ -1,5 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import { ActionContext, commonActionOptions, reportSchemas } from './schemas';
+import { InitiativeResponse, InitiativeSummary } from '../schema/models';
+import { ActionContext, apiSchema, commonActionOptions } from './schemas';
 
 /**
  * The `get-initiative-progress` action: one initiative's progress (or the
@@ -25,51 +26,11 @@ Only teams the caller may see are counted.`,
             .optional()
             .describe('The initiative id; omit it to list the initiatives'),
         }),
-      output: z => {
-        const s = reportSchemas(z);
-        const target = z.union([
-          z.object({ scorecard: s.scorecardId, level: s.level }),
-          z.object({ checks: z.array(z.string()) }),
-        ]);
-        const summary = {
-          id: z.string(),
-          title: z.string(),
-          description: z.string().optional(),
-          start: z.string().describe('YYYY-MM-DD'),
-          deadline: z.string().describe('YYYY-MM-DD'),
-          target,
-          phase: z.enum(['upcoming', 'active', 'ended']),
-          teamsTotal: z.number(),
-          teamsAtTarget: z.number(),
-        };
-        return z.object({
-          items: z.array(z.object(summary)).optional(),
-          initiative: z
-            .object({
-              ...summary,
-              teams: z.array(
-                z.object({
-                  entityRef: s.ref,
-                  title: z.string(),
-                  teamType: s.teamType,
-                  atTarget: z.boolean(),
-                  level: s.level.nullable(),
-                  failingChecks: z.array(z.string()),
-                }),
-              ),
-              history: z.array(
-                z.object({
-                  date: z.string(),
-                  teamsAtTarget: z.number(),
-                  teamsTotal: z.number(),
-                }),
-              ),
-              projectedCompletion: z.string().nullable(),
-              onTrack: z.boolean().nullable(),
-            })
-            .optional(),
-        });
-      },
+      output: z =>
+        z.object({
+          items: z.array(apiSchema(z, InitiativeSummary)).optional(),
+          initiative: apiSchema(z, InitiativeResponse).optional(),
+        }),
     },
     action: async ({ input, credentials }) => {
       if (!initiatives) {

@@ -1,9 +1,18 @@
 import {
+  EntityReport,
+  Finding,
+  OrgUnitReport,
+  ProductReport,
+  TeamReport,
+  TeamSummary,
+} from '../schema/models';
+import {
   ActionContext,
+  apiSchema,
   commonActionOptions,
   entityRefInput,
   normalizeRef,
-  reportSchemas,
+  reportMetaShape,
 } from './schemas';
 
 /** The `get-team-scorecards` action: the scorecards of a team, an org unit or a documented entity. */
@@ -24,28 +33,26 @@ Only entities the caller may read in the catalog are answered; anything else is 
             'The entity ref, e.g. group:default/search-ranking; a bare name means a Group in the default namespace',
           ),
         }),
-      output: z => {
-        const s = reportSchemas(z);
-        return z.object({
-          ...s.meta,
+      output: z =>
+        z.object({
+          ...reportMetaShape(z),
           type: z
             .enum(['team', 'org-unit', 'entity'])
             .describe('Which of team, orgUnit or entity is set'),
-          team: s.team.optional(),
-          orgUnit: s.orgUnit.optional(),
+          team: apiSchema(z, TeamReport).optional(),
+          orgUnit: apiSchema(z, OrgUnitReport).optional(),
           teams: z
-            .array(s.teamSummary)
+            .array(apiSchema(z, TeamSummary))
             .optional()
             .describe("An organisational unit's teams"),
-          entity: s.entity.optional(),
-          product: s.product
+          entity: apiSchema(z, EntityReport).optional(),
+          product: apiSchema(z, ProductReport)
             .optional()
             .describe('Set when the entity is a platform product'),
           findings: z
-            .array(s.finding)
+            .array(apiSchema(z, Finding))
             .describe('Annotation problems, with how to fix them'),
-        });
-      },
+        }),
     },
     action: async ({ input, credentials }) => {
       const ref = normalizeRef(input.entityRef, { defaultKind: 'group' });

@@ -1,4 +1,10 @@
-import { ActionContext, commonActionOptions, normalizeRef } from './schemas';
+import { StaffingResponse, StaffingSuggestion } from '../schema/models';
+import {
+  ActionContext,
+  apiObject,
+  commonActionOptions,
+  normalizeRef,
+} from './schemas';
 
 /**
  * The `suggest-staffing` action: the fewest hires and moves that close the
@@ -30,34 +36,17 @@ A move is only suggested when the team the person leaves opens no gap and keeps 
             .describe('An organisational unit whose teams to staff'),
           limit: z.number().int().min(1).max(100).optional(),
         }),
-      output: z => {
-        const gap = z.object({
-          team: z.string(),
-          cluster: z.string(),
-          gap: z.enum(['missing', 'single-point-of-failure']),
-        });
-        return z.object({
-          evaluatedAt: z.string(),
-          method: z.literal('greedy'),
-          teams: z.array(z.string()).describe('The teams considered'),
-          gapsBefore: z.number(),
-          summary: z
-            .array(z.string())
-            .describe('Headlines, e.g. hires per cluster'),
+      // GET /v1/staffing's answer, each suggestion without the levels and
+      // the plan change it carries for the portal.
+      output: z =>
+        apiObject(z, StaffingResponse).extend({
           suggestions: z.array(
-            z.object({
-              kind: z.enum(['hire', 'move']),
-              cluster: z.string(),
-              team: z.string().describe('The team the person joins'),
-              user: z.string().optional(),
-              from: z.string().optional(),
-              closes: z.array(gap),
-              text: z.string().describe('The suggestion in one sentence'),
+            apiObject(z, StaffingSuggestion).omit({
+              levels: true,
+              change: true,
             }),
           ),
-          remaining: z.array(gap).describe('Gaps no suggestion closes'),
-        });
-      },
+        }),
     },
     action: async ({ input, credentials }) => {
       const plan = await planner.staffing(credentials, {
