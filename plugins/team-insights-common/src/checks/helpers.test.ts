@@ -4,6 +4,7 @@ import {
   annotationsYaml,
   entityYaml,
   placeholder,
+  refIn,
   builtIn,
   grade,
   gradeAtMost,
@@ -199,5 +200,45 @@ describe('entityYaml', () => {
     expect(snippet).not.toContain('namespace:');
     expect(snippet).not.toContain('relevance');
     expect(snippet).toContain('  owner: group:default/other\n');
+  });
+});
+
+describe('refIn', () => {
+  it('writes a ref as a field with that default kind would: the bare name in the same namespace, else namespace/name, else the full ref', () => {
+    expect(refIn('user:default/ana', 'user', 'default')).toBe('ana');
+    expect(refIn('user:search/cy', 'User', 'default')).toBe('search/cy');
+    expect(refIn('group:default/team', 'user', 'default')).toBe(
+      'group:default/team',
+    );
+  });
+});
+
+describe("a Group's snippet", () => {
+  it('shows its type and parent', () => {
+    expect(
+      entityYaml(
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'recs' },
+          spec: { type: 'team', parent: 'marketplace', children: [] },
+        },
+        { spec: ['members:', '  - ana'] },
+      ),
+    ).toBe(
+      [
+        '```yaml',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: recs',
+        'spec:',
+        '  type: team',
+        '  parent: marketplace',
+        '  members:',
+        '    - ana',
+        '```',
+      ].join('\n'),
+    );
   });
 });

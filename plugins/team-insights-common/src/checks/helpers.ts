@@ -75,11 +75,13 @@ export function annotationLines(
   return ['annotations:', ...lines];
 }
 
-const SPEC_CONTEXT = ['type', 'owner', 'system'];
+// `parent` is a Group's: a team's snippet shows where it sits
+const SPEC_CONTEXT = ['type', 'parent', 'owner', 'system'];
 
 /**
  * A remediation snippet in the shape of the entity's own catalog-info.yaml:
- * its kind, name and namespace, the type, owner and system it already has,
+ * its kind, name and namespace, the type, parent, owner and system it
+ * already has,
  * and the lines to change (`metadata` and `spec` lines, indented relative to
  * those keys), so readers see which file to edit and what goes where.
  */
@@ -118,6 +120,38 @@ export function entityYaml(
   spec.push(...changedSpec);
   if (spec.length) lines.push('spec:', ...indent(spec));
   return yaml(lines.join('\n'));
+}
+
+/**
+ * A ref as a Group's `spec.members` (or any field whose default kind is
+ * `kind`) would write it: the bare name in the same namespace, else
+ * `namespace/name`; the full ref for another kind.
+ */
+export function refIn(ref: string, kind: string, namespace: string): string {
+  const match = /^([^:]+):([^/]+)\/(.+)$/.exec(ref);
+  if (!match) return ref;
+  const [, refKind, refNamespace, name] = match;
+  if (refKind !== kind.toLocaleLowerCase('en-US')) return ref;
+  return refNamespace === namespace.toLocaleLowerCase('en-US')
+    ? name
+    : `${refNamespace}/${name}`;
+}
+
+/** The namespace of an entity, `default` when it has none. */
+export function namespaceOf(entity: Entity): string {
+  const namespace = entity.metadata?.namespace;
+  return typeof namespace === 'string' && namespace ? namespace : 'default';
+}
+
+/**
+ * The entries of a list field of `spec` (`dependsOn`, `members`, …) as the
+ * entity's file has them, strings only.
+ */
+export function specList(entity: Entity, key: string): string[] {
+  const value = (entity.spec as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 /** A YAML scalar: quoted when plain style would change its meaning. */
