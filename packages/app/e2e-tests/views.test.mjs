@@ -217,8 +217,8 @@ test('every page has exactly one main landmark, and the skip link leads into it'
     ],
   ];
   const counts = {};
-  for (const [name, path, content] of pages) {
-    await page.goto(`${portal.baseUrl}${path}`);
+  for (const [name, url, content] of pages) {
+    await page.goto(`${portal.baseUrl}${url}`);
     // the first report of a fresh portal can take a while (as in home.test.mjs)
     await content().waitFor({ timeout: 180_000 });
     counts[name] = await page.getByRole('main').count();
