@@ -30,7 +30,8 @@ import {
   entityYaml,
   grade,
   placeholder,
-  specList,
+  relationTargets,
+  teamYaml,
   yaml,
   yamlScalar,
 } from './helpers';
@@ -388,7 +389,13 @@ function adoptYaml(
   const entity = model.entity(adopt.ref);
   if (!entity) return '.';
   const field = usesField(adopt.product);
-  const uses = [...specList(entity, field), adopt.product];
+  const uses = [
+    ...relationTargets(
+      entity,
+      field === 'consumesApis' ? 'consumesApi' : 'dependsOn',
+    ),
+    adopt.product,
+  ];
   return `, e.g. ${adopt.ref} using ${adopt.product}:\n\n${entityYaml(entity, {
     spec: [`${field}:`, ...uses.map(ref => `  - ${yamlScalar(ref)}`)],
   })}`;
@@ -480,7 +487,7 @@ function reuseCheck(
         model,
       )}`,
       `Adoption is opt-in: if it does not fit, decline it consciously and tell its team why:`,
-      entityYaml(team.entity, {
+      teamYaml(team, {
         metadata: annotationLines(
           team.entity,
           {

@@ -26,6 +26,7 @@ import {
   namespaceOf,
   placeholder,
   refIn,
+  teamYaml,
   yaml,
   yamlScalar,
 } from './helpers';
@@ -45,7 +46,7 @@ function headCountValue(team: TeamInfo, add: string[]): string {
  */
 function headCountsYaml(team: TeamInfo, add: string[]): string {
   const today = annotationOf(team.entity, ANNOTATION_SKILLS)?.trim();
-  return entityYaml(team.entity, {
+  return teamYaml(team, {
     metadata: annotationLines(
       team.entity,
       { [ANNOTATION_SKILLS]: headCountValue(team, add) },
@@ -64,7 +65,7 @@ function membersYaml(team: TeamInfo): string {
   const current = team.members.map(
     ref => `  - ${yamlScalar(refIn(ref, 'user', namespace))}`,
   );
-  return entityYaml(team.entity, {
+  return teamYaml(team, {
     spec: [
       'members:',
       ...current,
@@ -86,7 +87,7 @@ function membersYaml(team: TeamInfo): string {
 function headCountsToDeclareYaml(team: TeamInfo): string {
   const current = headCountValue(team, []);
   const example = `${team.requiredSkills[0] ?? 'data-engineer'}=1`;
-  return entityYaml(team.entity, {
+  return teamYaml(team, {
     metadata: annotationLines(
       team.entity,
       { [ANNOTATION_SKILLS]: current || '<your-head-counts>' },
@@ -290,7 +291,7 @@ function crossFunctional(
       'An expertise-oriented team groups people by skill, so work reaches users only through hand-overs to other teams: split ownership, loss of knowledge at each hand-over, longer lead time (each hand-over requires another team to refine and plan its part) and tight coupling between teams.',
       [
         'Reorganise into feature teams: each end-to-end responsible for a feature, with people from all disciplines. Declare the new team type:',
-        entityYaml(team.entity, {
+        teamYaml(team, {
           metadata: annotationLines(
             team.entity,
             { [ANNOTATION_TEAM_TYPE]: 'feature' },

@@ -5,6 +5,7 @@ import {
   entityYaml,
   placeholder,
   refIn,
+  teamYaml,
   builtIn,
   grade,
   gradeAtMost,
@@ -213,15 +214,18 @@ describe('refIn', () => {
   });
 });
 
-describe("a Group's snippet", () => {
-  it('shows its type and parent', () => {
+describe('teamYaml', () => {
+  it("shows the Group's type and its parent, from the relations, before the change", () => {
     expect(
-      entityYaml(
+      teamYaml(
         {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Group',
-          metadata: { name: 'recs' },
-          spec: { type: 'team', parent: 'marketplace', children: [] },
+          entity: {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'recs' },
+            spec: { type: 'team', children: [] },
+          },
+          parent: 'group:default/marketplace',
         },
         { spec: ['members:', '  - ana'] },
       ),

@@ -75,13 +75,11 @@ export function annotationLines(
   return ['annotations:', ...lines];
 }
 
-// `parent` is a Group's: a team's snippet shows where it sits
-const SPEC_CONTEXT = ['type', 'parent', 'owner', 'system'];
+const SPEC_CONTEXT = ['type', 'owner', 'system'];
 
 /**
  * A remediation snippet in the shape of the entity's own catalog-info.yaml:
- * its kind, name and namespace, the type, parent, owner and system it
- * already has,
+ * its kind, name and namespace, the type, owner and system it already has,
  * and the lines to change (`metadata` and `spec` lines, indented relative to
  * those keys), so readers see which file to edit and what goes where.
  */
@@ -144,14 +142,38 @@ export function namespaceOf(entity: Entity): string {
 }
 
 /**
- * The entries of a list field of `spec` (`dependsOn`, `members`, …) as the
- * entity's file has them, strings only.
+ * The targets of an entity's relations of one type (`dependsOn`,
+ * `consumesApi`, …): what its `spec` lists, read from the relations, the
+ * only part of `spec` the engine is given for it.
  */
-export function specList(entity: Entity, key: string): string[] {
-  const value = (entity.spec as Record<string, unknown> | undefined)?.[key];
-  return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string')
+export function relationTargets(entity: Entity, type: string): string[] {
+  return sortedUnique(
+    (entity.relations ?? [])
+      .filter(r => r.type === type && typeof r.targetRef === 'string')
+      .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+  );
+}
+
+/**
+ * A team's snippet ({@link entityYaml} of its Group) with its parent, from
+ * the relations, before the `spec` lines that change, so readers see which
+ * team's file it is and where the team sits.
+ */
+export function teamYaml(
+  team: { entity: Entity; parent?: string },
+  change: { metadata?: string[]; spec?: string[] },
+): string {
+  const parent = team.parent
+    ? [
+        `parent: ${yamlScalar(
+          refIn(team.parent, 'group', namespaceOf(team.entity)),
+        )}`,
+      ]
     : [];
+  return entityYaml(team.entity, {
+    metadata: change.metadata,
+    spec: [...parent, ...(change.spec ?? [])],
+  });
 }
 
 /** A YAML scalar: quoted when plain style would change its meaning. */
