@@ -172,7 +172,7 @@ describe('team-insights score', () => {
     );
     expect(md).toContain('<summary><strong>Data Lab</strong>:');
     expect(md).toContain('(`composition.cross-functional`, weight 2)');
-    // the fix is the team's own file: its name, title and annotations
+    // the fix is the team's own file: its name, title, annotations and parent
     expect(md).toContain(
       [
         '```yaml',
@@ -186,6 +186,8 @@ describe('team-insights score', () => {
         '    team-insights.io/team-type: feature # was: expertise',
         'spec:',
         '  type: team',
+        // from the ml Group's children
+        '  parent: ml',
         '```',
       ].join('\n'),
     );
