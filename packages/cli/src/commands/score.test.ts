@@ -172,7 +172,25 @@ describe('team-insights score', () => {
     );
     expect(md).toContain('<summary><strong>Data Lab</strong>:');
     expect(md).toContain('(`composition.cross-functional`, weight 2)');
-    expect(md).toContain('```yaml\nmetadata:\n  annotations:\n');
+    // the fix is the team's own file: its name, title, annotations and parent
+    expect(md).toContain(
+      [
+        '```yaml',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: data-lab',
+        '  title: Data Lab',
+        '  annotations:',
+        '    team-insights.io/skills: data-scientist=5',
+        '    team-insights.io/team-type: feature # was: expertise',
+        'spec:',
+        '  type: team',
+        // from the ml Group's children
+        '  parent: ml',
+        '```',
+      ].join('\n'),
+    );
     expect(md.match(/<details>/g)?.length).toBe(
       md.match(/<\/details>/g)?.length,
     );

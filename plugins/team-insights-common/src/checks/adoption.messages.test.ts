@@ -42,7 +42,7 @@ describe('what the adoption checks say', () => {
         message:
           'Owns no product (1 owned entity): a centralized team that takes over tasks from feature teams becomes a bottleneck. People don’t scale, but products do.',
         remediation:
-          "Expose what the team does as a product that feature teams use themselves: a Component, API or Resource owned by this team is a product by default, or mark it explicitly:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/product: 'true'\n```",
+          "Expose what the team does as a product that feature teams use themselves: a Component, API or Resource owned by this team is a product by default, or mark it explicitly:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: own\n  annotations:\n    team-insights.io/product: 'true'\nspec:\n  type: service\n  owner: team\n```",
       },
       {
         id: 'adoption.opt-in',
@@ -146,7 +146,7 @@ describe('what the adoption checks say', () => {
         message:
           '2 of 2 products are mandatory: component:default/queue and component:default/store. Imposed products reduce the incentive to make them good, and teams that need something slightly different are stuck waiting.',
         remediation:
-          "Make the products opt-in — teams choose to use them, and may decline them with `team-insights.io/declined-products`:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/mandatory: 'false'\n```",
+          "Make the products opt-in — teams choose to use them, and may decline them with `team-insights.io/declined-products`, e.g. component:default/queue:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: queue\n  annotations:\n    team-insights.io/mandatory: 'false'\nspec:\n  type: service\n  owner: team\n```",
         entities: ['component:default/queue', 'component:default/store'],
       },
       {
@@ -155,7 +155,7 @@ describe('what the adoption checks say', () => {
         message:
           '1 of 2 products has at least one adopting team (50 %): component:default/queue (0 teams) and component:default/store (1 team).',
         remediation:
-          'Find out why teams do not use component:default/queue: ask the teams that rebuild the same concern, and improve the product rather than imposing it. Teams that do use a product record it in their own catalog-info.yaml, which makes them adopters:\n\n```yaml\nspec:\n  dependsOn:\n    - component:default/queue\n```',
+          'Find out why teams do not use component:default/queue: ask the teams that rebuild the same concern, and improve the product rather than imposing it. Teams that do use a product record it in their own catalog-info.yaml, which makes them adopters:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: an entity of the team that uses the product\nspec:\n  dependsOn:\n    - component:default/queue\n```',
         entities: ['component:default/queue'],
       },
       {
@@ -173,7 +173,7 @@ describe('what the adoption checks say', () => {
         message:
           '1 of 2 products has no TechDocs and can only be learned by asking: component:default/queue.',
         remediation:
-          'Publish documentation with the product, so teams never need to talk to you to understand or use it:\n\n```yaml\nmetadata:\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n```',
+          "Publish documentation with the product (a docs/ folder and mkdocs.yml next to its code), so teams never need to talk to you to understand or use it:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: queue\n  annotations:\n    team-insights.io/mandatory: 'true'\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  owner: team\n```",
         entities: ['component:default/queue'],
       },
       {
@@ -225,7 +225,7 @@ describe('what the adoption checks say', () => {
         message:
           '1 of 3 products has at least one adopting team (33 %): component:default/bus (0 teams), component:default/queue (0 teams) and component:default/store (1 team).',
         remediation:
-          'Find out why teams do not use component:default/bus and component:default/queue: ask the teams that rebuild the same concern, and improve the product rather than imposing it. Teams that do use a product record it in their own catalog-info.yaml, which makes them adopters:\n\n```yaml\nspec:\n  dependsOn:\n    - component:default/bus\n```',
+          'Find out why teams do not use component:default/bus and component:default/queue: ask the teams that rebuild the same concern, and improve the product rather than imposing it. Teams that do use a product record it in their own catalog-info.yaml, which makes them adopters:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: an entity of the team that uses the product\nspec:\n  dependsOn:\n    - component:default/bus\n```',
         entities: ['component:default/bus', 'component:default/queue'],
       },
       {
@@ -266,7 +266,7 @@ describe('what the adoption checks say', () => {
         message:
           'Rebuilds 2 cross-cutting concerns that a platform product covers, neither adopted nor declined — batch-scheduling: builds component:default/own-sched and component:default/own-sched2 while component:default/sched of group:default/platform covers it; monitoring: builds component:default/own-metrics while component:default/metrics of group:default/platform covers it.',
         remediation:
-          'Try the product: using it (a `dependsOn` or `consumesApis` of one of your entities) makes the team an adopter. Adoption is opt-in: if it does not fit, decline it consciously and tell its team why:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/declined-products: component:default/sched, component:default/metrics\n```',
+          "Try the product: using it (a `dependsOn` or `consumesApis` of one of your entities) makes the team an adopter, e.g. component:default/own-sched using component:default/sched:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: own-sched\nspec:\n  type: service\n  owner: team\n  dependsOn:\n    - component:default/sched\n```\n\nAdoption is opt-in: if it does not fit, decline it consciously and tell its team why:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/declined-products: 'component:default/metrics: <your-reason>, component:default/sched: <your-reason>' # placeholder: why it does not fit (a sentence, no , or ;)\nspec:\n  type: team\n```",
         entities: ['component:default/metrics', 'component:default/sched'],
       },
     ]);

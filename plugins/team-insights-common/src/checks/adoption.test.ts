@@ -235,7 +235,7 @@ describe('adoption.reuse', () => {
     expect(check.message).toContain('component:default/recs-dashboards');
     expect(check.message).toContain('component:default/model-monitoring');
     expect(check.remediation).toContain(
-      'team-insights.io/declined-products: component:default/model-monitoring',
+      "team-insights.io/declined-products: 'component:default/model-monitoring: <your-reason>' # placeholder: why it does not fit (a sentence, no , or ;)",
     );
   });
 
@@ -268,5 +268,71 @@ describe('adoption.reuse', () => {
       'adoption.no-communication',
       'adoption.not-too-early',
     ]);
+  });
+});
+
+describe("remediation snippets name the team's own entities", () => {
+  it('reuse: the entity that rebuilds the concern uses the product, after what it already uses, and the decline keeps earlier ones', () => {
+    const check = checkOf(
+      adoption(
+        [
+          group('observability', { teamType: 'centralized' }),
+          component('model-monitoring', {
+            owner: 'observability',
+            concern: 'monitoring',
+          }),
+          group('recs', {
+            teamType: 'feature',
+            parent: 'marketplace',
+            declinedProducts: 'component:default/feature-store',
+          }),
+          component('recs-dashboards', {
+            owner: 'recs',
+            concern: 'monitoring',
+            dependsOn: ['resource:default/recs-db'],
+          }),
+        ],
+        'recs',
+      ),
+      'adoption.reuse',
+    );
+    expect(check.remediation).toContain(
+      'e.g. component:default/recs-dashboards using component:default/model-monitoring:',
+    );
+    expect(check.remediation).toContain(
+      '  name: recs-dashboards\nspec:\n  type: service\n  owner: recs\n  dependsOn:\n    - resource:default/recs-db\n    - component:default/model-monitoring\n',
+    );
+    expect(check.remediation).toContain(
+      "  name: recs\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/declined-products: 'component:default/feature-store, component:default/model-monitoring: <your-reason>' # placeholder: why it does not fit (a sentence, no , or ;)\nspec:\n  type: team\n  parent: marketplace\n",
+    );
+  });
+
+  it('an unadopted API is used through consumesApis', () => {
+    const check = checkOf(
+      adoption(
+        [platform, api('scoring-api', { owner: 'platform', documented: true })],
+        'platform',
+      ),
+      'adoption.reach',
+    );
+    expect(check.remediation).toContain(
+      '  name: <your-component> # placeholder: an entity of the team that uses the product\nspec:\n  consumesApis:\n    - api:default/scoring-api\n',
+    );
+  });
+
+  it('a mandatory product is shown as its own file, set to opt-in', () => {
+    const check = checkOf(
+      adoption(
+        [
+          platform,
+          component('feature-store', { owner: 'platform', mandatory: 'true' }),
+        ],
+        'platform',
+      ),
+      'adoption.opt-in',
+    );
+    expect(check.remediation).toContain(
+      "  name: feature-store\n  annotations:\n    team-insights.io/mandatory: 'false'\nspec:\n  type: service\n  owner: platform\n",
+    );
   });
 });

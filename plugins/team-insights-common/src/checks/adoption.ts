@@ -17,11 +17,50 @@ import {
 import {
   annotationOf,
   compareStrings,
+  kindOfRef,
   listNames,
   percent,
   plural,
+  sortedUnique,
 } from '../util';
-import { annotationsYaml, builtIn, grade, yaml } from './helpers';
+import {
+  annotationLines,
+  annotationsYaml,
+  builtIn,
+  entityYaml,
+  grade,
+  placeholder,
+  relationTargets,
+  teamYaml,
+  yaml,
+  yamlScalar,
+} from './helpers';
+
+/**
+ * `intro`, then the catalog-info.yaml of the first of `refs` the model has,
+ * with `annotations` set ("…, e.g. component:default/x:" and its snippet);
+ * the bare annotations when none of them is known.
+ */
+function annotateFirst(
+  intro: string,
+  refs: readonly string[],
+  model: OrganisationModel,
+  annotations: Record<string, string>,
+): string {
+  for (const ref of refs) {
+    const entity = model.entity(ref);
+    if (!entity) continue;
+    return `${intro}${refs.length > 1 ? `, e.g. ${ref}` : ''}:\n\n${entityYaml(
+      entity,
+      { metadata: annotationLines(entity, annotations) },
+    )}`;
+  }
+  return `${intro}:\n\n${annotationsYaml(annotations)}`;
+}
+
+/** The `spec` field through which an entity uses `product`. */
+const usesField = (product: string) =>
+  kindOfRef(product) === 'api' ? 'consumesApis' : 'dependsOn';
 
 /**
  * What the timeline knows about a centralized team, for
@@ -162,9 +201,12 @@ function centralizedChecks(
             'owned entity',
             'owned entities',
           )}): a centralized team that takes over tasks from feature teams becomes a bottleneck. People don’t scale, but products do.`,
-          `Expose what the team does as a product that feature teams use themselves: a Component, API or Resource owned by this team is a product by default, or mark it explicitly:\n\n${annotationsYaml(
+          annotateFirst(
+            'Expose what the team does as a product that feature teams use themselves: a Component, API or Resource owned by this team is a product by default, or mark it explicitly',
+            team.owned.filter(r => model.documentable(r)),
+            model,
             { [ANNOTATION_PRODUCT]: 'true' },
-          )}`,
+          ),
         ),
   );
 
@@ -183,9 +225,12 @@ function centralizedChecks(
             mandatory,
             10,
           )}. Imposed products reduce the incentive to make them good, and teams that need something slightly different are stuck waiting.`,
-          `Make the products opt-in — teams choose to use them, and may decline them with \`${ANNOTATION_DECLINED_PRODUCTS}\`:\n\n${annotationsYaml(
+          annotateFirst(
+            `Make the products opt-in — teams choose to use them, and may decline them with \`${ANNOTATION_DECLINED_PRODUCTS}\``,
+            mandatory,
+            model,
             { [ANNOTATION_MANDATORY]: 'false' },
-          )}`,
+          ),
           mandatory,
         )
       : builtIn(
@@ -238,7 +283,18 @@ function centralizedChecks(
         unadopted,
         5,
       )}: ask the teams that rebuild the same concern, and improve the product rather than imposing it. Teams that do use a product record it in their own catalog-info.yaml, which makes them adopters:\n\n${yaml(
-        `spec:\n  dependsOn:\n    - ${unadopted[0] ?? products[0]}`,
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          `  name: ${placeholder(
+            'component',
+            'an entity of the team that uses the product',
+          )}`,
+          'spec:',
+          `  ${usesField(unadopted[0] ?? products[0])}:`,
+          `    - ${unadopted[0] ?? products[0]}`,
+        ].join('\n'),
       )}`,
       unadopted,
     ),
@@ -299,9 +355,12 @@ function centralizedChecks(
             withoutDocs,
             10,
           )}.`,
-          `Publish documentation with the product, so teams never need to talk to you to understand or use it:\n\n${annotationsYaml(
+          annotateFirst(
+            'Publish documentation with the product (a docs/ folder and mkdocs.yml next to its code), so teams never need to talk to you to understand or use it',
+            withoutDocs,
+            model,
             { [ANNOTATION_TECHDOCS_REF]: 'dir:.' },
-          )}`,
+          ),
           withoutDocs,
         )
       : builtIn(
@@ -317,6 +376,29 @@ function centralizedChecks(
   );
   results.push(notTooEarlyCheck(products, model, config, timing));
   return results;
+}
+
+/**
+ * The catalog-info.yaml of the entity that rebuilds a concern, using the
+ * product that covers it instead (after the entities it already uses).
+ */
+function adoptYaml(
+  adopt: { ref: string; product: string },
+  model: OrganisationModel,
+): string {
+  const entity = model.entity(adopt.ref);
+  if (!entity) return '.';
+  const field = usesField(adopt.product);
+  const uses = [
+    ...relationTargets(
+      entity,
+      field === 'consumesApis' ? 'consumesApi' : 'dependsOn',
+    ),
+    adopt.product,
+  ];
+  return `, e.g. ${adopt.ref} using ${adopt.product}:\n\n${entityYaml(entity, {
+    spec: [`${field}:`, ...uses.map(ref => `  - ${yamlScalar(ref)}`)],
+  })}`;
 }
 
 function reuseCheck(
@@ -344,6 +426,8 @@ function reuseCheck(
   const gaps: string[] = [];
   const named: string[] = [];
   const alternatives: string[] = [];
+  // the first entity that rebuilds a covered concern, and what to use instead
+  let adopt: { ref: string; product: string } | undefined;
   const concerns = Array.from(built.keys()).sort(compareStrings);
   for (const concern of concerns) {
     const candidates = model
@@ -357,6 +441,10 @@ function reuseCheck(
     if (candidates.length === 0) continue;
     gaps.push(concern);
     alternatives.push(...candidates.map(c => c.entityRef));
+    adopt ??= {
+      ref: built.get(concern)![0],
+      product: candidates[0].entityRef,
+    };
     named.push(
       `${concern}: builds ${listNames(
         built.get(concern)!,
@@ -393,9 +481,32 @@ function reuseCheck(
     )} that a platform product covers, neither adopted nor declined — ${named.join(
       '; ',
     )}.`,
-    `Try the product: using it (a \`dependsOn\` or \`consumesApis\` of one of your entities) makes the team an adopter. Adoption is opt-in: if it does not fit, decline it consciously and tell its team why:\n\n${annotationsYaml(
-      { [ANNOTATION_DECLINED_PRODUCTS]: alternatives.join(', ') },
-    )}`,
+    [
+      `Try the product: using it (a \`dependsOn\` or \`consumesApis\` of one of your entities) makes the team an adopter${adoptYaml(
+        adopt!,
+        model,
+      )}`,
+      `Adoption is opt-in: if it does not fit, decline it consciously and tell its team why:`,
+      teamYaml(team, {
+        metadata: annotationLines(
+          team.entity,
+          {
+            // what it declines today, as written, then each product to
+            // decline with the reason its team learns from
+            [ANNOTATION_DECLINED_PRODUCTS]: [
+              annotationOf(team.entity, ANNOTATION_DECLINED_PRODUCTS)?.trim(),
+              ...sortedUnique(alternatives).map(p => `${p}: <your-reason>`),
+            ]
+              .filter(Boolean)
+              .join(', '),
+          },
+          {
+            [ANNOTATION_DECLINED_PRODUCTS]:
+              'placeholder: why it does not fit (a sentence, no , or ;)',
+          },
+        ),
+      }),
+    ].join('\n\n'),
     alternatives,
   );
 }

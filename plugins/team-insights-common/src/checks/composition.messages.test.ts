@@ -65,7 +65,7 @@ describe('what the composition checks say', () => {
         message:
           '4 clusters are held by fewer than 2 people — single points of failure: analytics-translator (user:default/team-4), data-engineer (user:default/team-2), data-scientist (user:default/team-1) and site-reliability-engineer (user:default/team-3).',
         remediation:
-          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, data-scientist=1, site-reliability-engineer=1\n```',
+          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, data-scientist=1, site-reliability-engineer=1\nspec:\n  type: team\n```',
         entities: [
           'user:default/team-1',
           'user:default/team-2',
@@ -115,7 +115,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 1 of 4 required clusters: analytics-translator. Covered: data-engineer (2), data-scientist (1) and site-reliability-engineer (1). Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1 # was: data-engineer=1\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -129,7 +129,7 @@ describe('what the composition checks say', () => {
         message:
           '2 clusters are held by fewer than 2 people — single points of failure: data-scientist (user:default/team-1) and site-reliability-engineer (user:default/team-3).',
         remediation:
-          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-engineer=1, data-scientist=1, site-reliability-engineer=1\n```',
+          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: data-engineer=1, data-scientist=1, site-reliability-engineer=1 # was: data-engineer=1\nspec:\n  type: team\n```',
         entities: ['user:default/team-1', 'user:default/team-3'],
       },
       {
@@ -149,7 +149,7 @@ describe('what the composition checks say', () => {
         message:
           'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
         remediation:
-          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\nspec:\n  owner: group:default/team\n```",
+          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: each Component the team builds and runs\nspec:\n  owner: group:default/team\n```",
       },
       {
         id: 'composition.skills-declared',
@@ -172,7 +172,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 4 of 4 required clusters: analytics-translator, data-engineer, data-scientist and site-reliability-engineer. Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, data-scientist=1, site-reliability-engineer=1\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, data-scientist=1, site-reliability-engineer=1\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -180,7 +180,7 @@ describe('what the composition checks say', () => {
         message:
           'The team has no people: no User is a member and no head count is declared.',
         remediation:
-          'Add the members to the Group (or set `spec.memberOf` on each User):\n\n```yaml\nspec:\n  members:\n    - jdoe\n    - asmith\n```\n\nor declare people who are not in the catalog as head counts:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-scientist=1, data-engineer=1\n```',
+          'Add the members to the Group (or set `spec.memberOf` on each User):\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\nspec:\n  type: team\n  members:\n    - <your-member> # placeholder: the User name of each person in the team\n```\n\nor declare people who are not in the catalog as head counts:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: <your-head-counts> # placeholder: cluster=count for the people who are not in the catalog, e.g. analytics-translator=1\nspec:\n  type: team\n```',
       },
       {
         id: 'composition.redundancy',
@@ -205,7 +205,7 @@ describe('what the composition checks say', () => {
         message:
           'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
         remediation:
-          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\nspec:\n  owner: group:default/team\n```",
+          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: each Component the team builds and runs\nspec:\n  owner: group:default/team\n```",
       },
       {
         id: 'composition.skills-declared',
@@ -239,7 +239,7 @@ describe('what the composition checks say', () => {
         message:
           '1 person (1 member, 0 head counts): 0 communication paths (n(n-1)/2). A team of fewer than 3 people has no one to take over when someone is away.',
         remediation:
-          'Merge with a team working on the same value stream, or add people. If members are missing from the catalog, add them to `spec.members` or as head counts:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-engineer=1\n```',
+          'Merge with a team working on the same value stream, or add people. If members are missing from the catalog, add them to `spec.members`:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\nspec:\n  type: team\n  members:\n    - team-1\n    - <your-member> # placeholder: the User name of each person still missing\n```\n\nor, for people who are not in the catalog, as head counts:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: centralized\n    team-insights.io/skills: <your-head-counts> # placeholder: cluster=count for the people who are not in the catalog, e.g. data-engineer=1\nspec:\n  type: team\n```',
       },
       {
         id: 'composition.redundancy',
@@ -304,7 +304,7 @@ describe('what the composition checks say', () => {
         message:
           'An expertise-oriented team groups people by skill, so work reaches users only through hand-overs to other teams: split ownership, loss of knowledge at each hand-over, longer lead time (each hand-over requires another team to refine and plan its part) and tight coupling between teams.',
         remediation:
-          'Reorganise into feature teams: each end-to-end responsible for a feature, with people from all disciplines. Declare the new team type:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/team-type: feature\n```\n\nIf the team handles a cross-cutting concern for many teams, make it a centralized team that exposes a self-service product instead (`team-insights.io/team-type: centralized`).',
+          'Reorganise into feature teams: each end-to-end responsible for a feature, with people from all disciplines. Declare the new team type:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature # was: expertise\nspec:\n  type: team\n```\n\nIf the team handles a cross-cutting concern for many teams, make it a centralized team that exposes a self-service product instead (`team-insights.io/team-type: centralized`).',
       },
       {
         id: 'composition.hand-overs',
@@ -317,7 +317,7 @@ describe('what the composition checks say', () => {
         message:
           'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
         remediation:
-          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\nspec:\n  owner: group:default/team\n```",
+          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: each Component the team builds and runs\nspec:\n  owner: group:default/team\n```",
       },
       {
         id: 'composition.skills-declared',
@@ -345,7 +345,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 3 of 4 required clusters: analytics-translator, data-engineer and site-reliability-engineer. Covered: data-scientist (12). Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=1\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=1\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -394,7 +394,7 @@ describe('what the composition checks say', () => {
         message:
           'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
         remediation:
-          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\nspec:\n  owner: group:default/team\n```",
+          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: each Component the team builds and runs\nspec:\n  owner: group:default/team\n```",
       },
       {
         id: 'composition.skills-declared',
@@ -422,7 +422,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 2 of 4 required clusters: analytics-translator and data-engineer. Covered: data-scientist (8) and site-reliability-engineer (10). Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=10\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=10 # was: sre=10\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -455,7 +455,7 @@ describe('what the composition checks say', () => {
         message:
           'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
         remediation:
-          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\nspec:\n  owner: group:default/team\n```",
+          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: each Component the team builds and runs\nspec:\n  owner: group:default/team\n```",
       },
       {
         id: 'composition.skills-declared',
@@ -496,7 +496,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 3 of 4 required clusters: analytics-translator, data-engineer and site-reliability-engineer. Covered: data-scientist (1). Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=1\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=1\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -504,7 +504,7 @@ describe('what the composition checks say', () => {
         message:
           '2 people (2 members, 0 head counts): 1 communication path (n(n-1)/2). A team of fewer than 3 people has no one to take over when someone is away.',
         remediation:
-          'Merge with a team working on the same value stream, or add people. If members are missing from the catalog, add them to `spec.members` or as head counts:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-engineer=1\n```',
+          'Merge with a team working on the same value stream, or add people. If members are missing from the catalog, add them to `spec.members`:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\nspec:\n  type: team\n  members:\n    - team-1\n    - team-2\n    - <your-member> # placeholder: the User name of each person still missing\n```\n\nor, for people who are not in the catalog, as head counts:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: <your-head-counts> # placeholder: cluster=count for the people who are not in the catalog, e.g. analytics-translator=1\nspec:\n  type: team\n```',
       },
       {
         id: 'composition.redundancy',
@@ -512,7 +512,7 @@ describe('what the composition checks say', () => {
         message:
           '1 cluster is held by fewer than 2 people — single points of failure: data-scientist (user:default/team-1).',
         remediation:
-          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-scientist=1\n```',
+          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: data-scientist=1\nspec:\n  type: team\n```',
         entities: ['user:default/team-1'],
       },
       {
@@ -527,7 +527,7 @@ describe('what the composition checks say', () => {
         message:
           'Depends on non-product entities of 4 other teams: group:default/a (component:default/a-svc), group:default/b (component:default/b-svc), group:default/c (component:default/c-svc) and group:default/d (component:default/d-svc).',
         remediation:
-          "Each dependency on another team’s internals is a hand-over: that team has to refine and plan its part. Ask those teams to expose what you use as a self-service product, or move the entity into this team. An entity becomes a product with:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/product: 'true'\n```",
+          "Each dependency on another team’s internals is a hand-over: that team has to refine and plan its part. Ask those teams to expose what you use as a self-service product, or move the entity into this team. An entity becomes a product with `team-insights.io/product: 'true'` in its catalog-info.yaml, e.g. component:default/a-svc:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a-svc\n  annotations:\n    team-insights.io/product: 'true'\nspec:\n  type: service\n  owner: a\n```",
         entities: [
           'group:default/a',
           'group:default/b',
@@ -546,7 +546,7 @@ describe('what the composition checks say', () => {
         message:
           '1 of 2 members (50 %) declare their skills; not declared: user:default/team-2.',
         remediation:
-          'Each member lists the clusters they bring, primary first, on their User entity:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-engineer, site-reliability-engineer\n```',
+          'Each member lists the clusters they bring, primary first, on their User entity, e.g. user:default/team-2:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: team-2\n  annotations:\n    team-insights.io/skills: <your-skills> # placeholder: the clusters this person brings, primary first, e.g. analytics-translator, data-engineer\n```',
         entities: ['user:default/team-2'],
       },
       {
@@ -574,7 +574,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 1 of 4 required clusters: analytics-translator. Covered: data-engineer (1), data-scientist (4) and site-reliability-engineer (1). Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -588,7 +588,7 @@ describe('what the composition checks say', () => {
         message:
           '2 clusters are held by fewer than 2 people — single points of failure: data-engineer (user:default/team-5) and site-reliability-engineer (user:default/team-5).',
         remediation:
-          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-engineer=1, site-reliability-engineer=1\n```',
+          'Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: data-engineer=1, site-reliability-engineer=1\nspec:\n  type: team\n```',
         entities: ['user:default/team-5'],
       },
       {
@@ -616,7 +616,7 @@ describe('what the composition checks say', () => {
         message:
           'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
         remediation:
-          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\nspec:\n  owner: group:default/team\n```",
+          "Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: <your-component> # placeholder: each Component the team builds and runs\nspec:\n  owner: group:default/team\n```",
       },
       {
         id: 'composition.skills-declared',
@@ -651,7 +651,7 @@ describe('what the composition checks say', () => {
         message:
           'Missing 4 of 4 required clusters: analytics-translator, data-engineer, data-scientist and site-reliability-engineer. Without an analytics translator, chances are the team solves the wrong problem.',
         remediation:
-          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, data-scientist=1, site-reliability-engineer=1\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
+          "Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with `team-insights.io/skills` and `spec.memberOf`, or count people who are not in the catalog on the Group:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: analytics-translator=1, data-engineer=1, data-scientist=1, site-reliability-engineer=1\nspec:\n  type: team\n```\n\nIf a centralized team's self-service product covers a cluster, override what this team needs with `team-insights.io/required-skills`.",
       },
       {
         id: 'composition.team-size',
@@ -659,7 +659,7 @@ describe('what the composition checks say', () => {
         message:
           'The team has no people: no User is a member and no head count is declared.',
         remediation:
-          'Add the members to the Group (or set `spec.memberOf` on each User):\n\n```yaml\nspec:\n  members:\n    - jdoe\n    - asmith\n```\n\nor declare people who are not in the catalog as head counts:\n\n```yaml\nmetadata:\n  annotations:\n    team-insights.io/skills: data-scientist=1, data-engineer=1\n```',
+          'Add the members to the Group (or set `spec.memberOf` on each User):\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\nspec:\n  type: team\n  members:\n    - <your-member> # placeholder: the User name of each person in the team\n```\n\nor declare people who are not in the catalog as head counts:\n\n```yaml\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team\n  annotations:\n    team-insights.io/team-type: feature\n    team-insights.io/skills: <your-head-counts> # placeholder: cluster=count for the people who are not in the catalog, e.g. analytics-translator=1\nspec:\n  type: team\n```',
       },
       {
         id: 'composition.redundancy',

@@ -539,3 +539,126 @@ describe('teams and organisational units', () => {
     },
   );
 });
+
+describe("a team's remediation snippets are its own catalog-info.yaml", () => {
+  // a team of two under an org unit, one of them counted on the Group or
+  // both in the catalog
+  const small = (headCount: boolean) =>
+    composition(
+      [
+        group('marketplace', { type: 'org-unit' }),
+        group('team', {
+          teamType: 'feature',
+          title: 'Recommendations',
+          parent: 'marketplace',
+          ...(headCount ? { skills: 'data-engineer=1' } : {}),
+        }),
+        user('ana', {
+          skills: 'data-scientist',
+          memberOf: ['team'],
+        }),
+        ...(headCount ? [] : [user('ben', { memberOf: ['team'] })]),
+      ],
+      'team',
+    );
+
+  it('adding people: its name, title, parent and current members, then a marked placeholder for who is missing', () => {
+    const check = checkOf(small(false), 'composition.team-size');
+    expect(check.status).toBe('warn');
+    expect(check.remediation).toContain(
+      [
+        '```yaml',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: team',
+        '  title: Recommendations',
+        'spec:',
+        '  type: team',
+        '  parent: marketplace',
+        '  members:',
+        '    - ana',
+        '    - ben',
+        '    - <your-member> # placeholder: the User name of each person still missing',
+        '```',
+      ].join('\n'),
+    );
+    // no head counts yet: a marked placeholder, after its other annotations
+    expect(check.remediation).toContain(
+      [
+        '  annotations:',
+        '    team-insights.io/team-type: feature',
+        '    team-insights.io/skills: <your-head-counts> # placeholder: cluster=count for the people who are not in the catalog, e.g. analytics-translator=1',
+      ].join('\n'),
+    );
+    expect(check.remediation).not.toMatch(/jdoe|asmith/);
+  });
+
+  it('with head counts: the counts it declares today, to raise', () => {
+    const check = checkOf(small(true), 'composition.team-size');
+    expect(check.status).toBe('warn');
+    expect(check.remediation).toContain('  members:\n    - ana\n    - <your');
+    expect(check.remediation).toContain(
+      '    team-insights.io/skills: data-engineer=1 # today’s counts: add each person who is not in the catalog\n',
+    );
+  });
+
+  it('missing clusters: its current skills annotation, with one head count more for each', () => {
+    const check = checkOf(small(true), 'composition.skill-coverage');
+    expect(check.remediation).toContain(
+      '    team-insights.io/skills: analytics-translator=1, data-engineer=1, site-reliability-engineer=1 # was: data-engineer=1\nspec:\n  type: team\n  parent: marketplace\n',
+    );
+  });
+
+  it('a member without skills: that User, with a placeholder for the clusters, e.g. those the team needs', () => {
+    const check = checkOf(small(false), 'composition.skills-declared');
+    expect(check.remediation).toContain('e.g. user:default/ben:');
+    expect(check.remediation).toContain(
+      [
+        'kind: User',
+        'metadata:',
+        '  name: ben',
+        '  annotations:',
+        '    team-insights.io/skills: <your-skills> # placeholder: the clusters this person brings, primary first, e.g. analytics-translator, data-engineer',
+      ].join('\n'),
+    );
+  });
+
+  it('members of another namespace are written as namespace/name', () => {
+    const check = checkOf(
+      composition([
+        group('team', { teamType: 'feature' }),
+        {
+          ...user('cy', { memberOf: ['default/team'] }),
+          metadata: { name: 'cy', namespace: 'search' },
+        },
+      ]),
+      'composition.team-size',
+    );
+    expect(check.remediation).toContain('  members:\n    - search/cy\n');
+  });
+
+  it('hand-overs: the entity used, as its own file, made a product', () => {
+    const check = checkOf(
+      composition([
+        group('team', { teamType: 'feature' }),
+        group('other', { teamType: 'feature' }),
+        group('third', { teamType: 'feature' }),
+        component('svc', {
+          owner: 'team',
+          dependsOn: ['component:a', 'component:b', 'component:c'],
+        }),
+        component('a', { owner: 'other', system: 'search' }),
+        component('b', { owner: 'other' }),
+        component('c', { owner: 'third' }),
+      ]),
+      'composition.hand-overs',
+    );
+    expect(check.remediation).toContain(
+      "`team-insights.io/product: 'true'` in its catalog-info.yaml, e.g. component:default/a:",
+    );
+    expect(check.remediation).toContain(
+      "  name: a\n  annotations:\n    team-insights.io/product: 'true'\nspec:\n  type: service\n  owner: other\n  system: search\n",
+    );
+  });
+});

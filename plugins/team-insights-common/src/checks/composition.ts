@@ -1,8 +1,13 @@
-import { ANNOTATION_SKILLS, ANNOTATION_TEAM_TYPE } from '../annotations';
+import {
+  ANNOTATION_PRODUCT,
+  ANNOTATION_SKILLS,
+  ANNOTATION_TEAM_TYPE,
+} from '../annotations';
 import type { TeamInsightsConfig } from '../config';
 import type { OrganisationModel, TeamInfo } from '../model';
 import type { CheckResult, Finding } from '../types';
 import {
+  annotationOf,
   communicationPaths,
   compareStrings,
   kindOfRef,
@@ -11,7 +16,20 @@ import {
   plural,
   sortedUnique,
 } from '../util';
-import { annotationsYaml, builtIn, grade, gradeAtMost, yaml } from './helpers';
+import {
+  annotationLines,
+  annotationsYaml,
+  builtIn,
+  entityYaml,
+  grade,
+  gradeAtMost,
+  namespaceOf,
+  placeholder,
+  refIn,
+  teamYaml,
+  yaml,
+  yamlScalar,
+} from './helpers';
 
 function headCountValue(team: TeamInfo, add: string[]): string {
   const counts: Record<string, number> = { ...team.headCounts };
@@ -20,6 +38,66 @@ function headCountValue(team: TeamInfo, add: string[]): string {
     .sort(compareStrings)
     .map(c => `${c}=${counts[c]}`)
     .join(', ');
+}
+
+/**
+ * The team's own catalog-info.yaml with one more head count for each
+ * cluster in `add`, added to the counts it declares today.
+ */
+function headCountsYaml(team: TeamInfo, add: string[]): string {
+  const today = annotationOf(team.entity, ANNOTATION_SKILLS)?.trim();
+  return teamYaml(team, {
+    metadata: annotationLines(
+      team.entity,
+      { [ANNOTATION_SKILLS]: headCountValue(team, add) },
+      today ? { [ANNOTATION_SKILLS]: `was: ${today}` } : {},
+    ),
+  });
+}
+
+/**
+ * The team's own catalog-info.yaml with its members listed in
+ * `spec.members` (current members first, as the Group would write them),
+ * and a placeholder for the people still to add.
+ */
+function membersYaml(team: TeamInfo): string {
+  const namespace = namespaceOf(team.entity);
+  const current = team.members.map(
+    ref => `  - ${yamlScalar(refIn(ref, 'user', namespace))}`,
+  );
+  return teamYaml(team, {
+    spec: [
+      'members:',
+      ...current,
+      `  - ${placeholder(
+        'member',
+        current.length
+          ? 'the User name of each person still missing'
+          : 'the User name of each person in the team',
+      )}`,
+    ],
+  });
+}
+
+/**
+ * The team's own catalog-info.yaml with the head counts it declares today,
+ * to raise by the people not in the catalog; a placeholder when it declares
+ * none.
+ */
+function headCountsToDeclareYaml(team: TeamInfo): string {
+  const current = headCountValue(team, []);
+  const example = `${team.requiredSkills[0] ?? 'data-engineer'}=1`;
+  return teamYaml(team, {
+    metadata: annotationLines(
+      team.entity,
+      { [ANNOTATION_SKILLS]: current || '<your-head-counts>' },
+      {
+        [ANNOTATION_SKILLS]: current
+          ? 'today’s counts: add each person who is not in the catalog'
+          : `placeholder: cluster=count for the people who are not in the catalog, e.g. ${example}`,
+      },
+    ),
+  });
 }
 
 function skillCoverage(
@@ -62,7 +140,7 @@ function skillCoverage(
   }
   const remediation = [
     `Bring the missing skills into the team, so it is end-to-end responsible without hand-overs. Either add people as Users with \`${ANNOTATION_SKILLS}\` and \`spec.memberOf\`, or count people who are not in the catalog on the Group:`,
-    annotationsYaml({ [ANNOTATION_SKILLS]: headCountValue(team, missing) }),
+    headCountsYaml(team, missing),
     `If a centralized team's self-service product covers a cluster, override what this team needs with \`team-insights.io/required-skills\`.`,
   ].join('\n\n');
   return builtIn(config, id, 'fail', message, remediation, []);
@@ -91,11 +169,9 @@ function teamSize(team: TeamInfo, config: TeamInsightsConfig): CheckResult {
       `The team has no people: no User is a member and no head count is declared.`,
       [
         'Add the members to the Group (or set `spec.memberOf` on each User):',
-        yaml('spec:\n  members:\n    - jdoe\n    - asmith'),
+        membersYaml(team),
         'or declare people who are not in the catalog as head counts:',
-        annotationsYaml({
-          [ANNOTATION_SKILLS]: 'data-scientist=1, data-engineer=1',
-        }),
+        headCountsToDeclareYaml(team),
       ].join('\n\n'),
     );
   }
@@ -108,11 +184,12 @@ function teamSize(team: TeamInfo, config: TeamInsightsConfig): CheckResult {
       id,
       'warn',
       `${base} A team of fewer than ${t.minPass} people has no one to take over when someone is away.`,
-      `Merge with a team working on the same value stream, or add people. If members are missing from the catalog, add them to \`spec.members\` or as head counts:\n\n${annotationsYaml(
-        {
-          [ANNOTATION_SKILLS]: headCountValue(team, []) || 'data-engineer=1',
-        },
-      )}`,
+      [
+        'Merge with a team working on the same value stream, or add people. If members are missing from the catalog, add them to `spec.members`:',
+        membersYaml(team),
+        'or, for people who are not in the catalog, as head counts:',
+        headCountsToDeclareYaml(team),
+      ].join('\n\n'),
     );
   }
   const half = Math.ceil(n / 2);
@@ -185,8 +262,9 @@ function redundancy(team: TeamInfo, config: TeamInsightsConfig): CheckResult {
       named,
       20,
     )}.`,
-    `Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n${annotationsYaml(
-      { [ANNOTATION_SKILLS]: headCountValue(team, thin) },
+    `Share the knowledge (pairing, rotation) so a second person can cover each of these clusters, and record it in their skills, or add people:\n\n${headCountsYaml(
+      team,
+      thin,
     )}`,
     thin.flatMap(holders),
   );
@@ -213,7 +291,13 @@ function crossFunctional(
       'An expertise-oriented team groups people by skill, so work reaches users only through hand-overs to other teams: split ownership, loss of knowledge at each hand-over, longer lead time (each hand-over requires another team to refine and plan its part) and tight coupling between teams.',
       [
         'Reorganise into feature teams: each end-to-end responsible for a feature, with people from all disciplines. Declare the new team type:',
-        yaml(`metadata:\n  annotations:\n    ${ANNOTATION_TEAM_TYPE}: feature`),
+        teamYaml(team, {
+          metadata: annotationLines(
+            team.entity,
+            { [ANNOTATION_TEAM_TYPE]: 'feature' },
+            { [ANNOTATION_TEAM_TYPE]: 'was: expertise' },
+          ),
+        }),
         `If the team handles a cross-cutting concern for many teams, make it a centralized team that exposes a self-service product instead (\`${ANNOTATION_TEAM_TYPE}: centralized\`).`,
       ].join('\n\n'),
     );
@@ -324,14 +408,25 @@ function handOvers(
           'other teams',
         )}: ${listNames(named, 10)}.`;
   const status = gradeAtMost(teams.length, t.maxPass, t.maxWarn);
+  // the first entity used, in its own shape, as the example to make a product
+  const example = teams.length
+    ? sortedUnique(via.get(teams[0])!)
+        .map(ref => ({ ref, entity: model.entity(ref) }))
+        .find(e => e.entity)
+    : undefined;
+  const productYaml = example?.entity
+    ? `, e.g. ${example.ref}:\n\n${entityYaml(example.entity, {
+        metadata: annotationLines(example.entity, {
+          [ANNOTATION_PRODUCT]: 'true',
+        }),
+      })}`
+    : `:\n\n${annotationsYaml({ [ANNOTATION_PRODUCT]: 'true' })}`;
   return builtIn(
     config,
     id,
     status,
     message,
-    `Each dependency on another team’s internals is a hand-over: that team has to refine and plan its part. Ask those teams to expose what you use as a self-service product, or move the entity into this team. An entity becomes a product with:\n\n${annotationsYaml(
-      { 'team-insights.io/product': 'true' },
-    )}`,
+    `Each dependency on another team’s internals is a hand-over: that team has to refine and plan its part. Ask those teams to expose what you use as a self-service product, or move the entity into this team. An entity becomes a product with \`${ANNOTATION_PRODUCT}: 'true'\` in its catalog-info.yaml${productYaml}`,
     teams,
   );
 }
@@ -368,13 +463,24 @@ function endToEndOwnership(
     'fail',
     'Owns no Component: the team is not end-to-end responsible for any software, so its work is a task inside another team’s product.',
     `Give the team the software it builds and runs, by making it the owner in each Component's catalog-info.yaml:\n\n${yaml(
-      `spec:\n  owner: ${team.entityRef}`,
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        `  name: ${placeholder(
+          'component',
+          'each Component the team builds and runs',
+        )}`,
+        'spec:',
+        `  owner: ${team.entityRef}`,
+      ].join('\n'),
     )}`,
   );
 }
 
 function skillsDeclared(
   team: TeamInfo,
+  model: OrganisationModel,
   config: TeamInsightsConfig,
 ): CheckResult {
   const id = 'composition.skills-declared';
@@ -393,6 +499,26 @@ function skillsDeclared(
   const declaring = new Set(team.membersDeclaringSkills);
   const missing = team.members.filter(m => !declaring.has(m));
   const status = grade(share, t.pass, t.warn);
+  const example = missing
+    .map(ref => ({ ref, entity: model.entity(ref) }))
+    .find(e => e.entity);
+  const hint = `placeholder: the clusters this person brings, primary first, e.g. ${
+    team.requiredSkills.slice(0, 2).join(', ') ||
+    'data-engineer, site-reliability-engineer'
+  }`;
+  const remediation = example?.entity
+    ? `Each member lists the clusters they bring, primary first, on their User entity, e.g. ${
+        example.ref
+      }:\n\n${entityYaml(example.entity, {
+        metadata: annotationLines(
+          example.entity,
+          { [ANNOTATION_SKILLS]: '<your-skills>' },
+          { [ANNOTATION_SKILLS]: hint },
+        ),
+      })}`
+    : `Each member lists the clusters they bring, primary first, on their User entity:\n\n${yaml(
+        `metadata:\n  annotations:\n    ${ANNOTATION_SKILLS}: <your-skills> # ${hint}`,
+      )}`;
   return builtIn(
     config,
     id,
@@ -402,9 +528,7 @@ function skillsDeclared(
     )}) declare their skills${
       missing.length ? `; not declared: ${listNames(missing, 10)}` : ''
     }.`,
-    `Each member lists the clusters they bring, primary first, on their User entity:\n\n${annotationsYaml(
-      { [ANNOTATION_SKILLS]: 'data-engineer, site-reliability-engineer' },
-    )}`,
+    remediation,
     missing,
   );
 }
@@ -468,7 +592,7 @@ export function compositionChecks(
     crossFunctional(team, config),
     handOvers(team, model, config),
     endToEndOwnership(team, config),
-    skillsDeclared(team, config),
+    skillsDeclared(team, model, config),
     annotationsValid(team, config, findingsOf),
   ];
 }

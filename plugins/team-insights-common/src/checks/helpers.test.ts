@@ -4,6 +4,8 @@ import {
   annotationsYaml,
   entityYaml,
   placeholder,
+  refIn,
+  teamYaml,
   builtIn,
   grade,
   gradeAtMost,
@@ -199,5 +201,48 @@ describe('entityYaml', () => {
     expect(snippet).not.toContain('namespace:');
     expect(snippet).not.toContain('relevance');
     expect(snippet).toContain('  owner: group:default/other\n');
+  });
+});
+
+describe('refIn', () => {
+  it('writes a ref as a field with that default kind would: the bare name in the same namespace, else namespace/name, else the full ref', () => {
+    expect(refIn('user:default/ana', 'user', 'default')).toBe('ana');
+    expect(refIn('user:search/cy', 'User', 'default')).toBe('search/cy');
+    expect(refIn('group:default/team', 'user', 'default')).toBe(
+      'group:default/team',
+    );
+  });
+});
+
+describe('teamYaml', () => {
+  it("shows the Group's type and its parent, from the relations, before the change", () => {
+    expect(
+      teamYaml(
+        {
+          entity: {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'recs' },
+            spec: { type: 'team', children: [] },
+          },
+          parent: 'group:default/marketplace',
+        },
+        { spec: ['members:', '  - ana'] },
+      ),
+    ).toBe(
+      [
+        '```yaml',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: recs',
+        'spec:',
+        '  type: team',
+        '  parent: marketplace',
+        '  members:',
+        '    - ana',
+        '```',
+      ].join('\n'),
+    );
   });
 });

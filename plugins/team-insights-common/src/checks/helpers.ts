@@ -120,6 +120,62 @@ export function entityYaml(
   return yaml(lines.join('\n'));
 }
 
+/**
+ * A ref as a Group's `spec.members` (or any field whose default kind is
+ * `kind`) would write it: the bare name in the same namespace, else
+ * `namespace/name`; the full ref for another kind.
+ */
+export function refIn(ref: string, kind: string, namespace: string): string {
+  const match = /^([^:]+):([^/]+)\/(.+)$/.exec(ref);
+  if (!match) return ref;
+  const [, refKind, refNamespace, name] = match;
+  if (refKind !== kind.toLocaleLowerCase('en-US')) return ref;
+  return refNamespace === namespace.toLocaleLowerCase('en-US')
+    ? name
+    : `${refNamespace}/${name}`;
+}
+
+/** The namespace of an entity, `default` when it has none. */
+export function namespaceOf(entity: Entity): string {
+  const namespace = entity.metadata?.namespace;
+  return typeof namespace === 'string' && namespace ? namespace : 'default';
+}
+
+/**
+ * The targets of an entity's relations of one type (`dependsOn`,
+ * `consumesApi`, …): what its `spec` lists, read from the relations, the
+ * only part of `spec` the engine is given for it.
+ */
+export function relationTargets(entity: Entity, type: string): string[] {
+  return sortedUnique(
+    (entity.relations ?? [])
+      .filter(r => r.type === type && typeof r.targetRef === 'string')
+      .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+  );
+}
+
+/**
+ * A team's snippet ({@link entityYaml} of its Group) with its parent, from
+ * the relations, before the `spec` lines that change, so readers see which
+ * team's file it is and where the team sits.
+ */
+export function teamYaml(
+  team: { entity: Entity; parent?: string },
+  change: { metadata?: string[]; spec?: string[] },
+): string {
+  const parent = team.parent
+    ? [
+        `parent: ${yamlScalar(
+          refIn(team.parent, 'group', namespaceOf(team.entity)),
+        )}`,
+      ]
+    : [];
+  return entityYaml(team.entity, {
+    metadata: change.metadata,
+    spec: [...parent, ...(change.spec ?? [])],
+  });
+}
+
 /** A YAML scalar: quoted when plain style would change its meaning. */
 export function yamlScalar(value: string): string {
   if (

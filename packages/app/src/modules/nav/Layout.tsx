@@ -5,7 +5,13 @@ import {
   createExtensionInput,
 } from '@backstage/frontend-plugin-api';
 import { makeStyles } from '@material-ui/core/styles';
-import type { ReactNode } from 'react';
+import {
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 
 const MAIN_ID = 'main-content';
 
@@ -32,8 +38,32 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function Layout(props: { nav: ReactNode; content: ReactNode }) {
+/**
+ * Whether the element holds a `main` landmark of its own, kept up to date as
+ * pages come and go: Backstage's `Page` renders a `<main>` (entity pages use
+ * it), the new frontend system's pages (Team Insights, home) do not.
+ */
+function useHoldsMain(ref: RefObject<HTMLElement>): boolean {
+  const [holds, setHolds] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const check = () =>
+      setHolds(Boolean(element.querySelector('main, [role="main"]')));
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(element, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [ref]);
+  return holds;
+}
+
+/** The layout itself, exported for its test. */
+export function Layout(props: { nav: ReactNode; content: ReactNode }) {
   const classes = useStyles();
+  const content = useRef<HTMLDivElement>(null);
+  // exactly one main landmark: this one, unless the page brings its own
+  const holdsMain = useHoldsMain(content);
   return (
     <>
       <a
@@ -48,9 +78,15 @@ function Layout(props: { nav: ReactNode; content: ReactNode }) {
       </a>
       <SidebarPage>
         {props.nav}
-        <main id={MAIN_ID} tabIndex={-1} className={classes.main}>
+        <div
+          ref={content}
+          id={MAIN_ID}
+          tabIndex={-1}
+          role={holdsMain ? undefined : 'main'}
+          className={classes.main}
+        >
           {props.content}
-        </main>
+        </div>
       </SidebarPage>
     </>
   );
@@ -58,7 +94,8 @@ function Layout(props: { nav: ReactNode; content: ReactNode }) {
 
 /**
  * The app's layout: Backstage's sidebar page with a skip link as the first
- * thing a keyboard reaches and the page content in a `<main>` landmark.
+ * thing a keyboard reaches, to the page content, which is the one `main`
+ * landmark unless the page renders its own (then that one is).
  */
 export const AppLayout = createExtension({
   name: 'layout',

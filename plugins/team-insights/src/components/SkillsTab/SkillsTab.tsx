@@ -61,6 +61,10 @@ const useStyles = makeStyles(theme => ({
     whiteSpace: 'nowrap',
   },
   heat: { textAlign: 'center' },
+  // The containing block of the cells' visually hidden text: without it
+  // that text is placed against the page, past the right edge of a phone,
+  // and the whole page scrolls sideways instead of only the table.
+  scroller: { position: 'relative' },
   controls: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -115,6 +119,7 @@ function SupplyTable(props: { rows: ClusterSupply[] }) {
   const classes = useStyles();
   return (
     <TableContainer
+      className={classes.scroller}
       tabIndex={0}
       role="region"
       aria-label="Skill supply, scrollable"
@@ -267,6 +272,7 @@ function SkillsHeatmap(props: {
         />
       </div>
       <TableContainer
+        className={classes.scroller}
         tabIndex={0}
         role="region"
         aria-label="Skills per team, scrollable"

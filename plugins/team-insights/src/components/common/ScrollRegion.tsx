@@ -8,6 +8,9 @@ const useStyles = makeStyles(theme => {
     root: {
       overflowX: 'auto',
       maxWidth: '100%',
+      // absolutely placed content (visually hidden text) stays inside the
+      // region instead of widening the page
+      position: 'relative',
       // The scroll cue: a shade on the edge where more columns wait. The
       // paper-coloured covers scroll with the content ('local') and hide the
       // shade once that edge is reached ('scroll' keeps the shade in place).
