@@ -71,6 +71,11 @@ const entityParamsSchema = z.object({
   name: z.string().min(1).max(253),
 });
 
+const teamParamsSchema = z.object({
+  namespace: z.string().min(1).max(63),
+  name: z.string().min(1).max(253),
+});
+
 const historyQuerySchema = z
   .object({ scorecard: scorecard.optional(), days })
   .strict();
@@ -249,6 +254,21 @@ export async function createRouter(
     res
       .type('application/json')
       .send(await queries.teamsJson(await credentialsOf(req), query));
+  });
+
+  router.get('/v1/teams/:namespace/:name/details', async (req, res) => {
+    const { namespace, name } = parse(
+      teamParamsSchema,
+      req.params,
+      'team reference',
+    );
+    parse(emptyQuerySchema, req.query, 'query');
+    res.json(
+      await queries.teamDetails(
+        await credentialsOf(req),
+        `group:${namespace}/${name}`,
+      ),
+    );
   });
 
   router.get('/v1/my-teams', async (req, res) => {
