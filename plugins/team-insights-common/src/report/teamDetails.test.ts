@@ -134,8 +134,21 @@ describe('teamDetails', () => {
     });
   });
 
-  it('names the single points of failure by the configured threshold, as the redundancy check does', () => {
-    for (const min of [2, 3]) {
+  it.each([
+    [2, ['analytics-translator', 'site-reliability-engineer']],
+    // two data scientists and two data engineers are not enough for 3
+    [
+      3,
+      [
+        'analytics-translator',
+        'data-engineer',
+        'data-scientist',
+        'site-reliability-engineer',
+      ],
+    ],
+  ])(
+    'names the single points of failure by a threshold of %i, as the redundancy check does',
+    (min, expected) => {
       const report = organisation(withMin(min));
       const details = detailsOf(report, 'search', min);
       const check = checkOf(
@@ -143,26 +156,13 @@ describe('teamDetails', () => {
         'composition.redundancy',
       );
       expect(details.redundancyMinPeople).toBe(min);
-      if (min === 2) {
-        expect(details.singlePointsOfFailure).toEqual([
-          'analytics-translator',
-          'site-reliability-engineer',
-        ]);
-      } else {
-        // two data scientists and two data engineers are not enough for 3
-        expect(details.singlePointsOfFailure).toEqual([
-          'analytics-translator',
-          'data-engineer',
-          'data-scientist',
-          'site-reliability-engineer',
-        ]);
-      }
-      for (const cluster of details.singlePointsOfFailure) {
+      expect(details.singlePointsOfFailure).toEqual(expected);
+      expect(check.status).toBe('warn');
+      for (const cluster of expected) {
         expect(check.message).toContain(cluster);
       }
-      expect(check.status).toBe('warn');
-    }
-  });
+    },
+  );
 
   it('names nothing it is not given', () => {
     const report = organisation();
