@@ -204,6 +204,44 @@ test("a team's Team Insights tab shows the level and score of each scorecard", a
   );
 });
 
+test("a team's tab lists every entity it owns with its level, in a few requests to Team Insights", async () => {
+  const team = teamOf('group:default/fraud-detection');
+  const owned = expected.entities.filter(e => team.owned.includes(e.entityRef));
+  assert.ok(owned.length > 1, `fraud-detection owns ${owned.length}`);
+  await onPage('/catalog', async page => {
+    const requests = [];
+    page.on('request', req => {
+      if (new URL(req.url()).pathname.startsWith(API)) requests.push(req.url());
+    });
+    await page.goto(
+      `${portal.baseUrl}/catalog/default/group/fraud-detection/team-insights`,
+    );
+    const table = page.getByRole('table', {
+      name: `Entities owned by ${team.title}`,
+    });
+    await table.waitFor();
+    await page
+      .getByRole('figure', { name: 'Team composition history' })
+      .waitFor();
+    const rows = table.getByRole('rowheader');
+    assert.deepEqual(
+      (await rows.allInnerTexts()).map(t => t.trim()).sort(),
+      owned.map(e => e.title).sort(),
+    );
+    // worst documented first
+    const worst = Math.min(
+      ...owned.map(e => e.scorecards.documentation.score ?? 101),
+    );
+    const firstTitle = (await rows.first().innerText()).trim();
+    const first = owned.find(e => e.title === firstTitle);
+    assert.equal(first.scorecards.documentation.score, worst);
+    assert.ok(
+      requests.length <= 8,
+      `${requests.length} requests: ${requests.join(' ')}`,
+    );
+  });
+});
+
 test('the adoption matrix shows whether a feature team adopted a product', async () => {
   const productRef = 'component:default/model-monitoring';
   const teamRef = 'group:default/dynamic-pricing';

@@ -797,6 +797,9 @@ describe('visibility against the real catalog', () => {
         await aboutEntity(entity, (kind, name) =>
           get(`/trends?days=30&orgUnit=${kind.toLowerCase()}:default/${name}`),
         );
+        await aboutEntity(entity, (_kind, name) =>
+          get(`/teams/default/${name}/details`),
+        );
       }
       await aboutEntity(entity, (kind, name) =>
         get(`/entities/${kind}/default/${name}`),

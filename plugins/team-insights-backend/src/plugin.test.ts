@@ -783,6 +783,7 @@ describe('team-insights backend', () => {
       for (const [method, path] of [
         ['get', '/report'],
         ['get', '/teams?limit=2'],
+        ['get', '/teams/default/search/details'],
         ['get', '/entities/group/default/search'],
         ['get', '/entities/group/default/ml'],
         ['get', '/entities/component/default/feature-store'],

@@ -25,6 +25,7 @@ import {
   moversQuerySchema,
   myTeamsQuerySchema,
   staffingQuerySchema,
+  teamParamsSchema,
   teamsQuerySchema,
   trendsQuerySchema,
 } from './schema/queries';
@@ -169,6 +170,21 @@ export async function createRouter(
     res
       .type('application/json')
       .send(await queries.teamsJson(await credentialsOf(req), query));
+  });
+
+  router.get('/v1/teams/:namespace/:name/details', async (req, res) => {
+    const { namespace, name } = parse(
+      teamParamsSchema,
+      req.params,
+      'team reference',
+    );
+    parse(emptyQuerySchema, req.query, 'query');
+    res.json(
+      await queries.teamDetails(
+        await credentialsOf(req),
+        `group:${namespace}/${name}`,
+      ),
+    );
   });
 
   router.get('/v1/my-teams', async (req, res) => {

@@ -61,6 +61,8 @@ const checks = {
     >(),
   TeamSummary: holds<Matches<typeof m.TeamSummary, api.TeamSummary>>(),
   TeamsPage: holds<Matches<typeof m.TeamsPage, api.TeamsPage>>(),
+  TeamDetailsResponse:
+    holds<Matches<typeof m.TeamDetailsResponse, api.TeamDetailsResponse>>(),
   HistoryResponse:
     holds<Matches<typeof m.HistoryResponse, api.HistoryResponse>>(),
   TrendsResponse: holds<Matches<typeof m.TrendsResponse, api.TrendsResponse>>(),

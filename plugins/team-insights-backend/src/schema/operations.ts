@@ -64,6 +64,22 @@ export const operations: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/v1/teams/{namespace}/{name}/details',
+    operationId: 'getTeamDetails',
+    summary:
+      "What a team's Group tab shows beside its scorecards, in one answer.",
+    description:
+      "The team's adoption (products used, declined with reasons, concerns rebuilt, mandatory products not used, and its own products with their adopters), its owned documented entities worst documented first, and its single points of failure by thresholds.redundancyMinPeople. Only what the caller may see in the catalog; a team the caller cannot see answers 404 like one that does not exist.",
+    pathParameters: ['Namespace', 'Name'],
+    query: q.emptyQuerySchema,
+    response: {
+      description: "The team's details.",
+      body: m.TeamDetailsResponse,
+    },
+    errors: ENTITY_ERRORS,
+  },
+  {
+    method: 'get',
     path: '/v1/entities/{kind}/{namespace}/{name}',
     operationId: 'getEntityScorecards',
     summary:

@@ -89,6 +89,11 @@ export const entityParamsSchema = z.object({
   name: z.string().min(1).max(253),
 });
 
+export const teamParamsSchema = z.object({
+  namespace: z.string().min(1).max(63),
+  name: z.string().min(1).max(253),
+});
+
 export const historyQuerySchema = z
   .object({ scorecard: ScorecardId.optional(), days })
   .strict();

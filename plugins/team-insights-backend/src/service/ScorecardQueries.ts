@@ -24,6 +24,7 @@ import {
   teamInsightsScorecardsReadPermission,
   teamInsightsScorecardsRefreshPermission,
   TeamInsightsConfig,
+  TeamDetailsResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -56,6 +57,7 @@ import {
   teamsJson,
   teamsPage,
 } from './queries/teamsPage';
+import { teamDetailsOf } from './queries/teamDetails';
 import { ReportService } from './ReportService';
 import { TeamInsightsStore } from './TeamInsightsStore';
 import { VisibilityService } from './visibility';
@@ -227,6 +229,15 @@ export class ScorecardQueries {
     entityRef: string,
   ): Promise<EntityScorecardsResponse> {
     return entityScorecards(await this.readContext(credentials), entityRef);
+  }
+
+  /** See {@link teamDetailsOf}. */
+  async teamDetails(
+    credentials: BackstageCredentials,
+    teamRef: string,
+  ): Promise<TeamDetailsResponse> {
+    const context = await this.readContext(credentials);
+    return teamDetailsOf(context, this.#engineConfig, teamRef);
   }
 
   /** See {@link myTeamsOf}. */

@@ -4,7 +4,8 @@
  * `GET /v1/skills` and `GET /v1/adoption` with them over the teams a caller
  * may see, and recomputes roll-ups, adoption rates and concern verdicts with
  * them for a caller who cannot see every team; the frontend's mock API calls
- * the same functions, so both answer alike.
+ * the same functions, so both answer alike. `GET /v1/teams/{namespace}/{name}/details`
+ * answers a team's Group tab with {@link teamDetails}.
  */
 export { skillSupply, teamSkills } from './skills';
 export {
@@ -39,6 +40,21 @@ export {
   selectMyTeams,
 } from './myTeams';
 export { MOVER_PERIODS, rankMovers } from './movers';
+export {
+  ownedEntitySummaries,
+  singlePointsOfFailure,
+  teamAdoption,
+  teamDetails,
+} from './teamDetails';
+export type {
+  OwnedEntitySummary,
+  TeamAdoption,
+  TeamDeclinedProduct,
+  TeamDetails,
+  TeamDetailsResponse,
+  TeamProductRef,
+  TeamRebuiltConcern,
+} from './teamDetails';
 export type {
   Mover,
   MoverPeriod,

@@ -18,6 +18,7 @@ import type {
   SkillsResponse,
   StaffingQuery,
   StaffingResponse,
+  TeamDetailsResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -56,6 +57,15 @@ export interface TeamInsightsApi {
   getEntityScorecards(
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityScorecardsResponse>;
+  /**
+   * What a team's Group tab shows beside its scorecards, in one request
+   * (`GET /teams/{namespace}/{name}/details`): its adoption, its owned
+   * entities' documentation levels and its single points of failure by the
+   * configured threshold.
+   */
+  getTeamDetails(
+    teamRef: string | CompoundEntityRef,
+  ): Promise<TeamDetailsResponse>;
   /** Daily scores of one entity. */
   getEntityHistory(
     entityRef: string | CompoundEntityRef,

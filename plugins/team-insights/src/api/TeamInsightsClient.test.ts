@@ -95,6 +95,29 @@ describe('TeamInsightsClient', () => {
     ]);
   });
 
+  it("reads a team's details in one request, by namespace and name", async () => {
+    const paths: string[] = [];
+    server.use(
+      http.get(
+        `${baseUrl}/v1/teams/:namespace/:name/details`,
+        ({ request }) => {
+          paths.push(new URL(request.url).pathname);
+          return HttpResponse.json({ entityRef: 'group:ml/search-ranking' });
+        },
+      ),
+    );
+    await client().getTeamDetails('group:ml/search-ranking');
+    await client().getTeamDetails({
+      kind: 'Group',
+      namespace: 'default',
+      name: 'recommendations',
+    });
+    expect(paths).toEqual([
+      '/api/team-insights/v1/teams/ml/search-ranking/details',
+      '/api/team-insights/v1/teams/default/recommendations/details',
+    ]);
+  });
+
   it('reads the skill and adoption aggregates from their own routes', async () => {
     const meta = { evaluatedAt: fixtureReport.evaluatedAt, stale: false };
     server.use(

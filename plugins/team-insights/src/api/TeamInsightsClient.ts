@@ -20,6 +20,7 @@ import type {
   SkillsResponse,
   StaffingQuery,
   StaffingResponse,
+  TeamDetailsResponse,
   TeamsPage,
   TeamsQuery,
   TrendsResponse,
@@ -59,6 +60,20 @@ export class TeamInsightsClient implements TeamInsightsApi {
     entityRef: string | CompoundEntityRef,
   ): Promise<EntityScorecardsResponse> {
     return this.get(entityPath(entityRef));
+  }
+
+  async getTeamDetails(
+    teamRef: string | CompoundEntityRef,
+  ): Promise<TeamDetailsResponse> {
+    const { namespace, name } =
+      typeof teamRef === 'string'
+        ? parseEntityRef(teamRef, { defaultKind: 'group' })
+        : teamRef;
+    return this.get(
+      `/teams/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/details`,
+    );
   }
 
   async getEntityHistory(

@@ -17,6 +17,7 @@ import {
   worstCheckOf,
   initiativeTeamsCsv,
   teamCheckStatus,
+  teamDetails,
   teamsCsv,
   rankMovers,
 } from '@team-insights/plugin-team-insights-common';
@@ -41,6 +42,7 @@ import type {
   SkillsResponse,
   StaffingQuery,
   StaffingResponse,
+  TeamDetailsResponse,
   TeamInsightsConfig,
   TeamReport,
   TeamSummary,
@@ -188,7 +190,8 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
    * @param options - `report` is what the read methods answer from (default:
    *   a small ML organisation); `entities` and `config` are what staffing is
    *   computed over, with the engine's own `suggestStaffing` (no entities:
-   *   nothing to staff).
+   *   nothing to staff); `config` also sets the redundancy threshold of
+   *   `getTeamDetails`.
    */
   constructor(
     options: {
@@ -349,6 +352,32 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
       };
     }
     throw new NotFoundError(`No scorecards for ${ref}`);
+  }
+
+  /**
+   * A team's details with the engine's own `teamDetails`, by the
+   * configured `thresholds.redundancyMinPeople`.
+   */
+  async getTeamDetails(
+    teamRef: string | CompoundEntityRef,
+  ): Promise<TeamDetailsResponse> {
+    const ref = normalize(teamRef);
+    this.calls.push({ method: 'getTeamDetails', args: [ref] });
+    const team = this.report.teams.find(t => t.entityRef === ref);
+    if (!team) {
+      throw new NotFoundError(`No Team Insights team ${ref}`);
+    }
+    return {
+      ...this.meta(),
+      ...teamDetails({
+        team,
+        teams: this.report.teams,
+        products: this.report.products,
+        entities: this.report.entities,
+        concerns: this.report.concerns,
+        redundancyMinPeople: this.config.thresholds.redundancyMinPeople,
+      }),
+    };
   }
 
   async getEntityHistory(

@@ -1,9 +1,10 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  ProductReport,
-  ReportMeta,
-  ScorecardResult,
-  TeamType,
+import {
+  teamAdoption,
+  type ProductReport,
+  type ReportMeta,
+  type ScorecardResult,
+  type TeamType,
 } from '@team-insights/plugin-team-insights-common';
 import type { CallerContext } from './context';
 import { indexOf } from './reportIndex';
@@ -60,7 +61,13 @@ export function adoptionOf(
   if (found) {
     const [team] = filter.teams([found]);
     const owned = report.products.filter(p => p.owner?.toLowerCase() === ref);
-    const visibleProducts = filter.products(report.products);
+    const { used, declined } = teamAdoption({
+      teamRef: team.entityRef,
+      teams: [],
+      products: filter.products(report.products),
+      entities: [],
+      concerns: [],
+    });
     return {
       ...meta,
       entityRef: team.entityRef,
@@ -69,12 +76,8 @@ export function adoptionOf(
       teamType: team.teamType,
       products: filter.products(owned),
       scorecard: team.scorecards.adoption,
-      adopts: visibleProducts
-        .filter(p => p.adopters.some(a => a.toLowerCase() === ref))
-        .map(p => p.entityRef),
-      declines: visibleProducts
-        .filter(p => p.declinedBy.some(d => d.toLowerCase() === ref))
-        .map(p => p.entityRef),
+      adopts: used.map(p => p.entityRef),
+      declines: declined.map(p => p.entityRef),
     };
   }
   throw neither();
