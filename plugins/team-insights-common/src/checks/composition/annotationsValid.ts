@@ -4,6 +4,7 @@ import type { CheckResult, Finding } from '../../types';
 import { listNames, plural, sortedUnique } from '../../util';
 import { builtIn } from '../helpers';
 
+/** The built-in check `composition.annotations-valid`. */
 export function annotationsValid(
   team: TeamInfo,
   config: TeamInsightsConfig,

@@ -5,6 +5,7 @@ import type { CheckResult } from '../../types';
 import { compareStrings, listNames, percent, plural } from '../../util';
 import { annotationLines, builtIn, teamYaml } from '../helpers';
 
+/** The built-in check `composition.cross-functional`. */
 export function crossFunctional(
   team: TeamInfo,
   config: TeamInsightsConfig,

@@ -4,6 +4,7 @@ import type { CheckResult } from '../../types';
 import { kindOfRef, listNames, plural } from '../../util';
 import { builtIn, placeholder, yaml } from '../helpers';
 
+/** The built-in check `composition.end-to-end-ownership`. */
 export function endToEndOwnership(
   team: TeamInfo,
   config: TeamInsightsConfig,

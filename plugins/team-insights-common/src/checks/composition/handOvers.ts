@@ -17,6 +17,7 @@ import {
   gradeAtMost,
 } from '../helpers';
 
+/** The built-in check `composition.hand-overs`. */
 export function handOvers(
   team: TeamInfo,
   model: OrganisationModel,

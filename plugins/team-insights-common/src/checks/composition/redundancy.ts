@@ -5,6 +5,7 @@ import { listNames, plural } from '../../util';
 import { builtIn } from '../helpers';
 import { headCountsYaml } from './snippets';
 
+/** The built-in check `composition.redundancy`. */
 export function redundancy(
   team: TeamInfo,
   config: TeamInsightsConfig,

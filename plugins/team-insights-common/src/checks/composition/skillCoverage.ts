@@ -6,6 +6,7 @@ import { listNames } from '../../util';
 import { builtIn } from '../helpers';
 import { headCountsYaml } from './snippets';
 
+/** The built-in check `composition.skill-coverage`. */
 export function skillCoverage(
   team: TeamInfo,
   config: TeamInsightsConfig,

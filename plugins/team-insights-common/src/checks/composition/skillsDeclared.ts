@@ -5,6 +5,7 @@ import type { CheckResult } from '../../types';
 import { listNames, percent, plural } from '../../util';
 import { annotationLines, builtIn, entityYaml, grade, yaml } from '../helpers';
 
+/** The built-in check `composition.skills-declared`. */
 export function skillsDeclared(
   team: TeamInfo,
   model: OrganisationModel,

@@ -5,6 +5,7 @@ import { communicationPaths, plural } from '../../util';
 import { builtIn } from '../helpers';
 import { headCountsToDeclareYaml, membersYaml } from './snippets';
 
+/** The built-in check `composition.team-size`. */
 export function teamSize(
   team: TeamInfo,
   config: TeamInsightsConfig,
