@@ -7,7 +7,7 @@ import { levelOf, meanScore, scoreChecks } from '../scoring';
 import { CheckResult, ScorecardResult } from '../types';
 import { applyWaivers } from './waivers';
 
-interface DocumentationTemplate {
+export interface DocumentationTemplate {
   id: string;
   title: string;
   weight: number;

@@ -1,24 +1,18 @@
 import type { Entity } from '@backstage/catalog-model';
 import { BUILT_IN_CHECK_IDS } from '../catalogue';
-import { adoptionChecks, TeamTiming } from '../checks/adoption';
-import { compositionChecks } from '../checks/composition';
+import type { TeamTiming } from '../checks/adoption';
 import { documentationChecks } from '../checks/documentation';
 import { defaultTeamInsightsConfig, TeamInsightsConfig } from '../config';
-import type {
-  TeamInsightsCheck,
-  TeamInsightsCheckContext,
-} from '../customChecks';
+import type { TeamInsightsCheck } from '../customChecks';
 import { sortFindings } from '../lint';
 import { OrganisationModel } from '../model';
-import { rollUp, toScorecard } from '../scoring';
+import { toScorecard } from '../scoring';
 import {
   CheckResult,
   EntityReport,
   Finding,
-  OrgUnitReport,
   ProductReport,
   Report,
-  SCORECARD_IDS,
   ScorecardId,
   TeamReport,
 } from '../types';
@@ -29,13 +23,15 @@ import {
   own,
   TeamInsightsTimeline,
 } from '../timeline';
-import { communicationPaths, compareStrings, sortedUnique } from '../util';
+import { compareStrings } from '../util';
 import { runCustomCheck, usableCustomChecks } from './customChecks';
 import { applyWaivers } from './waivers';
 import { productReport } from './products';
 import { concernReports } from './concerns';
 import { dedupeFindings } from './ordering';
-import { documentationTemplates, teamDocumentation } from './documentation';
+import { documentationTemplates } from './documentation';
+import { orgUnitReports } from './orgUnits';
+import { type TeamEvaluation, teamReport } from './teams';
 
 export { assertValidCustomChecks, validateCustomChecks } from './customChecks';
 export { applyWaivers } from './waivers';
@@ -188,105 +184,31 @@ export function evaluate(
   }
 
   // teams
-  const teamReports: TeamReport[] = [];
-  for (const team of teams) {
-    const waivers = team.annotations.waivers;
-    const composition = compositionChecks(team, model, config, findingsOf);
-    const adoption = adoptionChecks(
-      team,
-      model,
-      config,
-      ref => docScoreByRef.get(ref) ?? null,
-      timingOf(team.entityRef),
-    );
-    const context: TeamInsightsCheckContext = {
-      subject: 'team',
-      team,
-      org: model,
-      config,
-    };
-    for (const check of compositionCustom) {
-      composition.push(
-        runCustomCheck(check, context, team.entityRef, config, checkFindings),
-      );
-    }
-    for (const check of adoptionCustom) {
-      adoption.push(
-        runCustomCheck(check, context, team.entityRef, config, checkFindings),
-      );
-    }
-    applyWaivers(composition, waivers);
-    applyWaivers(adoption, waivers);
-    const documentation = teamDocumentation(
-      team,
-      entityChecks,
-      docsTemplates,
-      docScoreByRef,
-      config,
-    );
-
-    const held = new Set(
-      team.skills.filter(s => s.people > 0).map(s => s.cluster),
-    );
-    const report: TeamReport = {
-      entityRef: team.entityRef,
-      title: team.title,
-      teamType: team.teamType,
-      teamTypeDeclared: team.teamTypeDeclared,
-      size: team.size,
-      members: team.members.length,
-      headCount: team.size - team.members.length,
-      communicationPaths: communicationPaths(team.size),
-      ...(team.parent ? { parent: team.parent } : {}),
-      orgUnits: team.orgUnits,
-      requiredSkills: team.requiredSkills,
-      missingSkills: team.requiredSkills.filter(c => !held.has(c)),
-      skills: team.skills,
-      owned: team.owned,
-      scorecards: {
-        composition: toScorecard(composition, config),
-        adoption: toScorecard(adoption, config),
-        documentation,
-      },
-      ...publicBadge(team.entityRef),
-    };
-    teamReports.push(report);
-  }
+  const teamEvaluation: TeamEvaluation = {
+    model,
+    config,
+    findingsOf,
+    docScoreByRef,
+    timingOf,
+    compositionCustom,
+    adoptionCustom,
+    entityChecks,
+    docsTemplates,
+    checkFindings,
+    publicBadge,
+  };
+  const teamReports: TeamReport[] = teams.map(team =>
+    teamReport(team, teamEvaluation),
+  );
 
   // organisational units: roll-ups of their descendant teams
-  const descendants = new Map<string, string[]>();
-  for (const team of teams) {
-    for (const unit of team.orgUnits) {
-      const list = descendants.get(unit);
-      if (list) list.push(team.entityRef);
-      else descendants.set(unit, [team.entityRef]);
-    }
-  }
-  const teamReportByRef = new Map(teamReports.map(t => [t.entityRef, t]));
-  const orgUnits: OrgUnitReport[] = model.orgUnitRefs
-    .slice()
-    .sort(compareStrings)
-    .map(ref => {
-      const teamRefs = sortedUnique(descendants.get(ref) ?? []);
-      const reports = teamRefs.map(r => teamReportByRef.get(r)!);
-      const scorecards = {} as OrgUnitReport['scorecards'];
-      for (const id of SCORECARD_IDS) {
-        scorecards[id] = rollUp(
-          reports.map(r => r.scorecards[id]),
-          config,
-        );
-      }
-      const parent = model.parentOf(ref);
-      return {
-        entityRef: ref,
-        title: model.titleOf(ref),
-        ...(parent ? { parent } : {}),
-        teams: teamRefs.length,
-        teamRefs,
-        scorecards,
-        ...publicBadge(ref),
-      };
-    });
+  const orgUnits = orgUnitReports(
+    teams,
+    teamReports,
+    model,
+    config,
+    publicBadge,
+  );
 
   const allFindings = sortFindings(
     dedupeFindings([...findings, ...checkFindings]),
