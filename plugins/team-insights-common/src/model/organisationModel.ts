@@ -1,18 +1,4 @@
-import {
-  Entity,
-  RELATION_API_CONSUMED_BY,
-  RELATION_API_PROVIDED_BY,
-  RELATION_CHILD_OF,
-  RELATION_CONSUMES_API,
-  RELATION_DEPENDENCY_OF,
-  RELATION_DEPENDS_ON,
-  RELATION_HAS_MEMBER,
-  RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
-  RELATION_OWNER_OF,
-  RELATION_PARENT_OF,
-  RELATION_PROVIDES_API,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import type { TeamInsightsConfig } from '../config';
 import type { EntityView, OrganisationView } from '../customChecks';
 import {
@@ -33,17 +19,8 @@ import {
   specString,
 } from '../util';
 import { type Person, type TeamInfo } from './teamInfo';
-import {
-  INDEXED_RELATIONS,
-  type Index,
-  RefTable,
-  RelationIndex,
-  add,
-  containsSorted,
-  listOf,
-  seal,
-  targetOf,
-} from './indexes';
+import { type Index, add, containsSorted, listOf, seal } from './indexes';
+import { Relations } from './relations';
 import { titleOf } from './titles';
 
 /** The organisation model: indexes, teams, org units, products. */
@@ -56,16 +33,7 @@ export class OrganisationModel implements OrganisationView {
   /** Findings that need the whole catalog (e.g. unresolved refs). */
   readonly contextFindings: Finding[] = [];
 
-  private readonly refTable: RefTable;
-  private readonly members: RelationIndex;
-  private readonly memberships: RelationIndex;
-  private readonly owners: RelationIndex;
-  private readonly owns: RelationIndex;
-  private readonly parents: RelationIndex;
-  private readonly deps: RelationIndex;
-  private readonly dependents: RelationIndex;
-  private readonly provides: RelationIndex;
-  private readonly providers: RelationIndex;
+  private readonly relations: Relations;
   private readonly adopters: Index = new Map();
   private readonly declinedBy: Index = new Map();
   /** Why a team declined a product, by `product ref\nteam ref`. */
@@ -104,17 +72,7 @@ export class OrganisationModel implements OrganisationView {
     for (const ref of sortedRefs) {
       this.entities.set(ref, byRef.get(ref)!);
     }
-    const table = new RefTable(sortedRefs);
-    this.refTable = table;
-    this.members = new RelationIndex(table);
-    this.memberships = new RelationIndex(table);
-    this.owners = new RelationIndex(table);
-    this.owns = new RelationIndex(table);
-    this.parents = new RelationIndex(table);
-    this.deps = new RelationIndex(table);
-    this.dependents = new RelationIndex(table);
-    this.provides = new RelationIndex(table);
-    this.providers = new RelationIndex(table);
+    this.relations = new Relations(sortedRefs);
 
     for (const [ref, entity] of this.entities) {
       this.annotations.set(
@@ -122,121 +80,13 @@ export class OrganisationModel implements OrganisationView {
         readEntityAnnotations(entity, lintOptions, ref),
       );
     }
-    this.indexRelations();
+    this.relations.index(this.entities.values());
     this.buildTeams();
     this.buildDocumentables();
     this.resolveDeclinedProducts();
     this.buildAdopters();
     seal(this.declinedBy);
     seal(this.productsByConcern);
-  }
-
-  /**
-   * Reads every relation into the indexes, in whichever direction the
-   * catalog emitted it: `ownedBy` on a Component and `ownerOf` on its Group
-   * both make the Group an owner of the Component. The catalog usually
-   * emits both, so most pairs arrive twice; sealing sorts each list and
-   * drops the duplicates.
-   */
-  private indexRelations() {
-    const table = this.refTable;
-    const catalogSize = table.refs.length;
-    let source = 0;
-    for (const entity of this.entities.values()) {
-      const relations = entity.relations;
-      const from = source++;
-      if (!Array.isArray(relations)) continue;
-      const fromUser = this.refTable.refs[from].startsWith('user:');
-      for (const relation of relations) {
-        const type = relation?.type;
-        if (!INDEXED_RELATIONS.has(type)) continue;
-        const target = targetOf(relation);
-        if (!target) continue;
-        switch (type) {
-          case RELATION_MEMBER_OF:
-            if (fromUser)
-              this.link(
-                this.memberships,
-                this.members,
-                from,
-                table.intern(target),
-              );
-            break;
-          case RELATION_HAS_MEMBER:
-            if (target.startsWith('user:'))
-              this.link(
-                this.members,
-                this.memberships,
-                from,
-                table.intern(target),
-              );
-            break;
-          case RELATION_OWNED_BY:
-            this.link(this.owners, this.owns, from, table.intern(target));
-            break;
-          case RELATION_OWNER_OF:
-            this.link(this.owns, this.owners, from, table.intern(target));
-            break;
-          case RELATION_CHILD_OF:
-            this.parents.add(from, table.intern(target));
-            break;
-          case RELATION_PARENT_OF:
-            this.parents.add(table.intern(target), from);
-            break;
-          case RELATION_DEPENDS_ON:
-          case RELATION_CONSUMES_API:
-            this.link(this.deps, this.dependents, from, table.intern(target));
-            break;
-          case RELATION_DEPENDENCY_OF:
-          case RELATION_API_CONSUMED_BY:
-            this.link(this.dependents, this.deps, from, table.intern(target));
-            break;
-          case RELATION_PROVIDES_API:
-            this.link(
-              this.provides,
-              this.providers,
-              from,
-              table.intern(target),
-            );
-            break;
-          case RELATION_API_PROVIDED_BY:
-            this.link(
-              this.providers,
-              this.provides,
-              from,
-              table.intern(target),
-            );
-            break;
-          default:
-            break;
-        }
-      }
-    }
-    table.rankAll(catalogSize);
-    for (const index of [
-      this.members,
-      this.memberships,
-      this.owners,
-      this.owns,
-      this.parents,
-      this.deps,
-      this.dependents,
-      this.provides,
-      this.providers,
-    ]) {
-      index.seal();
-    }
-  }
-
-  /** `from` relates to `to` in `index`, and `to` to `from` in `inverse`. */
-  private link(
-    index: RelationIndex,
-    inverse: RelationIndex,
-    from: number,
-    to: number,
-  ) {
-    index.add(from, to);
-    inverse.add(to, from);
   }
 
   private buildTeams() {
@@ -291,12 +141,12 @@ export class OrganisationModel implements OrganisationView {
           if (person.primary === cluster) holding.primary += 1;
         }
       }
-      const owned = listOf(this.owns, ref).slice();
+      const owned = listOf(this.relations.owns, ref).slice();
       const dependsOn = new Set<string>();
       for (const o of owned) {
-        for (const d of this.deps.get(o) ?? []) dependsOn.add(d);
+        for (const d of this.relations.deps.get(o) ?? []) dependsOn.add(d);
       }
-      const parents = listOf(this.parents, ref);
+      const parents = listOf(this.relations.parents, ref);
       this.teamsByRef.set(ref, {
         entityRef: ref,
         entity,
@@ -334,7 +184,7 @@ export class OrganisationModel implements OrganisationView {
 
   /** The first parent of a group (sorted), if any. */
   parentOf(ref: string): string | undefined {
-    return listOf(this.parents, ref)[0];
+    return listOf(this.relations.parents, ref)[0];
   }
 
   /** Ancestors of a group, breadth first (nearest first), without cycles. */
@@ -345,7 +195,7 @@ export class OrganisationModel implements OrganisationView {
     while (frontier.length) {
       const next: string[] = [];
       for (const r of frontier) {
-        for (const p of listOf(this.parents, r)) {
+        for (const p of listOf(this.relations.parents, r)) {
           if (seen.has(p)) continue;
           seen.add(p);
           result.push(p);
@@ -361,7 +211,7 @@ export class OrganisationModel implements OrganisationView {
     for (const [ref, a] of this.annotations) {
       if (!DOCUMENTED_KINDS.includes(a.kind)) continue;
       const entity = this.entities.get(ref)!;
-      const owners = listOf(this.owners, ref);
+      const owners = listOf(this.relations.owners, ref);
       const specOwner = specString(entity, 'owner');
       const owner =
         owners[0] ??
@@ -428,15 +278,16 @@ export class OrganisationModel implements OrganisationView {
       if (view.concern) {
         add(this.productsByConcern, view.concern, view.entityRef);
       }
-      const productOwners = listOf(this.owners, view.entityRef);
+      const productOwners = listOf(this.relations.owners, view.entityRef);
       const users = new Set<string>();
-      for (const d of this.dependents.get(view.entityRef) ?? []) users.add(d);
-      for (const api of this.provides.get(view.entityRef) ?? []) {
-        for (const d of this.dependents.get(api) ?? []) users.add(d);
+      for (const d of this.relations.dependents.get(view.entityRef) ?? [])
+        users.add(d);
+      for (const api of this.relations.provides.get(view.entityRef) ?? []) {
+        for (const d of this.relations.dependents.get(api) ?? []) users.add(d);
       }
       const teams = new Set<string>();
       for (const user of users) {
-        for (const owner of this.owners.get(user) ?? []) {
+        for (const owner of this.relations.owners.get(user) ?? []) {
           if (this.teamsByRef.has(owner) && !productOwners.includes(owner)) {
             teams.add(owner);
           }
@@ -472,24 +323,24 @@ export class OrganisationModel implements OrganisationView {
   }
 
   ownersOf(ref: string): string[] {
-    return listOf(this.owners, ref.toLowerCase()).slice();
+    return listOf(this.relations.owners, ref.toLowerCase()).slice();
   }
 
   dependenciesOf(ref: string): string[] {
-    return listOf(this.deps, ref.toLowerCase()).slice();
+    return listOf(this.relations.deps, ref.toLowerCase()).slice();
   }
 
   dependentsOf(ref: string): string[] {
-    return listOf(this.dependents, ref.toLowerCase()).slice();
+    return listOf(this.relations.dependents, ref.toLowerCase()).slice();
   }
 
   providedApisOf(ref: string): string[] {
-    return listOf(this.provides, ref.toLowerCase()).slice();
+    return listOf(this.relations.provides, ref.toLowerCase()).slice();
   }
 
   /** Components that provide an API, sorted. */
   providersOf(apiRef: string): string[] {
-    return listOf(this.providers, apiRef.toLowerCase()).slice();
+    return listOf(this.relations.providers, apiRef.toLowerCase()).slice();
   }
 
   products(): EntityView[] {
@@ -530,24 +381,24 @@ export class OrganisationModel implements OrganisationView {
 
   /** Groups a User is a direct member of, sorted. */
   groupsOfMember(userRef: string): string[] {
-    return listOf(this.memberships, userRef.toLowerCase()).slice();
+    return listOf(this.relations.memberships, userRef.toLowerCase()).slice();
   }
 
   // --- without copies, for the built-in checks ---------------------------
 
   /** Owners of an entity (lower-case ref), sorted; do not modify. */
   ownerRefs(ref: string): readonly string[] {
-    return listOf(this.owners, ref);
+    return listOf(this.relations.owners, ref);
   }
 
   /** Components providing an API (lower-case ref), sorted; do not modify. */
   providerRefs(apiRef: string): readonly string[] {
-    return listOf(this.providers, apiRef);
+    return listOf(this.relations.providers, apiRef);
   }
 
   /** APIs a Component (lower-case ref) provides, sorted; do not modify. */
   providedApiRefs(ref: string): readonly string[] {
-    return listOf(this.provides, ref);
+    return listOf(this.relations.provides, ref);
   }
 
   /** Whether a team adopts a product (both lower-case refs). */
@@ -561,7 +412,7 @@ export class OrganisationModel implements OrganisationView {
   }
 
   private userMembersOf(ref: string): string[] {
-    return listOf(this.members, ref).filter(
+    return listOf(this.relations.members, ref).filter(
       m => this.annotations.get(m)?.kind === 'user',
     );
   }
