@@ -8,20 +8,20 @@ import {
   PRODUCT_KINDS,
   readEntityAnnotations,
 } from '../lint';
-import type { Finding, SkillHolding, TeamType } from '../types';
+import type { Finding, TeamType } from '../types';
 import { newFinding } from '../findingCodes';
 import { declinedProductUnresolvedFinding } from '../report/adoption';
 import {
   compareStrings,
-  entityRefOf,
   normalizeRef,
   sortedUnique,
   specString,
 } from '../util';
-import { type Person, type TeamInfo } from './teamInfo';
+import { type TeamInfo } from './teamInfo';
 import { type Index, add, containsSorted, listOf, seal } from './indexes';
+import { peopleOf, skillHoldings } from './people';
 import { Relations } from './relations';
-import { titleOf } from './titles';
+import { titleOf, uniqueByRef } from './entities';
 
 /** The organisation model: indexes, teams, org units, products. */
 export class OrganisationModel implements OrganisationView {
@@ -46,28 +46,7 @@ export class OrganisationModel implements OrganisationView {
     readonly config: TeamInsightsConfig,
     lintOptions: LintOptions,
   ) {
-    // de-duplicate by ref deterministically, whatever the input order: of
-    // two entities with one ref, the one whose JSON sorts first wins
-    const byRef = new Map<string, Entity>();
-    const duplicateKeys = new Map<string, string>();
-    for (const entity of entities) {
-      if (!entity || typeof entity !== 'object' || !entity.metadata) continue;
-      if (typeof entity.metadata.name !== 'string') continue;
-      const ref = entityRefOf(entity);
-      const previous = byRef.get(ref);
-      if (!previous) {
-        byRef.set(ref, entity);
-      } else {
-        const key = duplicateKeys.get(ref) ?? JSON.stringify(previous);
-        const candidate = JSON.stringify(entity);
-        if (compareStrings(candidate, key) < 0) {
-          byRef.set(ref, entity);
-          duplicateKeys.set(ref, candidate);
-        } else {
-          duplicateKeys.set(ref, key);
-        }
-      }
-    }
+    const byRef = uniqueByRef(entities);
     const sortedRefs = Array.from(byRef.keys()).sort(compareStrings);
     for (const ref of sortedRefs) {
       this.entities.set(ref, byRef.get(ref)!);
@@ -109,38 +88,12 @@ export class OrganisationModel implements OrganisationView {
       const entity = this.entities.get(ref)!;
       const annotations = this.annotations.get(ref)!;
       const members = this.userMembersOf(ref);
-      const people: Person[] = [];
-      const membersDeclaringSkills: string[] = [];
-      for (const member of members) {
-        const skills = this.annotations.get(member)!.skills;
-        if (skills.declared) membersDeclaringSkills.push(member);
-        people.push({
-          ref: member,
-          clusters: skills.clusters,
-          primary: skills.primary,
-        });
-      }
       const headCounts = annotations.skills.headCounts;
-      let headCount = 0;
-      for (const cluster of Object.keys(headCounts).sort(compareStrings)) {
-        const count = headCounts[cluster];
-        headCount += count;
-        for (let i = 0; i < count; i++) {
-          people.push({ clusters: [cluster], primary: cluster });
-        }
-      }
-      const holdings = new Map<string, SkillHolding>();
-      for (const person of people) {
-        for (const cluster of person.clusters) {
-          let holding = holdings.get(cluster);
-          if (!holding) {
-            holding = { cluster, people: 0, primary: 0 };
-            holdings.set(cluster, holding);
-          }
-          holding.people += 1;
-          if (person.primary === cluster) holding.primary += 1;
-        }
-      }
+      const { people, membersDeclaringSkills, headCount } = peopleOf(
+        members,
+        member => this.annotations.get(member)!.skills,
+        headCounts,
+      );
       const owned = listOf(this.relations.owns, ref).slice();
       const dependsOn = new Set<string>();
       for (const o of owned) {
@@ -156,9 +109,7 @@ export class OrganisationModel implements OrganisationView {
         members,
         headCounts: { ...headCounts },
         size: members.length + headCount,
-        skills: Array.from(holdings.values()).sort((x, y) =>
-          compareStrings(x.cluster, y.cluster),
-        ),
+        skills: skillHoldings(people),
         requiredSkills: sortedUnique(
           annotations.requiredSkills ??
             this.config.teamTypes[teamType].requiredSkills,
