@@ -14,13 +14,13 @@ export default {
   // file with `--mutate src/scoring.ts` (a few minutes each on two cores);
   // two runs side by side need their own `--tempDirName`.
   mutate: [
-    'src/checks/adoption.ts',
-    'src/checks/composition.ts',
-    'src/checks/documentation.ts',
+    'src/checks/adoption/*.ts',
+    'src/checks/composition/*.ts',
+    'src/checks/documentation/*.ts',
     'src/checks/helpers.ts',
     'src/scoring.ts',
-    'src/parsers.ts',
-    'src/model.ts',
+    'src/parsers/*.ts',
+    'src/model/*.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),

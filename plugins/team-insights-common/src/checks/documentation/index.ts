@@ -1,0 +1,2 @@
+export { documentationChecks } from './entity';
+export { teamDocumentationCheck } from './team';
