@@ -2,4 +2,5 @@ export { apiComponents, component, documentedAs } from './components';
 export * from './primitives';
 export * from './report';
 export * from './views';
+export * from './teamDetails';
 export * from './planning';

@@ -1,7 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import type {
-  MoversResponse,
-  TrendsResponse,
+import {
+  addDays,
+  type MoversResponse,
+  type TrendsResponse,
 } from '@team-insights/plugin-team-insights-common';
 import useAsync from 'react-use/esm/useAsync';
 import { teamInsightsApiRef } from '../../api';
@@ -23,11 +24,6 @@ export interface ReportCardData {
    * changes are counted from that day); `null` when nothing is stored yet.
    */
   historyStartsOn?: string | null;
-}
-
-function minusDays(day: string, days: number): string {
-  const time = Date.parse(`${day}T00:00:00Z`) - days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
 }
 
 function scoredDays(trends: TrendsResponse): string[] {
@@ -57,7 +53,7 @@ export function useReportCard(days: (typeof REPORT_CARD_RANGES)[number]) {
     };
     const coversPeriod = (stored: string[]) =>
       stored.length > 0 &&
-      stored[0] <= minusDays(stored[stored.length - 1], days);
+      stored[0] <= addDays(stored[stored.length - 1], -days);
     if (coversPeriod(scoredDays(recent))) {
       return { movers: shown };
     }
