@@ -1,75 +1,35 @@
 import type { Entity } from '@backstage/catalog-model';
-import { BUILT_IN_CHECK_IDS } from '../catalogue';
-import { compositionChecks } from '../checks/composition';
-import { defaultTeamInsightsConfig, TeamInsightsConfig } from '../config';
-import { applyWaivers } from '../evaluate';
-import { OrganisationModel, Person, TeamInfo } from '../model';
-import { levelOf, scoreChecks } from '../scoring';
-import type { Finding, Level, SkillHolding } from '../types';
-import { LEVELS } from '../types';
-import { compareStrings, plural } from '../util';
-import { PlanChange } from './types';
+import { BUILT_IN_CHECK_IDS } from '../../catalogue';
+import { compositionChecks } from '../../checks/composition';
+import { defaultTeamInsightsConfig } from '../../config';
+import { applyWaivers } from '../../evaluate';
+import { OrganisationModel, TeamInfo } from '../../model';
+import { levelOf, scoreChecks } from '../../scoring';
+import type { Finding, Level } from '../../types';
+import { LEVELS } from '../../types';
+import { compareStrings, plural } from '../../util';
+import {
+  closedGaps,
+  describe,
+  headCountDeclaration,
+  holdersOf,
+  opensGap,
+  weight,
+} from './gaps';
+import {
+  StaffingGap,
+  StaffingOptions,
+  StaffingPlan,
+  StaffingSuggestion,
+} from './types';
+import { withPeople } from './withPeople';
 
-/**
- * A gap in a team's composition: a required cluster nobody holds, or one
- * fewer people hold than `thresholds.redundancyMinPeople`.
- * @public
- */
-export interface StaffingGap {
-  team: string;
-  cluster: string;
-  gap: 'missing' | 'single-point-of-failure';
-}
-
-/**
- * One hire or move, with the gaps it closes and the plan change that makes
- * it (a head count for a hire, a move for a person).
- * @public
- */
-export interface StaffingSuggestion {
-  kind: 'hire' | 'move';
-  /** The cluster the person brings that closes the gaps. */
-  cluster: string;
-  /** The team the person joins. */
-  team: string;
-  /** For a move: the person and the team they leave. */
-  user?: string;
-  from?: string;
-  closes: StaffingGap[];
-  /** The composition level of the teams involved, before and after. */
-  levels: Array<{ team: string; before: Level | null; after: Level | null }>;
-  change: PlanChange;
-  /** One sentence for people. */
-  text: string;
-}
-
-/**
- * Staffing suggestions for a set of teams.
- * @public
- */
-export interface StaffingPlan {
-  /** The teams considered. */
-  teams: string[];
-  gapsBefore: number;
-  suggestions: StaffingSuggestion[];
-  /** Gaps no suggestion closes (e.g. the team is at its size limit). */
-  remaining: StaffingGap[];
-  /** Hires grouped by cluster, for a headline. */
-  summary: string[];
-}
-
-/**
- * Options of {@link suggestStaffing}.
- * @public
- */
-export interface StaffingOptions {
-  config?: TeamInsightsConfig;
-  now?: Date;
-  /** Team refs to staff; default every team. An org unit's teams, say. */
-  teams?: string[];
-  /** Most suggestions. Default 20. */
-  limit?: number;
-}
+export type {
+  StaffingGap,
+  StaffingOptions,
+  StaffingPlan,
+  StaffingSuggestion,
+} from './types';
 
 /** People considered per gap when looking for someone to move. */
 const CANDIDATES_PER_GAP = 25;
@@ -326,50 +286,6 @@ export function suggestStaffing(
   };
 }
 
-function holdersOf(team: TeamInfo, cluster: string) {
-  return team.skills.find(s => s.cluster === cluster)?.people ?? 0;
-}
-
-function weight(gaps: StaffingGap[]) {
-  return gaps.reduce((n, g) => n + (g.gap === 'missing' ? 2 : 1), 0);
-}
-
-function key(g: StaffingGap) {
-  return `${g.team}\u0000${g.cluster}\u0000${g.gap}`;
-}
-
-/**
- * Gaps before that are not gaps after; a missing cluster that one person
- * covers is closed, even if it is a single point of failure now.
- */
-function closedGaps(before: StaffingGap[], after: StaffingGap[]) {
-  const still = new Set(after.map(key));
-  return before.filter(g => !still.has(key(g)));
-}
-
-/** Whether a team has a gap after that it did not have before. */
-function opensGap(before: StaffingGap[], after: StaffingGap[]) {
-  const had = new Set(before.map(key));
-  return after.some(g => !had.has(key(g)));
-}
-
-function describe(gaps: StaffingGap[], role: (cluster: string) => string) {
-  return gaps
-    .map(g =>
-      g.gap === 'missing'
-        ? `its missing ${role(g.cluster)}`
-        : `its single point of failure in ${role(g.cluster)}`,
-    )
-    .join(' and ');
-}
-
-function headCountDeclaration(headCounts: Record<string, number>) {
-  return Object.keys(headCounts)
-    .sort(compareStrings)
-    .map(cluster => `${cluster}=${headCounts[cluster]}`)
-    .join(', ');
-}
-
 function update(
   state: Map<string, State>,
   ref: string,
@@ -378,48 +294,4 @@ function update(
   gaps: StaffingGap[],
 ) {
   state.set(ref, { team, level, gaps });
-}
-
-/** The team with other people, its sizes, holdings and members to match. */
-function withPeople(
-  team: TeamInfo,
-  people: Person[],
-  addHeadCounts: Record<string, number> = {},
-): TeamInfo {
-  const headCounts = { ...team.headCounts };
-  for (const [cluster, count] of Object.entries(addHeadCounts)) {
-    headCounts[cluster] = (headCounts[cluster] ?? 0) + count;
-  }
-  const members = people
-    .filter(p => p.ref)
-    .map(p => p.ref!)
-    .sort(compareStrings);
-  const holdings = new Map<string, SkillHolding>();
-  for (const person of people) {
-    for (const cluster of person.clusters) {
-      const holding = holdings.get(cluster) ?? {
-        cluster,
-        people: 0,
-        primary: 0,
-      };
-      holding.people += 1;
-      if (person.primary === cluster) holding.primary += 1;
-      holdings.set(cluster, holding);
-    }
-  }
-  const declaring = new Set(team.membersDeclaringSkills);
-  return {
-    ...team,
-    people,
-    members,
-    headCounts,
-    size: people.length,
-    skills: [...holdings.values()].sort((a, b) =>
-      compareStrings(a.cluster, b.cluster),
-    ),
-    membersDeclaringSkills: members.filter(
-      m =>
-        declaring.has(m) || people.some(p => p.ref === m && p.clusters.length),
-    ),
-  };
 }
