@@ -9,7 +9,7 @@ import type {
   SkillsSource,
   SkillsSourceEntry,
   SkillsSourceFinding,
-} from './parse';
+} from './model';
 
 /**
  * Which value wins when a User carries its own `team-insights.io/skills`:

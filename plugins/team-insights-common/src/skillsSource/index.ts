@@ -2,16 +2,15 @@ export {
   MAX_SKILLS_SOURCE_LENGTH,
   MAX_SKILLS_SOURCE_ROWS,
   MAX_YAML_SKILLS_SOURCE_LENGTH,
-  parseSkillsSource,
-  parseSkillsSourceInSlices,
-  skillsSourceFormat,
-} from './parse';
+} from './model';
+export { parseSkillsSource, parseSkillsSourceInSlices } from './parse';
+export { skillsSourceFormat } from './rows';
 export type {
   ParseSkillsSourceOptions,
   SkillsSource,
   SkillsSourceEntry,
   SkillsSourceFinding,
-} from './parse';
+} from './model';
 export {
   SKILLS_SOURCE_PRECEDENCES,
   SkillsSourceIndex,
