@@ -8,120 +8,29 @@ import type {
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type {
-  CheckResult,
-  Report,
-} from '@team-insights/plugin-team-insights-common';
+import type { Report } from '@team-insights/plugin-team-insights-common';
 import {
   findVisibleEntityRefs,
   untilAborted,
 } from '@team-insights/plugin-team-insights-node';
 import { RetryLaterError } from './retryLater';
+import {
+  CachedVisibility,
+  isFor,
+  visibilityCacheKey,
+} from './callerVisibility/cachedVisibility';
+import {
+  CallerVisibility,
+  hiding,
+  VISIBLE_TO_ALL,
+} from './callerVisibility/callerVisibility';
+import { Limiter } from './callerVisibility/Limiter';
+import { collectEntityRefs } from './callerVisibility/reportRefs';
 
-/** What one caller may see of the current report. */
-export interface CallerVisibility {
-  /** True when the caller may read every entity in the catalog. */
-  readonly all: boolean;
-  /** Refs named in the report that the caller cannot read (lower case). */
-  readonly hidden: ReadonlySet<string>;
-  isVisible(entityRef: string): boolean;
-}
-
-/** Everyone sees everything: used for callers the catalog lets read all. */
-export const VISIBLE_TO_ALL: CallerVisibility = {
-  all: true,
-  hidden: new Set(),
-  isVisible: () => true,
-};
-
-function hiding(hidden: ReadonlySet<string>): CallerVisibility {
-  if (hidden.size === 0) {
-    return VISIBLE_TO_ALL;
-  }
-  return {
-    all: false,
-    hidden,
-    isVisible: ref => !hidden.has(ref.toLowerCase()),
-  };
-}
-
-function addCheckRefs(refs: Set<string>, checks: CheckResult[]) {
-  for (const check of checks) {
-    for (const ref of check.entities ?? []) {
-      refs.add(ref.toLowerCase());
-    }
-  }
-}
-
-const refsCache = new WeakMap<Report, string[]>();
-
-/**
- * Every entity ref the report names anywhere, in lower case and sorted:
- * the set whose visibility is checked for a caller.
- */
-export function collectEntityRefs(report: Report): string[] {
-  const cached = refsCache.get(report);
-  if (cached) {
-    return cached;
-  }
-  const refs = new Set<string>();
-  const add = (ref: string | undefined) => {
-    if (ref) refs.add(ref.toLowerCase());
-  };
-  for (const team of report.teams) {
-    add(team.entityRef);
-    add(team.parent);
-    team.orgUnits.forEach(add);
-    team.owned.forEach(add);
-    for (const scorecard of Object.values(team.scorecards)) {
-      addCheckRefs(refs, scorecard.checks);
-    }
-  }
-  for (const unit of report.orgUnits) {
-    add(unit.entityRef);
-    add(unit.parent);
-    unit.teamRefs.forEach(add);
-  }
-  for (const entity of report.entities) {
-    add(entity.entityRef);
-    add(entity.owner);
-    addCheckRefs(refs, entity.scorecards.documentation.checks);
-  }
-  for (const product of report.products) {
-    add(product.entityRef);
-    add(product.owner);
-    product.adopters.forEach(add);
-    product.declinedBy.forEach(add);
-    product.declineReasons?.forEach(r => add(r.teamRef));
-  }
-  for (const concern of report.concerns) {
-    concern.builtBy.forEach(add);
-    concern.products.forEach(add);
-    concern.declined?.forEach(add);
-  }
-  for (const finding of report.findings) {
-    add(finding.entityRef);
-    finding.entityRefs?.forEach(add);
-  }
-  const sorted = [...refs].sort();
-  refsCache.set(report, sorted);
-  return sorted;
-}
-
-/**
- * What the cache holds for one user, under one key per user. `all` and the
- * deny marker `none` do not depend on the report; a list of refs holds the
- * `evaluatedAt` of the report it was computed for, and is recomputed for any
- * other report.
- */
-type CachedVisibility =
-  | { mode: 'all' }
-  | { mode: 'none' }
-  | { mode: 'hidden'; evaluatedAt: string; refs: string[] }
-  | { mode: 'visible'; evaluatedAt: string; refs: string[] };
-
-/** Version of the cached value's shape, in its key. */
-const CACHE_PREFIX = 'visibility:v2:';
+export type { CallerVisibility } from './callerVisibility/callerVisibility';
+export { VISIBLE_TO_ALL } from './callerVisibility/callerVisibility';
+export { visibilityCacheKey } from './callerVisibility/cachedVisibility';
+export { collectEntityRefs } from './callerVisibility/reportRefs';
 
 /** Default longest wait for a caller's visibility before answering 503. */
 export const DEFAULT_VISIBILITY_TIMEOUT_MS = 30_000;
@@ -129,72 +38,6 @@ export const DEFAULT_VISIBILITY_TIMEOUT_MS = 30_000;
 const DEFAULT_CONCURRENCY = 4;
 /** Refs per catalog request. */
 const DEFAULT_CHUNK_SIZE = 500;
-
-/** The cache key of a user's visibility: one per user, whatever the report. */
-export function visibilityCacheKey(userEntityRef: string): string {
-  return `${CACHE_PREFIX}${userEntityRef.toLowerCase()}`;
-}
-
-/** Runs at most `concurrency` tasks at once; the rest wait their turn. */
-class Limiter {
-  readonly #concurrency: number;
-  #active = 0;
-  readonly #waiting: Array<() => void> = [];
-
-  constructor(concurrency: number) {
-    this.#concurrency = Math.max(1, concurrency);
-  }
-
-  /**
-   * Runs `task` once a slot is free. When `signal` aborts, a task still
-   * waiting never starts and a running one gives its slot back at once
-   * (its result is dropped), so a catalog that hangs cannot hold the slots.
-   */
-  async run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> {
-    await this.#acquire(signal);
-    let released = false;
-    const release = () => {
-      if (!released) {
-        released = true;
-        this.#release();
-      }
-    };
-    try {
-      signal.throwIfAborted();
-      return await untilAborted(task(), signal);
-    } finally {
-      release();
-    }
-  }
-
-  #acquire(signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    if (this.#active < this.#concurrency) {
-      this.#active += 1;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve, reject) => {
-      const waiter = { grant: () => {}, onAbort: () => {} };
-      waiter.grant = () => {
-        signal.removeEventListener('abort', waiter.onAbort);
-        this.#active += 1;
-        resolve();
-      };
-      waiter.onAbort = () => {
-        const index = this.#waiting.indexOf(waiter.grant);
-        if (index >= 0) this.#waiting.splice(index, 1);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', waiter.onAbort, { once: true });
-      this.#waiting.push(waiter.grant);
-    });
-  }
-
-  #release() {
-    this.#active -= 1;
-    this.#waiting.shift()?.();
-  }
-}
 
 /**
  * Decides what a caller may see, with the caller's own credentials.
@@ -410,12 +253,4 @@ export class VisibilityService {
       refs: refs.filter(ref => visible.has(ref)),
     };
   }
-}
-
-/** Whether a cached value answers for this report. */
-function isFor(cached: CachedVisibility, report: Report): boolean {
-  if (cached.mode === 'all' || cached.mode === 'none') {
-    return true;
-  }
-  return cached.evaluatedAt === report.evaluatedAt;
 }
