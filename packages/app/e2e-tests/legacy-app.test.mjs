@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { freePort, launchChromium, repoRoot } from './portal.mjs';
+import { freePort, launchChromium, repoRoot, signIn } from './portal.mjs';
 
 const pluginDir = path.join(repoRoot, 'plugins/team-insights');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'team-insights-legacy-'));
@@ -74,7 +74,7 @@ before(async () => {
   // guest identity in a confirm dialog, which a developer accepts.
   page.on('dialog', dialog => dialog.accept());
   await page.goto(`${baseUrl}/team-insights`);
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
 });
 
 after(async () => {

@@ -308,10 +308,19 @@ export async function openSignedIn(
   const page = await context.newPage();
   page.setDefaultTimeout(timeout);
   await page.goto(`${baseUrl}${urlPath}`);
+  await signIn(page);
+  return { context, page };
+}
+
+/**
+ * Signs in as the guest on the sign-in page `page` shows, and waits until the
+ * sign-in page is gone: the identity is stored only then, so a navigation
+ * started earlier lands on the sign-in page again.
+ */
+export async function signIn(page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.click();
   await enter.waitFor({ state: 'detached' });
-  return { context, page };
 }
 
 /**

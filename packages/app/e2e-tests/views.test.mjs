@@ -12,6 +12,7 @@ import {
   guestToken,
   launchChromium,
   repoRoot,
+  signIn,
   startPortal,
 } from './portal.mjs';
 
@@ -38,7 +39,7 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(60_000);
   await page.goto(`${portal.baseUrl}/team-insights`);
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
 });
 
 after(async () => {
@@ -235,7 +236,7 @@ test('at 390 × 844 no page scrolls sideways', async () => {
   ];
   const wide = [];
   await phone.goto(`${portal.baseUrl}/team-insights`);
-  await phone.getByRole('button', { name: 'Enter' }).click();
+  await signIn(phone);
   // Signed in once the first view renders.
   await phone
     .locator('[data-team-insights-content]')
@@ -372,7 +373,7 @@ test('at 1024 px the team column stays in view when the teams table scrolls side
   narrow.setDefaultTimeout(60_000);
   try {
     await narrow.goto(`${portal.baseUrl}/team-insights`);
-    await narrow.getByRole('button', { name: 'Enter' }).click();
+    await signIn(narrow);
     await narrow.goto(`${portal.baseUrl}/team-insights/overview`);
     const region = narrow.getByRole('region', { name: 'Teams', exact: true });
     const cell = region.locator('tbody tr').first().locator('td').first();
