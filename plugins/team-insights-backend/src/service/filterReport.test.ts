@@ -8,6 +8,8 @@ import {
   Report,
 } from '@team-insights/plugin-team-insights-common';
 import { createOrg, isPublic, withRelations } from '../__testUtils__/org';
+import { refVisitor } from '../schema/entityRefs';
+import { ReportResponse } from '../schema/models';
 import { createReportFilter, filterReport } from './filterReport';
 import {
   CallerVisibility,
@@ -103,6 +105,23 @@ describe('filterReport', () => {
     const text = JSON.stringify(filtered);
     expect(text).not.toMatch(/secret/);
     expect(filtered.products[0].adopters).toEqual(['group:default/search']);
+  });
+
+  it('serves no field the report model marks as an entity ref with an entity the caller cannot see', () => {
+    const r = report(widerOrg());
+    const visibility = hidingSecrets(r);
+    expect(visibility.hidden!.size).toBeGreaterThan(3);
+    const leaks: string[] = [];
+    refVisitor(ReportResponse)(
+      filterReport(r, visibility, config),
+      (ref, at) => {
+        if (!visibility.isVisible(ref)) leaks.push(`${at}: ${ref}`);
+      },
+    );
+    expect(leaks).toEqual([]);
+    expect(collectEntityRefs(filterReport(r, visibility, config))).toContain(
+      'group:default/search',
+    );
   });
 
   it('keeps only the visible decliners of a product and a concern, and no reason naming what the caller cannot see', () => {

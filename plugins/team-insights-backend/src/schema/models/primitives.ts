@@ -6,12 +6,17 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { z } from 'zod/v4';
 import { tuple } from '../enums';
+import { entityRefField } from '../entityRefs';
 import { component } from './components';
 
-/** An entity ref as the report writes it, `kind:namespace/name`. */
+/**
+ * An entity ref as the report writes it, `kind:namespace/name`. A field of
+ * this type is checked against the catalog for each caller and taken out of
+ * what a caller may not see (see ../entityRefs.ts).
+ */
 export const EntityRef = component(
   'EntityRef',
-  z.string().regex(/^[^:]+:[^/]+\/.+$/),
+  entityRefField(z.string().regex(/^[^:]+:[^/]+\/.+$/)),
 );
 export const TeamType = component('TeamType', z.enum(tuple(TEAM_TYPES)));
 export const ScorecardId = component(

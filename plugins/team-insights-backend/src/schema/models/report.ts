@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { entityRefField } from '../entityRefs';
 import { component } from './components';
 import {
   byScorecard,
@@ -25,7 +26,7 @@ export const Finding = component(
       .describe(
         'What kind of finding it is, stable across releases, e.g. `skills.unknown-cluster` (docs/annotations.md lists them). Absent only in reports stored by a release before codes existed.',
       ),
-    entityRef: z.string(),
+    entityRef: entityRefField(z.string()),
     annotation: z.string().optional(),
     message: z
       .string()
@@ -35,7 +36,7 @@ export const Finding = component(
       .optional()
       .describe('The values the message was built from, by name.'),
     entityRefs: z
-      .array(z.string())
+      .array(entityRefField(z.string()))
       .optional()
       .describe('The catalog entities the finding names besides `entityRef`.'),
   }),

@@ -26,6 +26,7 @@ import {
   hiddenNotice,
   maskedFinding,
 } from './hiddenTexts';
+import { withoutHiddenRefs } from './hiddenRefs';
 
 /** What the filter needs of the engine's configuration. */
 export type AggregateConfig = Pick<
@@ -101,6 +102,18 @@ export class ReportFilter {
   visible = (ref: string | undefined): boolean =>
     ref === undefined || this.#visibility.isVisible(ref);
 
+  /**
+   * `part` without a ref its model marks that the caller may not see: the
+   * last step of each part's filter (see ./hiddenRefs.ts). The part's own
+   * ref is visible (callers check it first), so the part itself stays.
+   */
+  #strip<T>(
+    filter: (value: T, keep: (ref: string) => boolean) => T | undefined,
+    part: T,
+  ): T {
+    return filter(part, this.visible) ?? part;
+  }
+
   refs(refs: string[]): string[] {
     return refs.filter(ref => this.#visibility.isVisible(ref));
   }
@@ -150,7 +163,7 @@ export class ReportFilter {
     if (!this.visible(team.parent)) {
       delete result.parent;
     }
-    return result;
+    return this.#strip(withoutHiddenRefs.team, result);
   }
 
   orgUnit(unit: OrgUnitReport): OrgUnitReport {
@@ -162,7 +175,7 @@ export class ReportFilter {
     if (!this.visible(unit.parent)) {
       delete result.parent;
     }
-    return result;
+    return this.#strip(withoutHiddenRefs.orgUnit, result);
   }
 
   entity(entity: EntityReport): EntityReport {
@@ -175,7 +188,7 @@ export class ReportFilter {
     if (!this.visible(entity.owner)) {
       delete result.owner;
     }
-    return result;
+    return this.#strip(withoutHiddenRefs.entity, result);
   }
 
   product(product: ProductReport): ProductReport {
@@ -199,7 +212,7 @@ export class ReportFilter {
       if (reasons.length) result.declineReasons = reasons;
       else delete result.declineReasons;
     }
-    return result;
+    return this.#strip(withoutHiddenRefs.product, result);
   }
 
   concern(concern: ConcernReport): ConcernReport | undefined {
@@ -219,7 +232,7 @@ export class ReportFilter {
     const declined = this.refs(concern.declined ?? []);
     if (declined.length) result.declined = declined;
     else delete result.declined;
-    return result;
+    return this.#strip(withoutHiddenRefs.concern, result);
   }
 
   finding(finding: Finding): Finding | undefined {
@@ -253,6 +266,6 @@ export class ReportFilter {
         params: { checkId },
       };
     }
-    return finding;
+    return this.#strip(withoutHiddenRefs.finding, finding);
   }
 }
