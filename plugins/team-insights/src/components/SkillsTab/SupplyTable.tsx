@@ -1,0 +1,56 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import ReportProblemIcon from '@material-ui/icons/ReportProblem';
+import type { SkillSupply as ClusterSupply } from '@team-insights/plugin-team-insights-common';
+import { RowHeaderCell } from '../common';
+import { useSkillsStyles } from './skillsStyles';
+
+/** The supply of each skill cluster in numbers: people, teams, gaps. */
+export function SupplyTable(props: { rows: ClusterSupply[] }) {
+  const { rows } = props;
+  const classes = useSkillsStyles();
+  return (
+    <TableContainer
+      className={classes.scroller}
+      tabIndex={0}
+      role="region"
+      aria-label="Skill supply, scrollable"
+    >
+      <Table size="small" aria-label="Skill supply">
+        <TableHead>
+          <TableRow>
+            <TableCell>Skill cluster</TableCell>
+            <TableCell align="right">People holding it</TableCell>
+            <TableCell align="right">Primary cluster of</TableCell>
+            <TableCell align="right">Teams holding it</TableCell>
+            <TableCell align="right">Teams missing it</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(row => (
+            <TableRow key={row.id}>
+              <RowHeaderCell>{row.title}</RowHeaderCell>
+              <TableCell align="right">{row.people}</TableCell>
+              <TableCell align="right">{row.primary}</TableCell>
+              <TableCell align="right">{row.teams}</TableCell>
+              <TableCell align="right">
+                {row.missingIn > 0 ? (
+                  <span className={`${classes.inline} ${classes.missing}`}>
+                    <ReportProblemIcon fontSize="small" aria-hidden />
+                    {row.missingIn}
+                  </span>
+                ) : (
+                  0
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
