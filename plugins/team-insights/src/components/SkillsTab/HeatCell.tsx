@@ -1,12 +1,12 @@
 import TableCell from '@material-ui/core/TableCell';
 import { alpha, useTheme } from '@material-ui/core/styles';
 import CheckIcon from '@material-ui/icons/Check';
-import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import type {
   SkillSupply as ClusterSupply,
   TeamSkills,
 } from '@team-insights/plugin-team-insights-common';
 import { visuallyHidden } from '../common';
+import { MissingMark } from './MissingMark';
 import { useSkillsStyles } from './skillsStyles';
 
 /**
@@ -31,10 +31,7 @@ export function HeatCell(props: {
         aria-label={`${cluster.title}: required but missing`}
         title={`${team.title} requires ${cluster.title} and nobody holds it`}
       >
-        <span className={`${classes.inline} ${classes.missing}`}>
-          <ReportProblemIcon fontSize="small" aria-hidden />
-          Missing
-        </span>
+        <MissingMark>Missing</MissingMark>
       </TableCell>
     );
   }

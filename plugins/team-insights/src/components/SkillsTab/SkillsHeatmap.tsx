@@ -3,7 +3,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
@@ -16,6 +15,7 @@ import { useMemo } from 'react';
 import { EntityTitleLink, RowHeaderCell, useUrlState } from '../common';
 import { HeatCell } from './HeatCell';
 import { useSkillsStyles } from './skillsStyles';
+import { TableRegion } from './TableRegion';
 
 /**
  * Which team holds which skill cluster, filtered by name or to the teams
@@ -81,12 +81,7 @@ export function SkillsHeatmap(props: {
           label="Only teams missing a required cluster"
         />
       </div>
-      <TableContainer
-        className={classes.scroller}
-        tabIndex={0}
-        role="region"
-        aria-label="Skills per team, scrollable"
-      >
+      <TableRegion label="Skills per team">
         <Table size="small" aria-label="Skills per team">
           <TableHead>
             <TableRow>
@@ -121,7 +116,7 @@ export function SkillsHeatmap(props: {
             )}
           </TableBody>
         </Table>
-      </TableContainer>
+      </TableRegion>
       <TablePagination
         component="div"
         count={rows.length}

@@ -1,25 +1,18 @@
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import type { SkillSupply as ClusterSupply } from '@team-insights/plugin-team-insights-common';
 import { RowHeaderCell } from '../common';
-import { useSkillsStyles } from './skillsStyles';
+import { MissingMark } from './MissingMark';
+import { TableRegion } from './TableRegion';
 
 /** The supply of each skill cluster in numbers: people, teams, gaps. */
 export function SupplyTable(props: { rows: ClusterSupply[] }) {
   const { rows } = props;
-  const classes = useSkillsStyles();
   return (
-    <TableContainer
-      className={classes.scroller}
-      tabIndex={0}
-      role="region"
-      aria-label="Skill supply, scrollable"
-    >
+    <TableRegion label="Skill supply">
       <Table size="small" aria-label="Skill supply">
         <TableHead>
           <TableRow>
@@ -39,10 +32,7 @@ export function SupplyTable(props: { rows: ClusterSupply[] }) {
               <TableCell align="right">{row.teams}</TableCell>
               <TableCell align="right">
                 {row.missingIn > 0 ? (
-                  <span className={`${classes.inline} ${classes.missing}`}>
-                    <ReportProblemIcon fontSize="small" aria-hidden />
-                    {row.missingIn}
-                  </span>
+                  <MissingMark>{row.missingIn}</MissingMark>
                 ) : (
                   0
                 )}
@@ -51,6 +41,6 @@ export function SupplyTable(props: { rows: ClusterSupply[] }) {
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </TableRegion>
   );
 }
