@@ -1,33 +1,16 @@
+import type { Entity } from '@backstage/catalog-model';
+import { attachRelations } from '@team-insights/plugin-team-insights-common';
+import { problemAt } from './documentFindings';
+import type { CatalogFiles } from './files';
+import type { LocatedFinding } from './findings';
+import { locate, SourceDocument } from './positions';
 import {
-  Entity,
-  entityEnvelopeSchemaValidator,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
-import { CatalogFiles, describe } from './files';
-import { fileFinding, LocatedFinding } from './findings';
-import {
-  locate,
-  Position,
-  positionAt,
-  SourceDocument,
-  SourceFile,
-} from './positions';
-import { processEntity } from './processEntity';
-import { UnresolvedPlaceholder } from './placeholders';
-import {
-  formatSize,
-  MAX_FILE_BYTES,
-  MAX_NESTING,
-  nestsDeeperThan,
-  readLimited,
-} from './readLimited';
-import {
-  attachRelations,
-  EmittedRelation,
-} from '@team-insights/plugin-team-insights-common';
+  looksLikeCatalogData,
+  ParsedFile,
+  readCatalogFile,
+} from './readCatalogFile';
+import { CatalogInProgress, readDocument } from './readDocument';
 import { Skeleton, skeletonOf, templateSkeletons } from './templates';
-import { isObject } from '../util';
 
 export type { LocatedFinding } from './findings';
 
@@ -53,132 +36,22 @@ export interface LoadOptions {
   placeholders?: boolean;
 }
 
-// Catalog entities use apiVersions of the backstage.io family
-// (backstage.io/v1alpha1, scaffolder.backstage.io/v1beta3, ...). YAML with
-// another apiVersion (a Kubernetes manifest, say) is not catalog data.
-const CATALOG_API_VERSION = /(^|\.)backstage\.io\//;
-
-const validateEnvelope = entityEnvelopeSchemaValidator();
-
-function problemAt(
-  source: SourceDocument,
-  position: Position,
-  message: string,
-  entityRef?: string,
-): LocatedFinding {
+/** The note that the YAML files of a template's skeleton were not read. */
+function skeletonNote(skeleton: Skeleton, count: number): LocatedFinding {
   return {
-    severity: 'error',
-    path: source.file.path,
-    line: position.line,
-    column: position.column,
-    ...(entityRef ? { entityRef } : {}),
-    message,
+    ...problemAt(
+      skeleton.source,
+      skeleton.position,
+      `${skeleton.url} is the skeleton of template ${skeleton.template} (${
+        skeleton.action
+      }): its ${count} YAML ${
+        count === 1 ? 'file is' : 'files are'
+      } the start of new projects, not catalog data, and ${
+        count === 1 ? 'is' : 'are'
+      } not read`,
+    ),
+    severity: 'note',
   };
-}
-
-function placeholderProblem(
-  source: SourceDocument,
-  placeholder: UnresolvedPlaceholder,
-  ref: string,
-): LocatedFinding {
-  const { key, target, path } = placeholder;
-  const field = path.join('.');
-  const at = locate(source, [...path, key]);
-  switch (placeholder.reason) {
-    case 'remote':
-      return {
-        ...problemAt(
-          source,
-          at,
-          `${key} placeholder ${target} is not fetched (the CLI works offline); ${field} counts as missing here, while the catalog fetches it`,
-          ref,
-        ),
-        severity: 'warning',
-      };
-    case 'disabled':
-      return {
-        ...problemAt(
-          source,
-          at,
-          `${key} placeholder ${target} is not read (--no-placeholders); ${field} counts as missing here`,
-          ref,
-        ),
-        severity: 'warning',
-      };
-    default:
-      return problemAt(
-        source,
-        at,
-        `${key} placeholder ${target} is not read: ${placeholder.detail}; ${field} counts as missing here`,
-        ref,
-      );
-  }
-}
-
-interface ParsedFile {
-  file: SourceFile;
-  documents: Document.Parsed[];
-}
-
-async function readFile(
-  ref: CatalogFiles['files'][number],
-  problems: LocatedFinding[],
-): Promise<ParsedFile | undefined> {
-  let text: string;
-  try {
-    const read = await readLimited(ref.realPath, MAX_FILE_BYTES);
-    if (read.kind === 'too-large') {
-      problems.push(
-        fileFinding(
-          'error',
-          ref.path,
-          `this file is ${formatSize(read.size)}, more than the ${formatSize(
-            MAX_FILE_BYTES,
-          )} the CLI reads; it is not checked (list it in .team-insightsignore if it is not catalog data)`,
-        ),
-      );
-      return undefined;
-    }
-    if (read.kind === 'not-regular') {
-      problems.push(
-        fileFinding('warning', ref.path, 'not a regular file; not read'),
-      );
-      return undefined;
-    }
-    text = read.text;
-  } catch (error) {
-    problems.push(
-      fileFinding(
-        'warning',
-        ref.path,
-        `cannot read this file (${describe(error)}); it is not checked`,
-      ),
-    );
-    return undefined;
-  }
-  if (nestsDeeperThan(text, MAX_NESTING)) {
-    problems.push(
-      fileFinding(
-        ref.explicit || text.includes('backstage.io/') ? 'error' : 'warning',
-        ref.path,
-        `this file nests [ and { more than ${MAX_NESTING} levels deep, which no catalog data needs; it is not checked`,
-      ),
-    );
-    return undefined;
-  }
-  const lineCounter = new LineCounter();
-  const file: SourceFile = {
-    path: ref.path,
-    explicit: ref.explicit,
-    text,
-    lineCounter,
-  };
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    merge: false,
-    prettyErrors: false,
-  });
-  return { file, documents: Array.isArray(documents) ? documents : [] };
 }
 
 /**
@@ -198,18 +71,22 @@ export async function loadCatalog(
   displayPath: (absolute: string) => string,
   options: LoadOptions = {},
 ): Promise<LoadedCatalog> {
-  const problems: LocatedFinding[] = [...found.problems];
-  const sources = new Map<string, SourceDocument>();
-  const entities: Entity[] = [];
-  const emitted: EmittedRelation[] = [];
-  const placeholders = {
-    boundary: found.boundary,
-    resolve: options.placeholders ?? true,
+  const catalog: CatalogInProgress = {
+    problems: [...found.problems],
+    sources: new Map(),
+    entities: [],
+    emitted: [],
+    placeholders: {
+      boundary: found.boundary,
+      resolve: options.placeholders ?? true,
+    },
+    displayPath,
   };
+  const { problems } = catalog;
 
   const parsed: ParsedFile[] = [];
   for (const ref of found.files) {
-    const file = await readFile(ref, problems);
+    const file = await readCatalogFile(ref, problems);
     if (file) {
       parsed.push(file);
     }
@@ -232,13 +109,12 @@ export async function loadCatalog(
     fileCount += 1;
     // YAML errors in files found in folders only matter for files that
     // look like catalog data; a broken Helm template is not ours to judge.
-    const reportYamlErrors =
-      file.explicit || file.text.includes('backstage.io/');
+    const reportYamlErrors = looksLikeCatalogData(file);
 
     for (let index = 0; index < documents.length; index++) {
       const source: SourceDocument = { file, doc: documents[index], index };
       try {
-        await readDocument(source, reportYamlErrors);
+        await readDocument(source, reportYamlErrors, catalog);
       } catch (error) {
         // Whatever a document does, the others are still read.
         problems.push(
@@ -253,124 +129,14 @@ export async function loadCatalog(
   }
 
   for (const [skeleton, count] of skipped) {
-    problems.push({
-      ...problemAt(
-        skeleton.source,
-        skeleton.position,
-        `${skeleton.url} is the skeleton of template ${skeleton.template} (${
-          skeleton.action
-        }): its ${count} YAML ${
-          count === 1 ? 'file is' : 'files are'
-        } the start of new projects, not catalog data, and ${
-          count === 1 ? 'is' : 'are'
-        } not read`,
-      ),
-      severity: 'note',
-    });
+    problems.push(skeletonNote(skeleton, count));
   }
 
-  async function readDocument(
-    source: SourceDocument,
-    reportYamlErrors: boolean,
-  ): Promise<void> {
-    const { doc, file } = source;
-    if (doc.errors.length) {
-      if (reportYamlErrors) {
-        // Like the catalog, the first error only: the rest usually follow
-        // from it.
-        const [error] = doc.errors;
-        problems.push(
-          problemAt(
-            source,
-            positionAt(file, error.pos[0]),
-            `YAML syntax error: ${error.message}; the catalog skips this document`,
-          ),
-        );
-      }
-      return;
-    }
-    let json: unknown;
-    try {
-      json = doc.toJSON();
-    } catch (error) {
-      if (reportYamlErrors) {
-        problems.push(
-          problemAt(
-            source,
-            locate(source, []),
-            `YAML error: ${(error as Error).message}`,
-          ),
-        );
-      }
-      return;
-    }
-    if (
-      !isObject(json) ||
-      typeof json.apiVersion !== 'string' ||
-      !CATALOG_API_VERSION.test(json.apiVersion)
-    ) {
-      return;
-    }
-
-    let raw: Entity;
-    try {
-      raw = validateEnvelope(json) as Entity;
-    } catch (error) {
-      const message = (error as Error).message;
-      problems.push(
-        problemAt(
-          source,
-          locate(source, ['metadata', 'name']),
-          `not a valid catalog entity, the catalog rejects it: ${message}`,
-        ),
-      );
-      return;
-    }
-
-    const ref = stringifyEntityRef(raw);
-    const first = sources.get(ref);
-    if (first) {
-      const at = locate(first, ['metadata', 'name']);
-      problems.push(
-        problemAt(
-          source,
-          locate(source, ['metadata', 'name']),
-          `duplicate entity ${ref}: already defined at ${displayPath(
-            first.file.path,
-          )}:${at.line}:${
-            at.column
-          }; the catalog keeps the first definition and rejects this one`,
-          ref,
-        ),
-      );
-      return;
-    }
-    sources.set(ref, source);
-
-    const outcome = await processEntity(raw, file.path, placeholders);
-    if (outcome.outcome === 'rejected') {
-      problems.push(
-        problemAt(
-          source,
-          locate(source, outcome.path ?? ['metadata', 'name']),
-          `the catalog rejects this entity: ${outcome.message}`,
-          ref,
-        ),
-      );
-      return;
-    }
-    if (outcome.outcome === 'foreign') {
-      // Kinds such as Template need processors this catalog does not
-      // have; Team Insights does not score them.
-      return;
-    }
-    for (const placeholder of outcome.unresolvedPlaceholders) {
-      problems.push(placeholderProblem(source, placeholder, ref));
-    }
-    entities.push(outcome.entity);
-    emitted.push(...outcome.relations);
-  }
-
-  attachRelations(entities, emitted);
-  return { entities, sources, problems, fileCount };
+  attachRelations(catalog.entities, catalog.emitted);
+  return {
+    entities: catalog.entities,
+    sources: catalog.sources,
+    problems,
+    fileCount,
+  };
 }

@@ -1,13 +1,12 @@
 import { ErrorPanel, Progress } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import type { PlanChange } from '@team-insights/plugin-team-insights-common';
 import { useNavigate } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
-import { teamInsightsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { encodeDraft, PLAN_PARAM } from '../PlannerTab/useDraft';
 import { StaffingSuggestions } from '../PlannerTab/StaffingSuggestions';
+import { useStaffing } from './useSkills';
 
 /** The planner's address, or undefined where the page is not mounted. */
 function usePlannerPath(): string | undefined {
@@ -26,10 +25,9 @@ function usePlannerPath(): string | undefined {
  * (`GET /staffing`), each opening the planner with it as a draft to try.
  */
 export function StaffingSection() {
-  const api = useApi(teamInsightsApiRef);
   const navigate = useNavigate();
   const planner = usePlannerPath();
-  const { value, loading, error } = useAsync(() => api.getStaffing(), [api]);
+  const { value, loading, error } = useStaffing();
 
   const tryInPlanner = (change: PlanChange) => {
     if (!planner) return;
