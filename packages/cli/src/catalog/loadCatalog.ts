@@ -58,10 +58,10 @@ function skeletonNote(skeleton: Skeleton, count: number): LocatedFinding {
  * Reads catalog files as the catalog would: every YAML document is parsed
  * (multi-document files work, merge keys off as in the catalog), documents
  * that are not catalog entities are skipped, each entity is processed as
- * in {@link processEntity}, duplicates keep the first definition, and the
+ * in `processEntity`, duplicates keep the first definition, and the
  * entities get the relations the catalog would stitch onto them.
  * `Location` entities are read like any other but not followed. Files
- * larger than {@link MAX_FILE_BYTES} are not read, and the skeletons that
+ * larger than `MAX_FILE_BYTES` are not read, and the skeletons that
  * Scaffolder templates among the files fetch are skipped with a note.
  * A file or entity that cannot be read or processed is a finding; the
  * others are still read.
