@@ -3,8 +3,94 @@ import {
   PlanChangeKind,
   TEAM_TYPES,
 } from '@team-insights/plugin-team-insights-common';
-import { ReactNode } from 'react';
 import { Option, Picker, Text, useStyles } from './fields';
+
+/** Which list a picker chooses from. */
+type Choices = 'users' | 'groups' | 'products';
+
+/** One field of the form: the change's key it edits and how. */
+type Field =
+  | { key: string; label: string; pick: Choices; optional?: boolean }
+  | { key: string; label: string; helperText?: string; multiline?: boolean }
+  | { key: 'type'; label: 'Team type'; teamType: true };
+
+const person = { key: 'user', label: 'Person', pick: 'users' } as const;
+const team = { key: 'team', label: 'Team', pick: 'groups' } as const;
+const product = { key: 'product', label: 'Product', pick: 'products' } as const;
+const teamType = { key: 'type', label: 'Team type', teamType: true } as const;
+
+/** The fields the form shows for each kind of change, in order. */
+const FIELDS: Record<PlanChangeKind, Field[]> = {
+  move: [
+    person,
+    { key: 'from', label: 'From team', pick: 'groups' },
+    { key: 'to', label: 'To team', pick: 'groups' },
+  ],
+  skills: [
+    person,
+    {
+      key: 'skills',
+      label: 'Skill clusters',
+      helperText: 'Primary first, e.g. analytics-translator, data-engineer',
+    },
+  ],
+  headcount: [
+    team,
+    {
+      key: 'skills',
+      label: 'Head counts',
+      helperText: 'Replaces the declaration, e.g. site-reliability-engineer=1',
+    },
+  ],
+  teamType: [team, teamType],
+  split: [
+    team,
+    {
+      key: 'parts',
+      label: 'New teams',
+      multiline: true,
+      helperText:
+        'One per line: name: member, member (user names); every member in one part',
+    },
+  ],
+  merge: [
+    {
+      key: 'teams',
+      label: 'Teams',
+      helperText: 'Names or refs, comma-separated',
+    },
+    {
+      key: 'into',
+      label: 'Into',
+      helperText: 'A new name, or one of the teams',
+    },
+  ],
+  createTeam: [
+    { key: 'name', label: 'Name' },
+    teamType,
+    { key: 'parent', label: 'Parent', pick: 'groups', optional: true },
+    {
+      key: 'members',
+      label: 'Members',
+      helperText: 'User names, comma-separated; they leave their teams',
+    },
+    {
+      key: 'owns',
+      label: 'Owns',
+      helperText: 'Products or components, comma-separated',
+    },
+  ],
+  adopt: [team, product],
+  decline: [
+    team,
+    product,
+    {
+      key: 'reason',
+      label: 'Reason',
+      helperText: "For the product's team, e.g. needs streaming",
+    },
+  ],
+};
 
 /** The fields the form shows for one kind of change. */
 export function KindFields(props: {
@@ -16,188 +102,54 @@ export function KindFields(props: {
   products: Option[];
 }) {
   const classes = useStyles();
-  const { v, set, users, groups, products } = props;
-  const teamTypePicker = (
-    <TextField
-      select
-      id="planner-team-type"
-      className={classes.field}
-      label="Team type"
-      value={v('type') || 'feature'}
-      onChange={e => set('type')(e.target.value)}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-    >
-      {TEAM_TYPES.map(type => (
-        <option key={type} value={type}>
-          {type}
-        </option>
-      ))}
-    </TextField>
+  const { v, set } = props;
+  return (
+    <>
+      {FIELDS[props.kind].map(field => {
+        if ('teamType' in field) {
+          return (
+            <TextField
+              key={field.key}
+              select
+              id="planner-team-type"
+              className={classes.field}
+              label={field.label}
+              value={v(field.key) || 'feature'}
+              onChange={e => set(field.key)(e.target.value)}
+              SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
+            >
+              {TEAM_TYPES.map(type => (
+                <option key={type} value={type}>
+                  {type}
+                </option>
+              ))}
+            </TextField>
+          );
+        }
+        if ('pick' in field) {
+          return (
+            <Picker
+              key={field.key}
+              label={field.label}
+              value={v(field.key)}
+              options={props[field.pick]}
+              onChange={set(field.key)}
+              optional={field.optional}
+            />
+          );
+        }
+        return (
+          <Text
+            key={field.key}
+            label={field.label}
+            value={v(field.key)}
+            onChange={set(field.key)}
+            helperText={field.helperText}
+            multiline={field.multiline}
+          />
+        );
+      })}
+    </>
   );
-  const fields: Record<PlanChangeKind, ReactNode> = {
-    move: (
-      <>
-        <Picker
-          label="Person"
-          value={v('user')}
-          options={users}
-          onChange={set('user')}
-        />
-        <Picker
-          label="From team"
-          value={v('from')}
-          options={groups}
-          onChange={set('from')}
-        />
-        <Picker
-          label="To team"
-          value={v('to')}
-          options={groups}
-          onChange={set('to')}
-        />
-      </>
-    ),
-    skills: (
-      <>
-        <Picker
-          label="Person"
-          value={v('user')}
-          options={users}
-          onChange={set('user')}
-        />
-        <Text
-          label="Skill clusters"
-          value={v('skills')}
-          onChange={set('skills')}
-          helperText="Primary first, e.g. analytics-translator, data-engineer"
-        />
-      </>
-    ),
-    headcount: (
-      <>
-        <Picker
-          label="Team"
-          value={v('team')}
-          options={groups}
-          onChange={set('team')}
-        />
-        <Text
-          label="Head counts"
-          value={v('skills')}
-          onChange={set('skills')}
-          helperText="Replaces the declaration, e.g. site-reliability-engineer=1"
-        />
-      </>
-    ),
-    teamType: (
-      <>
-        <Picker
-          label="Team"
-          value={v('team')}
-          options={groups}
-          onChange={set('team')}
-        />
-        {teamTypePicker}
-      </>
-    ),
-    split: (
-      <>
-        <Picker
-          label="Team"
-          value={v('team')}
-          options={groups}
-          onChange={set('team')}
-        />
-        <Text
-          multiline
-          label="New teams"
-          value={v('parts')}
-          onChange={set('parts')}
-          helperText="One per line: name: member, member (user names); every member in one part"
-        />
-      </>
-    ),
-    merge: (
-      <>
-        <Text
-          label="Teams"
-          value={v('teams')}
-          onChange={set('teams')}
-          helperText="Names or refs, comma-separated"
-        />
-        <Text
-          label="Into"
-          value={v('into')}
-          onChange={set('into')}
-          helperText="A new name, or one of the teams"
-        />
-      </>
-    ),
-    createTeam: (
-      <>
-        <Text label="Name" value={v('name')} onChange={set('name')} />
-        {teamTypePicker}
-        <Picker
-          label="Parent"
-          value={v('parent')}
-          options={groups}
-          onChange={set('parent')}
-          optional
-        />
-        <Text
-          label="Members"
-          value={v('members')}
-          onChange={set('members')}
-          helperText="User names, comma-separated; they leave their teams"
-        />
-        <Text
-          label="Owns"
-          value={v('owns')}
-          onChange={set('owns')}
-          helperText="Products or components, comma-separated"
-        />
-      </>
-    ),
-    adopt: (
-      <>
-        <Picker
-          label="Team"
-          value={v('team')}
-          options={groups}
-          onChange={set('team')}
-        />
-        <Picker
-          label="Product"
-          value={v('product')}
-          options={products}
-          onChange={set('product')}
-        />
-      </>
-    ),
-    decline: (
-      <>
-        <Picker
-          label="Team"
-          value={v('team')}
-          options={groups}
-          onChange={set('team')}
-        />
-        <Picker
-          label="Product"
-          value={v('product')}
-          options={products}
-          onChange={set('product')}
-        />
-        <Text
-          label="Reason"
-          value={v('reason')}
-          onChange={set('reason')}
-          helperText="For the product's team, e.g. needs streaming"
-        />
-      </>
-    ),
-  };
-
-  return <>{fields[props.kind]}</>;
 }

@@ -1,4 +1,4 @@
-import type { Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 
@@ -23,17 +23,11 @@ export interface Option {
   label: string;
 }
 
-function refOf(entity: Entity) {
-  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
-    entity.metadata.name
-  }`.toLowerCase();
-}
-
 export function optionsOf(entities: Entity[], kinds: string[]): Option[] {
   return entities
     .filter(e => kinds.includes(e.kind.toLowerCase()))
     .map(e => ({
-      ref: refOf(e),
+      ref: stringifyEntityRef(e).toLowerCase(),
       label: `${
         (e.spec as any)?.profile?.displayName ??
         e.metadata.title ??
