@@ -1,6 +1,7 @@
 /** Builds the teams and org units of the model from the Groups. */
 import type { TeamType } from '../types';
-import { sortedUnique, specString } from '../util';
+import { isTeamSpec } from '../lint/kinds';
+import { sortedUnique } from '../util';
 import { titleOf } from './entities';
 import { listOf } from './indexes';
 import { ancestorsOf, CatalogIndexes, userMembersOf } from './lookups';
@@ -22,12 +23,10 @@ export function buildTeams(catalog: CatalogIndexes): {
   const declared = new Set<string>();
   for (const [ref, a] of annotations) {
     if (a.kind !== 'group') continue;
-    const entity = entities.get(ref)!;
-    const specType = specString(entity, 'type');
     if (a.teamType) {
       teamTypes.set(ref, a.teamType);
       declared.add(ref);
-    } else if (specType?.trim().toLowerCase() === 'team') {
+    } else if (isTeamSpec(entities.get(ref)!)) {
       teamTypes.set(ref, 'feature');
     } else {
       orgUnitRefs.push(ref);
