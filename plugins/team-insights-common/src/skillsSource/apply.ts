@@ -10,6 +10,7 @@ import type {
   SkillsSourceEntry,
   SkillsSourceFinding,
 } from './model';
+import { sourceFinding } from './findingCodes';
 
 /**
  * Which value wins when a User carries its own `team-insights.io/skills`:
@@ -116,18 +117,21 @@ export class SkillsSourceIndex {
       entry: first.entry,
       source: first.source,
       shadowed: others.map(o => o.entry),
-      findings: others.map(other => ({
-        severity: 'error' as const,
-        source: other.source.source.source,
-        line: other.entry.line,
-        column: other.entry.column,
-        user: other.entry.user,
-        message: `${quote(other.entry.user)} is ${ref}, who is already listed${
-          other.source === first.source
-            ? ` at line ${first.entry.line}`
-            : ` in ${first.source.source.source} at line ${first.entry.line}`
-        }; that row is used and this one ignored`,
-      })),
+      findings: others.map(other =>
+        sourceFinding('duplicate-user', {
+          source: other.source.source.source,
+          line: other.entry.line,
+          column: other.entry.column,
+          user: other.entry.user,
+          message: `${quote(
+            other.entry.user,
+          )} is ${ref}, who is already listed${
+            other.source === first.source
+              ? ` at line ${first.entry.line}`
+              : ` in ${first.source.source.source} at line ${first.entry.line}`
+          }; that row is used and this one ignored`,
+        }),
+      ),
     };
   }
 }
@@ -173,15 +177,13 @@ export function unknownUserFinding(
     email: 'spec.profile.email',
     name: 'metadata.name',
   }[entry.keyType];
-  return {
-    severity: 'warning',
+  return sourceFinding('unknown-user', {
     source,
     line: entry.line,
     column: entry.column,
     user: entry.user,
-    code: 'unknown-user',
     message: `no User has ${quote(entry.user)} as ${how}; the row was not used`,
-  };
+  });
 }
 
 /**

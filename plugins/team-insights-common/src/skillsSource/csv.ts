@@ -5,6 +5,7 @@
  * quoted fields holding commas, quotes (`""`) and line breaks. Linear in the
  * length of the text; never throws.
  */
+import type { SkillsSourceFindingCode } from './findingCodes';
 
 /** One cell, with where it starts (1-based). */
 export interface CsvField {
@@ -21,6 +22,10 @@ export interface CsvRecord {
 
 /** Something the reader had to guess about. */
 export interface CsvProblem {
+  code: Extract<
+    SkillsSourceFindingCode,
+    'csv-unclosed-quote' | 'csv-text-after-quote' | 'too-many-rows'
+  >;
   line: number;
   column: number;
   message: string;
@@ -104,6 +109,7 @@ export function* csvRecords(
       if (!closed) {
         parts.push(text.slice(start, i));
         problems.push({
+          code: 'csv-unclosed-quote',
           line: fieldLine,
           column: fieldColumn,
           message:
@@ -119,6 +125,7 @@ export function* csvRecords(
         const rest = text.slice(restStart, i);
         if (rest.trim()) {
           problems.push({
+            code: 'csv-text-after-quote',
             line,
             column: restStart - lineStart + 1,
             message: `characters after a closing quote: ${JSON.stringify(
@@ -158,6 +165,7 @@ export function* csvRecords(
     if (count >= maxRecords) {
       if (text.slice(i).trim()) {
         problems.push({
+          code: 'too-many-rows',
           line,
           column: 1,
           message: `more than ${maxRecords} rows; the rest was ignored`,

@@ -3,6 +3,11 @@ export {
   MAX_SKILLS_SOURCE_ROWS,
   MAX_YAML_SKILLS_SOURCE_LENGTH,
 } from './model';
+export { SKILLS_SOURCE_FINDING_CODES } from './findingCodes';
+export type {
+  SkillsCellFindingCode,
+  SkillsSourceFindingCode,
+} from './findingCodes';
 export { parseSkillsSource, parseSkillsSourceInSlices } from './parse';
 export { skillsSourceFormat } from './rows';
 export type {

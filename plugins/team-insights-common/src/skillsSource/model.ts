@@ -3,6 +3,10 @@
  */
 import type { TeamInsightsConfig } from '../config';
 import type { FindingSeverity } from '../types';
+import type {
+  SkillsCellFindingCode,
+  SkillsSourceFindingCode,
+} from './findingCodes';
 
 /** Most rows a source may have; the rest is ignored with a finding. @public */
 export const MAX_SKILLS_SOURCE_ROWS = 100_000;
@@ -34,10 +38,13 @@ export interface SkillsSourceFinding {
   /** The `user` value of the row, when the finding is about a row. */
   user?: string;
   /**
-   * What kind of finding it is, for code that groups or hides findings:
-   * `unknown-user` for a row that names no User of the catalog.
+   * What kind of finding it is, stable, for code that groups, hides or acts
+   * on findings (the message is for people and may be reworded): e.g.
+   * `unknown-user` for a row that names no User of the catalog. See
+   * {@link SKILLS_SOURCE_FINDING_CODES}; a finding about the skills cell
+   * has the annotation's code, e.g. `skills.unknown-cluster`.
    */
-  code?: 'unknown-user';
+  code: SkillsSourceFindingCode | SkillsCellFindingCode;
   message: string;
 }
 

@@ -6,7 +6,6 @@
  */
 import { defaultTeamInsightsConfig } from '../config';
 import { parseSkillsAnnotation } from '../parsers';
-import type { FindingSeverity } from '../types';
 import { MAX_VALUE_LENGTH, normalizeRef, quote } from '../util';
 import {
   MAX_SKILLS_SOURCE_LENGTH,
@@ -19,6 +18,12 @@ import {
   SkillsSourceFinding,
 } from './model';
 import { csvRows, skillsSourceFormat, yamlRows } from './rows';
+import {
+  isSkillsCellCode,
+  SkillsCellFindingCode,
+  SkillsSourceFindingCode,
+  sourceFinding,
+} from './findingCodes';
 
 /** Matching key of a `user` cell, or undefined when it cannot be one. */
 function keyOf(
@@ -92,31 +97,34 @@ function* skillsSourceSteps(
   const findings: SkillsSourceFinding[] = [];
   const result: SkillsSource = { source, entries: [], findings };
   if (typeof text !== 'string') {
-    findings.push({
-      severity: 'error',
-      source,
-      line: 1,
-      message: 'the source is not text',
-    });
+    findings.push(
+      sourceFinding('not-text', {
+        source,
+        line: 1,
+        message: 'the source is not text',
+      }),
+    );
     return result;
   }
   if (text.length > MAX_SKILLS_SOURCE_LENGTH) {
-    findings.push({
-      severity: 'error',
-      source,
-      line: 1,
-      message: `the source is ${text.length} characters long, more than the ${MAX_SKILLS_SOURCE_LENGTH} read; nothing was read from it. Split it into several sources`,
-    });
+    findings.push(
+      sourceFinding('source-too-long', {
+        source,
+        line: 1,
+        message: `the source is ${text.length} characters long, more than the ${MAX_SKILLS_SOURCE_LENGTH} read; nothing was read from it. Split it into several sources`,
+      }),
+    );
     return result;
   }
   const format = options.format ?? skillsSourceFormat(source, text);
   if (format === 'yaml' && text.length > MAX_YAML_SKILLS_SOURCE_LENGTH) {
-    findings.push({
-      severity: 'error',
-      source,
-      line: 1,
-      message: `the YAML source is ${text.length} characters long, more than the ${MAX_YAML_SKILLS_SOURCE_LENGTH} read in YAML; nothing was read from it. Write large mappings as CSV (a header row "user,skills", one row per person)`,
-    });
+    findings.push(
+      sourceFinding('yaml-too-long', {
+        source,
+        line: 1,
+        message: `the YAML source is ${text.length} characters long, more than the ${MAX_YAML_SKILLS_SOURCE_LENGTH} read in YAML; nothing was read from it. Write large mappings as CSV (a header row "user,skills", one row per person)`,
+      }),
+    );
     return result;
   }
   const rows: Iterable<RawRow> =
@@ -130,32 +138,34 @@ function* skillsSourceSteps(
     count += 1;
     if (count % SLICE_ROWS === 0) yield;
     if (count > MAX_SKILLS_SOURCE_ROWS) {
-      findings.push({
-        severity: 'error',
-        source,
-        line: row.line,
-        message: `more than ${MAX_SKILLS_SOURCE_ROWS} rows; the rest was ignored. Split the source into several`,
-      });
+      findings.push(
+        sourceFinding('too-many-rows', {
+          source,
+          line: row.line,
+          message: `more than ${MAX_SKILLS_SOURCE_ROWS} rows; the rest was ignored. Split the source into several`,
+        }),
+      );
       break;
     }
     const userCell = row.user;
     const user = userCell?.value.trim() ?? '';
     const rowFinding = (
-      severity: FindingSeverity,
+      code: SkillsSourceFindingCode | SkillsCellFindingCode,
       cell: RawRow['user'] | undefined,
       message: string,
     ) =>
-      findings.push({
-        severity,
-        source,
-        line: cell?.line ?? row.line,
-        ...(cell ? { column: cell.column } : {}),
-        ...(user ? { user: user.slice(0, 320) } : {}),
-        message,
-      });
+      findings.push(
+        sourceFinding(code, {
+          source,
+          line: cell?.line ?? row.line,
+          ...(cell ? { column: cell.column } : {}),
+          ...(user ? { user: user.slice(0, 320) } : {}),
+          message,
+        }),
+      );
     if (!user) {
       rowFinding(
-        'error',
+        'missing-user',
         userCell,
         'the row has no user; write an entity ref (user:default/jdoe), a user name or an e-mail address. The row was ignored',
       );
@@ -164,7 +174,7 @@ function* skillsSourceSteps(
     const key = keyOf(user);
     if (!key) {
       rowFinding(
-        'error',
+        'invalid-user',
         userCell,
         `${quote(
           user,
@@ -175,7 +185,7 @@ function* skillsSourceSteps(
     const known = firstLine.get(key.key);
     if (known !== undefined) {
       rowFinding(
-        'error',
+        'duplicate-user',
         userCell,
         `${quote(
           user,
@@ -189,7 +199,7 @@ function* skillsSourceSteps(
     const raw = skillsCell?.value ?? '';
     if (!raw.trim()) {
       rowFinding(
-        'warning',
+        'missing-skills',
         skillsCell ?? userCell,
         `no skills for ${quote(
           user,
@@ -199,7 +209,7 @@ function* skillsSourceSteps(
     }
     if (raw.length > MAX_VALUE_LENGTH) {
       rowFinding(
-        'error',
+        'skills-too-long',
         skillsCell,
         `the skills of ${quote(user)} are ${
           raw.length
@@ -209,7 +219,8 @@ function* skillsSourceSteps(
     }
     const parsed = parseSkillsAnnotation(raw, { config, kind: 'user' });
     for (const f of parsed.findings) {
-      rowFinding(f.severity, skillsCell, f.message);
+      // a User's skills are checked for length above, and are a string
+      if (isSkillsCellCode(f.code)) rowFinding(f.code, skillsCell, f.message);
     }
     // The parser's findings say why no cluster of the row is usable.
     if (!parsed.value.clusters.length) continue;

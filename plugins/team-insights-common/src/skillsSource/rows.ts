@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import { quote } from '../util';
 import { CsvProblem, csvRecords } from './csv';
+import { sourceFinding } from './findingCodes';
 import { MAX_SKILLS_SOURCE_ROWS, RawRow, SkillsSourceFinding } from './model';
 
 /** The format of a source, by its name, else by its first line. @public */
@@ -37,7 +38,8 @@ export function* csvRows(
   const problems: CsvProblem[] = [];
   const reportProblems = () => {
     for (const p of problems.splice(0)) {
-      findings.push({ severity: 'error', source, ...p });
+      const { code, ...where } = p;
+      findings.push(sourceFinding(code, { source, ...where }));
     }
   };
   const records = csvRecords(text, problems, MAX_SKILLS_SOURCE_ROWS + 1);
@@ -45,40 +47,43 @@ export function* csvRows(
   reportProblems();
   const header = first.done ? undefined : first.value;
   if (!header) {
-    findings.push({
-      severity: 'error',
-      source,
-      line: 1,
-      message:
-        'the source is empty; write a header row "user,skills" and one row per person, e.g. "jdoe@example.com,\\"data-engineer, sre\\""',
-    });
+    findings.push(
+      sourceFinding('empty-source', {
+        source,
+        line: 1,
+        message:
+          'the source is empty; write a header row "user,skills" and one row per person, e.g. "jdoe@example.com,\\"data-engineer, sre\\""',
+      }),
+    );
     return;
   }
   const names = header.fields.map(f => f.value.trim().toLowerCase());
   const userAt = names.indexOf('user');
   const skillsAt = names.indexOf('skills');
   if (userAt < 0 || skillsAt < 0) {
-    findings.push({
-      severity: 'error',
-      source,
-      line: header.line,
-      column: 1,
-      message: `the header row must name the columns "user" and "skills" (found ${header.fields
-        .slice(0, 10)
-        .map(f => quote(f.value))
-        .join(', ')}); nothing was read from this source`,
-    });
+    findings.push(
+      sourceFinding('missing-columns', {
+        source,
+        line: header.line,
+        column: 1,
+        message: `the header row must name the columns "user" and "skills" (found ${header.fields
+          .slice(0, 10)
+          .map(f => quote(f.value))
+          .join(', ')}); nothing was read from this source`,
+      }),
+    );
     return;
   }
   if (names.includes('teamtype') || names.includes('team-type')) {
-    findings.push({
-      severity: 'warning',
-      source,
-      line: header.line,
-      column: 1,
-      message:
-        'a team type column is not read from skills sources: a team declares its type itself, with team-insights.io/team-type on its Group (or in the Group transformer of its catalog provider)',
-    });
+    findings.push(
+      sourceFinding('team-type-column', {
+        source,
+        line: header.line,
+        column: 1,
+        message:
+          'a team type column is not read from skills sources: a team declares its type itself, with team-insights.io/team-type on its Group (or in the Group transformer of its catalog provider)',
+      }),
+    );
   }
   for (const record of records) {
     reportProblems();
@@ -111,13 +116,14 @@ export function yamlRows(
   if (doc.errors.length) {
     const [error] = doc.errors;
     const pos = lineCounter.linePos(error.pos[0]);
-    findings.push({
-      severity: 'error',
-      source,
-      line: pos.line,
-      column: pos.col,
-      message: `YAML syntax error: ${error.message}; nothing was read from this source`,
-    });
+    findings.push(
+      sourceFinding('yaml-syntax-error', {
+        source,
+        line: pos.line,
+        column: pos.col,
+        message: `YAML syntax error: ${error.message}; nothing was read from this source`,
+      }),
+    );
     return [];
   }
   const contents = doc.contents;
@@ -125,26 +131,28 @@ export function yamlRows(
     return [];
   }
   if (!isSeq(contents)) {
-    findings.push({
-      severity: 'error',
-      source,
-      ...at(contents),
-      message:
-        'a YAML skills source is a list of rows, e.g. "- user: jdoe@example.com\\n  skills: data-engineer, sre"; nothing was read from this source',
-    });
+    findings.push(
+      sourceFinding('yaml-not-a-list', {
+        source,
+        ...at(contents),
+        message:
+          'a YAML skills source is a list of rows, e.g. "- user: jdoe@example.com\\n  skills: data-engineer, sre"; nothing was read from this source',
+      }),
+    );
     return [];
   }
   const rows: RawRow[] = [];
   for (const item of contents.items.slice(0, MAX_SKILLS_SOURCE_ROWS + 1)) {
     const where = at(item);
     if (!isMap(item)) {
-      findings.push({
-        severity: 'error',
-        source,
-        ...where,
-        message:
-          'a row must be a mapping with "user" and "skills"; it was ignored',
-      });
+      findings.push(
+        sourceFinding('yaml-row-not-a-mapping', {
+          source,
+          ...where,
+          message:
+            'a row must be a mapping with "user" and "skills"; it was ignored',
+        }),
+      );
       continue;
     }
     const row: RawRow = { line: where.line };
@@ -167,14 +175,15 @@ export function yamlRows(
           .join(', ');
       }
       if (value === undefined) {
-        findings.push({
-          severity: 'error',
-          source,
-          ...at(node ?? pair.key),
-          message: `"${key}" must be text${
-            key === 'skills' ? ' or a list of cluster ids' : ''
-          }; the row was ignored`,
-        });
+        findings.push(
+          sourceFinding('yaml-value-not-text', {
+            source,
+            ...at(node ?? pair.key),
+            message: `"${key}" must be text${
+              key === 'skills' ? ' or a list of cluster ids' : ''
+            }; the row was ignored`,
+          }),
+        );
         row.user = undefined;
         row.skills = undefined;
         break;
@@ -184,12 +193,13 @@ export function yamlRows(
     if (row.user || row.skills) {
       rows.push(row);
     } else {
-      findings.push({
-        severity: 'error',
-        source,
-        ...where,
-        message: 'the row has no "user" and no "skills"; it was ignored',
-      });
+      findings.push(
+        sourceFinding('yaml-empty-row', {
+          source,
+          ...where,
+          message: 'the row has no "user" and no "skills"; it was ignored',
+        }),
+      );
     }
   }
   return rows;
