@@ -6,6 +6,7 @@ import type { Entity } from '@backstage/catalog-model';
  */
 
 type Annotations = Record<string, string>;
+type Spec = NonNullable<Entity['spec']>;
 
 const API_VERSION = 'backstage.io/v1alpha1';
 const TI = 'team-insights.io';
@@ -52,15 +53,16 @@ export function members(
   prefix: string,
   skills: Array<string | undefined>,
 ): Entity[] {
-  return skills.map((value, index) => ({
-    apiVersion: API_VERSION,
-    kind: 'User',
-    metadata: {
-      name: `${prefix}-engineer-${index + 1}`,
-      annotations: value === undefined ? {} : { [`${TI}/skills`]: value },
-    },
-    spec: { memberOf: [team] },
-  }));
+  return skills.map((value, index): Entity => {
+    const annotations: Annotations = {};
+    if (value !== undefined) annotations[`${TI}/skills`] = value;
+    return {
+      apiVersion: API_VERSION,
+      kind: 'User',
+      metadata: { name: `${prefix}-engineer-${index + 1}`, annotations },
+      spec: { memberOf: [team] },
+    };
+  });
 }
 
 /** A documentation field an entity can leave out. */
@@ -84,7 +86,7 @@ export interface DocumentableOptions {
   /** Further team-insights.io annotations, by name without the prefix. */
   insights?: Annotations;
   /** Further spec fields (type, dependsOn, consumesApis, definition, …). */
-  spec?: Record<string, unknown>;
+  spec?: Spec;
 }
 
 type DocumentableKind = 'Component' | 'API' | 'Resource' | 'System';
@@ -105,7 +107,7 @@ function documentable(
   for (const [key, value] of Object.entries(options.insights ?? {})) {
     annotations[`${TI}/${key}`] = value;
   }
-  const spec: Record<string, unknown> = { owner: options.owner };
+  const spec: Spec = { owner: options.owner };
   if (kind === 'Component' || kind === 'API') {
     spec.lifecycle = has('lifecycle') ? 'production' : '';
   }

@@ -220,12 +220,12 @@ const recommendations: Entity[] = [
   group('recommendations', 'Recommendations', {
     teamType: 'feature',
     parent: 'ml-products',
-    skills: 'site-reliability-engineer=1, software-engineer=1',
+    skills: 'data-scientist=1, site-reliability-engineer=1',
   }),
   ...members('recommendations', 'recs', [
     'data-scientist, data-engineer',
     'data-sceintist',
-    'data-engineer, data-scientist',
+    'data-engineer, data-scientist, software-engineer',
     undefined,
   ]),
   component('recs-data-validation', {
