@@ -65,6 +65,19 @@ export function members(
   });
 }
 
+/** `count` members with the same skills annotation. */
+export const times = (count: number, skills: string): string[] =>
+  Array<string>(count).fill(skills);
+
+/** A short OpenAPI definition of one POST operation. */
+export function openApi(title: string, route: string, summary: string): string {
+  return [
+    'openapi: 3.0.0',
+    `info:\n  title: ${title}\n  version: 1.0.0`,
+    `paths:\n  ${route}:\n    post:\n      summary: ${summary}`,
+  ].join('\n');
+}
+
 /** A documentation field an entity can leave out. */
 export type Gap =
   | 'description'

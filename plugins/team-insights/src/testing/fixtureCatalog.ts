@@ -10,8 +10,10 @@ import {
   component,
   group,
   members,
+  openApi,
   resource,
   system,
+  times,
   withRelations,
 } from './catalogBuilders';
 
@@ -47,9 +49,7 @@ const dataLab: Entity[] = [
   }),
   ...members('data-lab', 'lab', [
     'data-scientist, analytics-translator',
-    'data-scientist',
-    'data-scientist',
-    'data-scientist',
+    ...times(3, 'data-scientist'),
   ]),
   component('churn-prototype', {
     title: 'Churn Prototype',
@@ -79,18 +79,10 @@ const fraudDetection: Entity[] = [
   ...members('fraud-detection', 'fraud', [
     'analytics-translator',
     'back-end-engineer',
-    'data-engineer',
-    'data-engineer',
-    'data-engineer',
-    'data-engineer',
+    ...times(4, 'data-engineer'),
     'data-scientist, data-engineer',
-    'data-scientist',
-    'data-scientist',
-    'data-scientist',
-    'data-scientist',
-    'site-reliability-engineer',
-    'site-reliability-engineer',
-    'site-reliability-engineer',
+    ...times(4, 'data-scientist'),
+    ...times(3, 'site-reliability-engineer'),
   ]),
   component('fraud-data-validation', {
     title: 'Fraud Data Validation',
@@ -134,16 +126,11 @@ const mlPlatform: Entity[] = [
     missing: ['tags'],
     insights: { product: 'true', concern: 'model-serving' },
     spec: {
-      definition: [
-        'openapi: 3.0.0',
-        'info:',
-        '  title: Model Serving API',
-        '  version: 1.4.0',
-        'paths:',
-        '  /models/{model}/predict:',
-        '    post:',
-        '      summary: One prediction of the current version of a model',
-      ].join('\n'),
+      definition: openApi(
+        'Model Serving API',
+        '/models/{model}/predict',
+        'One prediction of the current version of a model',
+      ),
     },
   }),
   component('batch-scheduler', {
@@ -184,11 +171,7 @@ const opsTeam: Entity[] = [
     parent: 'ml-foundations',
     skills: 'site-reliability-engineer=1',
   }),
-  ...members('ops-team', 'ops', [
-    'site-reliability-engineer',
-    'site-reliability-engineer',
-    'site-reliability-engineer',
-  ]),
+  ...members('ops-team', 'ops', times(3, 'site-reliability-engineer')),
   resource('ml-k8s-cluster', {
     title: 'ML Kubernetes Cluster',
     owner: 'ops-team',
@@ -201,11 +184,7 @@ const opsTeam: Entity[] = [
 // A team of data scientists that never declared its type.
 const pricing: Entity[] = [
   group('pricing', 'Pricing', { parent: 'ml-products' }),
-  ...members('pricing', 'pricing', [
-    'data-scientist',
-    'data-scientist',
-    'data-scientist',
-  ]),
+  ...members('pricing', 'pricing', times(3, 'data-scientist')),
   component('pricing-model', {
     title: 'Pricing Model',
     owner: 'pricing',
@@ -290,16 +269,11 @@ const searchRanking: Entity[] = [
     system: 'search',
     missing: ['links', 'tags'],
     spec: {
-      definition: [
-        'openapi: 3.0.0',
-        'info:',
-        '  title: Search Ranking API',
-        '  version: 2.1.0',
-        'paths:',
-        '  /rank:',
-        '    post:',
-        '      summary: The results of a query, best first',
-      ].join('\n'),
+      definition: openApi(
+        'Search Ranking API',
+        '/rank',
+        'The results of a query, best first',
+      ),
     },
   }),
   component('ranking-data-checks', {
