@@ -20,7 +20,7 @@ describe('EntityDocumentationCard', () => {
     const checks = screen.getByRole('list', { name: 'Documentation checks' });
     const items = within(checks).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent(/^Fail.*Description/);
-    expect(items[items.length - 1]).toHaveTextContent(/^Pass/);
+    expect(items[items.length - 1]).toHaveTextContent(/^Not applicable/);
   });
 
   it('gives each failing check its remediation with YAML to copy and a link to edit the file', async () => {
@@ -29,10 +29,10 @@ describe('EntityDocumentationCard', () => {
       name: 'Remediation for Description',
     });
     expect(remediation).toHaveTextContent(
-      'Say in a sentence or two what this is for and who uses it:',
+      'Say in a sentence or two what it is for and who uses it, so other teams need not ask:',
     );
     expect(
-      await findCode(remediation, 'description: Detects drift'),
+      await findCode(remediation, 'description: <your-description>'),
     ).toBeInTheDocument();
     expect(
       within(remediation).getByRole('button', { name: 'Copy text' }),
@@ -75,7 +75,7 @@ describe('EntityDocumentationCard', () => {
       name: 'Annotation findings',
     });
     expect(findings).toHaveTextContent(
-      'The waiver of docs.techdocs expired on 2026-01-31',
+      "waiver for 'docs.techdocs' expired on 2026-01-31",
     );
     expect(findings).toHaveTextContent('team-insights.io/waivers');
   });

@@ -104,7 +104,7 @@ describe('GroupTeamInsightsContent', () => {
         name: 'Remediation for Skill coverage',
       });
       expect(remediation).toHaveTextContent(
-        'Add an analytics translator: someone who bridges the domain and the technical experts',
+        'Bring the missing skills into the team, so it is end-to-end responsible without hand-overs',
       );
       expect(
         await findCode(
@@ -279,7 +279,7 @@ describe('GroupTeamInsightsContent', () => {
     expect(serving).toHaveTextContent('“needs batch scoring of a whole day”');
     expect(
       screen.getByRole('region', { name: 'Remediation for Opt-in' }),
-    ).toHaveTextContent('Give teams the freedom to choose');
+    ).toHaveTextContent('Make the products opt-in');
   });
 
   it('shows an organisational unit its roll-up and its teams', async () => {
