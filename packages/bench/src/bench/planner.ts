@@ -21,13 +21,9 @@ import { findCatalogFiles } from '../../../cli/src/catalog/files';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { loadCatalog } from '../../../cli/src/catalog/loadCatalog';
 import { generateOrganisation } from '../generator';
+import { round, summarise } from './stats';
 
 const RUNS = 7;
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** A move of a member of the first team into the second, and a split. */
 function draftFor(entities: Entity[]): PlanChange[] {
@@ -88,8 +84,8 @@ function measure(label: string, entities: Entity[]) {
     label,
     entities: entities.length,
     changes: changes.length,
-    applyMs: Math.round(median(runs.map(r => r.applyMs)) * 10) / 10,
-    recomputeMs: Math.round(median(runs.map(r => r.totalMs)) * 10) / 10,
+    applyMs: round(summarise(runs.map(r => r.applyMs)).median, 1),
+    recomputeMs: round(summarise(runs.map(r => r.totalMs)).median, 1),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return result;

@@ -64,3 +64,24 @@ export function mulberry32(seed: number): Random {
     },
   };
 }
+
+/** Draws indexes with probability proportional to a weight, in O(log n). */
+export function weightedIndex(random: Random, weights: number[]): () => number {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const weight of weights) {
+    total += weight;
+    cumulative.push(total);
+  }
+  return () => {
+    const roll = random.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > roll) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+}

@@ -183,3 +183,39 @@ export const SKILL_TYPOS = [
   'ml-engineer',
   'site-reliability',
 ] as const;
+
+/** The skill clusters members of the synthetic organisation have. */
+export const SKILL_CLUSTERS = {
+  ds: 'data-scientist',
+  de: 'data-engineer',
+  sre: 'site-reliability-engineer',
+  at: 'analytics-translator',
+  se: 'software-engineer',
+  fe: 'front-end-engineer',
+  be: 'back-end-engineer',
+  ux: 'ux-designer',
+  po: 'product-owner',
+} as const;
+
+/** Skills of feature-team members, weighted. */
+export const FEATURE_SKILLS: ReadonlyArray<readonly [string, number]> = [
+  [SKILL_CLUSTERS.ds, 3],
+  [SKILL_CLUSTERS.de, 3],
+  [SKILL_CLUSTERS.sre, 1.5],
+  [SKILL_CLUSTERS.at, 1],
+  [SKILL_CLUSTERS.se, 2],
+  [SKILL_CLUSTERS.be, 2],
+  [SKILL_CLUSTERS.fe, 1],
+  [SKILL_CLUSTERS.ux, 0.5],
+  [SKILL_CLUSTERS.po, 0.7],
+];
+
+/** Skills of centralized-team members, weighted. */
+export const CENTRALIZED_SKILLS: ReadonlyArray<readonly [string, number]> = [
+  [SKILL_CLUSTERS.sre, 3],
+  [SKILL_CLUSTERS.de, 2],
+  [SKILL_CLUSTERS.be, 2],
+  [SKILL_CLUSTERS.se, 2],
+  [SKILL_CLUSTERS.ds, 0.5],
+  [SKILL_CLUSTERS.po, 0.5],
+];
