@@ -13,9 +13,9 @@ const Thing = z.object({
   byRole: z.record(z.string(), z.array(Ref)),
   size: z.number(),
 });
-type Thing = z.output<typeof Thing>;
+type ThingValue = z.output<typeof Thing>;
 
-const thing: Thing = {
+const thing: ThingValue = {
   entityRef: 'group:default/a',
   owner: 'group:default/hidden-owner',
   name: 'group:default/not-a-ref-field',
@@ -96,7 +96,7 @@ describe('refVisitor', () => {
 });
 
 describe('refFilter', () => {
-  const filter = refFilter<Thing>(Thing);
+  const filter = refFilter<ThingValue>(Thing);
 
   it('takes out the refs turned down and keeps everything else', () => {
     const before = JSON.stringify(thing);
