@@ -799,6 +799,8 @@ describe('team-insights backend', () => {
         ['get', '/skill-clusters'],
         ['get', '/skills'],
         ['get', '/adoption'],
+        ['get', '/checks'],
+        ['get', '/org-units'],
         ['get', '/my-teams'],
         ['get', '/planner/config'],
         ['get', '/staffing'],
