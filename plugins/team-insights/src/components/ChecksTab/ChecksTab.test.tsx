@@ -66,6 +66,18 @@ describe('ChecksTab', () => {
     ).toBeInTheDocument();
   });
 
+  it('reads the tallies from their own answer, not the whole report, and says when they are out of date', async () => {
+    const api = new MockTeamInsightsApi({ stale: true });
+    await renderWithApi(<ChecksTab />, { api });
+    await screen.findByRole('region', { name: 'Checks' });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'This report is out of date',
+    );
+    const methods = api.calls.map(call => call.method);
+    expect(methods).toContain('getChecks');
+    expect(methods).not.toContain('getReport');
+  });
+
   it('opens a drill-down from its URL, filtered by status and org unit', async () => {
     const api = new MockTeamInsightsApi();
     await renderWithApi(<ChecksTab />, {
