@@ -6,7 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
-  BUILT_IN_CHECKS,
+  checkCatalogue,
   checkTallies,
   orgUnitNames,
   MY_TEAMS_DELTA_DAYS,
@@ -564,7 +564,8 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
     this.calls.push({ method: 'getChecks', args: [] });
     return {
       ...this.meta(),
-      checks: checkTallies(this.report.teams, BUILT_IN_CHECKS),
+      // the catalogue of a backend without custom checks
+      checks: checkTallies(this.report.teams, checkCatalogue([], this.config)),
     };
   }
 
