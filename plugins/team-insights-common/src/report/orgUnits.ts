@@ -3,7 +3,9 @@ import type { OrgUnitReport } from '../types';
 
 /** An organisational unit by name, for a picker. @public */
 export interface OrgUnitName {
+  /** The unit's Group ref. */
   entityRef: string;
+  /** The unit's title, as the report has it. */
   title: string;
 }
 
