@@ -741,6 +741,8 @@ describe('visibility against the real catalog', () => {
       '/skill-clusters',
       '/skills',
       '/adoption',
+      '/checks',
+      '/org-units',
       '/my-teams',
       '/planner/config',
       '/staffing',

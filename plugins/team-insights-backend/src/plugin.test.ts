@@ -48,6 +48,8 @@ describe('team-insights backend', () => {
       ['get', '/skill-clusters'],
       ['get', '/skills'],
       ['get', '/adoption'],
+      ['get', '/checks'],
+      ['get', '/org-units'],
       ['get', '/my-teams'],
       ['post', '/refresh'],
     ])('%s %s needs credentials', async (method, path) => {
@@ -70,6 +72,8 @@ describe('team-insights backend', () => {
       ['get', '/skill-clusters'],
       ['get', '/skills'],
       ['get', '/adoption'],
+      ['get', '/checks'],
+      ['get', '/org-units'],
       ['get', '/my-teams'],
       ['post', '/refresh'],
     ])('%s %s is forbidden when the policy denies', async (method, path) => {
@@ -795,6 +799,8 @@ describe('team-insights backend', () => {
         ['get', '/skill-clusters'],
         ['get', '/skills'],
         ['get', '/adoption'],
+        ['get', '/checks'],
+        ['get', '/org-units'],
         ['get', '/my-teams'],
         ['get', '/planner/config'],
         ['get', '/staffing'],

@@ -71,6 +71,9 @@ const checks = {
     holds<Matches<typeof m.ProductsResponse, api.ProductsResponse>>(),
   ConcernsResponse:
     holds<Matches<typeof m.ConcernsResponse, api.ConcernsResponse>>(),
+  ChecksResponse: holds<Matches<typeof m.ChecksResponse, api.ChecksResponse>>(),
+  OrgUnitsResponse:
+    holds<Matches<typeof m.OrgUnitsResponse, api.OrgUnitsResponse>>(),
   SkillClustersResponse:
     holds<Matches<typeof m.SkillClustersResponse, api.SkillClustersResponse>>(),
   SkillsResponse: holds<Matches<typeof m.SkillsResponse, api.SkillsResponse>>(),

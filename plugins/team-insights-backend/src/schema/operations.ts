@@ -190,6 +190,25 @@ export const operations: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/v1/checks',
+    operationId: 'listChecks',
+    summary:
+      'Every check with how many teams fail, warn, are waived or pass it, over the teams the caller may see.',
+    query: q.emptyQuerySchema,
+    response: { description: 'The check catalogue.', body: m.ChecksResponse },
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/v1/org-units',
+    operationId: 'listOrgUnits',
+    summary: 'The organisational units the caller may see, by name.',
+    query: q.emptyQuerySchema,
+    response: { description: 'The org units.', body: m.OrgUnitsResponse },
+    errors: READ_ERRORS,
+  },
+  {
+    method: 'get',
     path: '/v1/my-teams',
     operationId: 'getMyTeams',
     summary:

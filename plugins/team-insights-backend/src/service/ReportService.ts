@@ -7,10 +7,11 @@ import type {
   TeamInsightsConfig,
 } from '@team-insights/plugin-team-insights-common';
 import { EvaluationWorker } from './evaluation';
-import { backOffLimits, backOffMs } from './reports/backOff';
 import { CatalogEvaluation, evaluateCatalog } from './reports/evaluateCatalog';
 import type { ReportServiceOptions } from './reports/options';
-import { ReplicaState, syncWithStore } from './reports/replicaState';
+import { RefreshPacing } from './reports/RefreshPacing';
+import type { ReplicaState } from './reports/replicaState';
+import { SnapshotSync } from './reports/SnapshotSync';
 import {
   recordFailure,
   RefreshTrigger,
@@ -28,8 +29,6 @@ export interface ServedReport {
   stale: boolean;
 }
 
-/** Shortest time between two re-evaluations a request asks for. */
-const DEFAULT_RETRY_INTERVAL_MS = 15_000;
 /** Default longest wait of a request for the first evaluation. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Retry-After while the first evaluation is still running. */
@@ -86,34 +85,17 @@ export class ReportService {
   readonly #config: TeamInsightsConfig;
   readonly #customChecks: TeamInsightsCheck[];
   readonly #retentionDays: number;
-  readonly #syncIntervalMs: number;
   readonly #timeoutMs: number;
   readonly #pageSize: number;
-  readonly #warmUpMs: number;
-  readonly #retryIntervalMs: number;
   readonly #requestTimeoutMs: number;
-  readonly #backoffInitialMs: number;
-  readonly #backoffMaxMs: number;
-  readonly #random: () => number;
   readonly #now: () => Date;
-  readonly #startedAt: number;
   readonly #worker = new EvaluationWorker();
 
   /** What this replica serves, and what it knows of the last refreshes. */
   readonly #state: ReplicaState = { ownReport: false, syncFailing: false };
+  readonly #pacing: RefreshPacing;
+  readonly #snapshots: SnapshotSync;
   #refreshing?: Promise<Report>;
-  #syncing?: Promise<void>;
-  #lastSyncAt = Number.NEGATIVE_INFINITY;
-  /** When this replica last started an evaluation (clock ms). */
-  #lastEvaluationAt?: number;
-  /** Entities this replica's last successful evaluation read. */
-  #lastEntityCount?: number;
-  /** True while this replica's evaluations keep finding more entities. */
-  #growing = false;
-  /** Failed refreshes on this replica since the last one that succeeded. */
-  #failuresInARow = 0;
-  /** Clock ms before which requests start no evaluation, after failures. */
-  #backOffUntil?: number;
 
   constructor(options: ReportServiceOptions) {
     this.#catalog = options.catalog;
@@ -123,20 +105,18 @@ export class ReportService {
     this.#config = options.config;
     this.#customChecks = options.customChecks ?? [];
     this.#retentionDays = options.retentionDays;
-    this.#syncIntervalMs = options.syncIntervalMs;
     this.#timeoutMs = options.timeoutMs;
     this.#pageSize = options.pageSize ?? 500;
-    this.#warmUpMs = options.warmUpMs ?? 0;
-    this.#retryIntervalMs =
-      options.retryIntervalMs ?? DEFAULT_RETRY_INTERVAL_MS;
     this.#requestTimeoutMs =
       options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const backOff = backOffLimits(options.backoff);
-    this.#backoffInitialMs = backOff.initialMs;
-    this.#backoffMaxMs = backOff.maxMs;
-    this.#random = options.random ?? Math.random;
     this.#now = options.now ?? (() => new Date());
-    this.#startedAt = this.#now().getTime();
+    this.#pacing = new RefreshPacing({ ...options, now: this.#now });
+    this.#snapshots = new SnapshotSync({
+      store: options.store,
+      state: this.#state,
+      logger: options.logger,
+      intervalMs: options.syncIntervalMs,
+    });
   }
 
   /**
@@ -146,28 +126,7 @@ export class ReportService {
    * catalog that is still ingesting does not look like falling levels.
    */
   isSettled(): boolean {
-    return !this.#growing || !this.#inWarmUp();
-  }
-
-  #inWarmUp(): boolean {
-    return this.#now().getTime() - this.#startedAt < this.#warmUpMs;
-  }
-
-  /** Whether a request may start another evaluation now. */
-  #mayRetry(): boolean {
-    return (
-      this.#backOffRemainingMs() === 0 &&
-      (this.#lastEvaluationAt === undefined ||
-        this.#now().getTime() - this.#lastEvaluationAt >= this.#retryIntervalMs)
-    );
-  }
-
-  /** Milliseconds before a request may start an evaluation after failures. */
-  #backOffRemainingMs(): number {
-    if (this.#backOffUntil === undefined) {
-      return 0;
-    }
-    return Math.max(0, this.#backOffUntil - this.#now().getTime());
+    return this.#pacing.isSettled();
   }
 
   /** The 503 of a request that finds no report to serve. */
@@ -197,14 +156,14 @@ export class ReportService {
    */
   async getReport(options: { evaluate?: boolean } = {}): Promise<ServedReport> {
     const mayEvaluate = options.evaluate ?? true;
-    await this.#sync(!this.#state.current);
+    await this.#snapshots.sync(!this.#state.current);
     const served = this.#state.current;
     if (!served) {
       await this.#waitForFirstReport(mayEvaluate);
     } else if (
       mayEvaluate &&
       isEmptyReport(served.report) &&
-      (this.#refreshing || this.#mayRetry())
+      (this.#refreshing || this.#pacing.mayRetry())
     ) {
       // A report of an empty catalog: evaluate (or join the running
       // evaluation) and wait for it, at most the request timeout.
@@ -222,7 +181,7 @@ export class ReportService {
       this.#state.ownReport &&
       !this.isSettled() &&
       !this.#refreshing &&
-      this.#mayRetry()
+      this.#pacing.mayRetry()
     ) {
       // The catalog was still growing at the last evaluation: look again
       // in the background and serve what there is meanwhile.
@@ -233,7 +192,7 @@ export class ReportService {
     const current = this.#state.current;
     if (!current) {
       throw this.#noReport(
-        Math.max(this.#backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
+        Math.max(this.#pacing.backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
       );
     }
     return {
@@ -253,7 +212,7 @@ export class ReportService {
   async #waitForFirstReport(mayEvaluate: boolean): Promise<void> {
     let running = this.#refreshing;
     if (!running) {
-      const backOff = this.#backOffRemainingMs();
+      const backOff = this.#pacing.backOffRemainingMs();
       if (!mayEvaluate || backOff > 0) {
         throw this.#noReport(
           Math.max(backOff, mayEvaluate ? 0 : EVALUATING_RETRY_AFTER_MS),
@@ -280,7 +239,7 @@ export class ReportService {
       );
     }
     throw this.#noReport(
-      Math.max(this.#backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
+      Math.max(this.#pacing.backOffRemainingMs(), EVALUATING_RETRY_AFTER_MS),
     );
   }
 
@@ -303,7 +262,7 @@ export class ReportService {
 
   async #refresh(trigger: RefreshTrigger, signal: AbortSignal) {
     const startedAt = this.#now();
-    this.#lastEvaluationAt = startedAt.getTime();
+    this.#pacing.started(startedAt);
     let evaluation: CatalogEvaluation;
     try {
       evaluation = await evaluateCatalog({
@@ -332,10 +291,7 @@ export class ReportService {
     this.#state.current = { report };
     this.#state.ownReport = true;
     this.#state.failure = undefined;
-    this.#failuresInARow = 0;
-    this.#backOffUntil = undefined;
-    this.#growing = entityCount > (this.#lastEntityCount ?? 0);
-    this.#lastEntityCount = entityCount;
+    this.#pacing.succeeded(entityCount);
 
     await storeEvaluation(this.#store, this.#logger, this.#state, evaluation, {
       trigger,
@@ -360,14 +316,7 @@ export class ReportService {
       : stringifyError(error);
     const finishedAt = this.#now().toISOString();
     this.#state.failure = { at: finishedAt, reason };
-    this.#failuresInARow += 1;
-    this.#backOffUntil =
-      this.#now().getTime() +
-      backOffMs(this.#failuresInARow, {
-        initialMs: this.#backoffInitialMs,
-        maxMs: this.#backoffMaxMs,
-        random: this.#random(),
-      });
+    this.#pacing.failed();
     await recordFailure(this.#store, this.#logger, {
       trigger,
       startedAt,
@@ -375,24 +324,5 @@ export class ReportService {
       reason,
       served: this.#state.current?.report.evaluatedAt,
     });
-  }
-
-  /** Loads a newer snapshot of another replica, throttled and single flight. */
-  async #sync(force: boolean): Promise<void> {
-    const now = Date.now();
-    if (!force && now - this.#lastSyncAt < this.#syncIntervalMs) {
-      return;
-    }
-    if (!this.#syncing) {
-      this.#lastSyncAt = now;
-      this.#syncing = this.#doSync().finally(() => {
-        this.#syncing = undefined;
-      });
-    }
-    await this.#syncing;
-  }
-
-  async #doSync(): Promise<void> {
-    await syncWithStore(this.#store, this.#state, this.#logger);
   }
 }

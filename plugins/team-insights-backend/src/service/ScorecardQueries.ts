@@ -1,20 +1,18 @@
-import type {
-  AuthService,
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   AdoptionResponse,
   BUILT_IN_CHECKS,
   BuiltInCheckInfo,
+  ChecksResponse,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
   Level,
   MoversResponse,
   MyTeamsResponse,
+  OrgUnitsResponse,
   ProductsResponse,
   ReportMeta,
   ReportResponse,
@@ -29,7 +27,7 @@ import {
   TeamsQuery,
   TrendsResponse,
 } from '@team-insights/plugin-team-insights-common';
-import { createReportFilter, filterReport } from './filterReport';
+import { createReportFilter } from './filterReport';
 import { AdoptionAnswer, adoptionOf } from './queries/adoption';
 import { badgeLevel, publicBadgeLevel } from './queries/badges';
 import type { CallerContext } from './queries/context';
@@ -43,13 +41,17 @@ import {
   trends,
 } from './queries/history';
 import {
+  checksOf,
   concerns,
+  orgUnitsOf,
   productAdoptionOf,
   products,
   skillClusters,
   skills,
 } from './queries/organisation';
+import type { ScorecardQueriesOptions } from './queries/options';
 import { PermissionCache } from './queries/PermissionCache';
+import { reportJsonOf, reportOf } from './queries/report';
 import { ReportBody, ResponseCache } from './queries/ResponseCache';
 import {
   assertKnownCheck,
@@ -59,13 +61,13 @@ import {
 } from './queries/teamsPage';
 import { teamDetailsOf } from './queries/teamDetails';
 import { ReportService } from './ReportService';
-import { TeamInsightsStore } from './TeamInsightsStore';
 import { VisibilityService } from './visibility';
 
 export { PERMISSION_CACHE_LIMIT } from './queries/PermissionCache';
 export type { AdoptionAnswer } from './queries/adoption';
 export type { CallerContext } from './queries/context';
 export type { CheckExplanation } from './queries/explainCheck';
+export type { ScorecardQueriesOptions } from './queries/options';
 export type { ReportBody } from './queries/ResponseCache';
 
 /**
@@ -85,27 +87,7 @@ export class ScorecardQueries {
   readonly #publicBadgeRefs: ReadonlySet<string>;
   readonly #history: HistorySource;
 
-  constructor(options: {
-    permissions: PermissionsService;
-    auth: AuthService;
-    /**
-     * How long a user's decision on the plugin's own permissions is reused
-     * (`teamInsights.permissionCacheTtl`); 0 asks on every request.
-     */
-    permissionCacheTtlMs?: number;
-    reports: ReportService;
-    store: TeamInsightsStore;
-    visibility: VisibilityService;
-    engineConfig: TeamInsightsConfig;
-    /** Every check the engine runs (`checkCatalogue`), built-in and custom. */
-    checks?: BuiltInCheckInfo[];
-    /**
-     * Entities whose badges are public besides those annotated
-     * `team-insights.io/public-badge: "true"` (`teamInsights.badges.public`).
-     */
-    publicBadgeRefs?: string[];
-    now?: () => Date;
-  }) {
+  constructor(options: ScorecardQueriesOptions) {
     const now = options.now ?? (() => new Date());
     this.#permissionCache = new PermissionCache({
       permissions: options.permissions,
@@ -157,28 +139,15 @@ export class ScorecardQueries {
     };
   }
 
-  /** The whole report, filtered for the caller. */
+  /** See {@link reportOf}. */
   async report(credentials: BackstageCredentials): Promise<ReportResponse> {
-    const { report, stale, view } = await this.readContext(credentials);
-    return { ...filterReport(report, view, this.#engineConfig), stale };
+    return reportOf(await this.readContext(credentials), this.#engineConfig);
   }
 
-  /**
-   * {@link ScorecardQueries.report} serialised, for the REST API. For a
-   * caller who may see everything the body is the same for everyone, so it
-   * is serialised once per report and staleness (one kept at a time: that
-   * of the current report); other callers get their own every time.
-   */
+  /** See {@link reportJsonOf}. */
   async reportJson(credentials: BackstageCredentials): Promise<ReportBody> {
-    const { report, stale, view } = await this.readContext(credentials);
-    if (!view.all) {
-      const json = JSON.stringify({
-        ...filterReport(report, view, this.#engineConfig),
-        stale,
-      });
-      return { body: Buffer.from(json) };
-    }
-    return this.#cache.reportBody(report, stale);
+    const context = await this.readContext(credentials);
+    return reportJsonOf(context, this.#engineConfig, this.#cache);
   }
 
   /** See {@link skills}. */
@@ -193,6 +162,17 @@ export class ScorecardQueries {
   ): Promise<AdoptionResponse> {
     const context = await this.readContext(credentials);
     return productAdoptionOf(context, this.#cache);
+  }
+
+  /** See {@link checksOf}. */
+  async checks(credentials: BackstageCredentials): Promise<ChecksResponse> {
+    const context = await this.readContext(credentials);
+    return checksOf(context, this.#checks, this.#cache);
+  }
+
+  /** See {@link orgUnitsOf}. */
+  async orgUnits(credentials: BackstageCredentials): Promise<OrgUnitsResponse> {
+    return orgUnitsOf(await this.readContext(credentials));
   }
 
   /** One page of teams the caller may see. */

@@ -1,3 +1,4 @@
+import type { ReportMeta } from '../api';
 import type { BuiltInCheckInfo } from '../catalogue';
 import type {
   CheckResult,
@@ -121,6 +122,12 @@ export function drillDown(
 export interface CheckTally extends BuiltInCheckInfo {
   /** Teams per drill-down status (teams without the check not counted). */
   teams: Record<DrillDownStatus, number>;
+}
+
+/** `GET /checks`: {@link checkTallies} over the teams a caller may see. @public */
+export interface ChecksResponse extends ReportMeta {
+  /** The check catalogue in catalogue order, then checks it lacks by id. */
+  checks: CheckTally[];
 }
 
 /**

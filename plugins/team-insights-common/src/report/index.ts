@@ -4,7 +4,9 @@
  * `GET /v1/skills` and `GET /v1/adoption` with them over the teams a caller
  * may see, and recomputes roll-ups, adoption rates and concern verdicts with
  * them for a caller who cannot see every team; the frontend's mock API calls
- * the same functions, so both answer alike. `GET /v1/teams/{namespace}/{name}/details`
+ * the same functions, so both answer alike. `GET /v1/checks` answers the
+ * Checks view with {@link checkTallies}, `GET /v1/org-units` the unit
+ * pickers with {@link orgUnitNames}. `GET /v1/teams/{namespace}/{name}/details`
  * answers a team's Group tab with {@link teamDetails}.
  */
 export { skillSupply, teamSkills } from './skills';
@@ -26,12 +28,15 @@ export {
   teamCheckStatus,
 } from './drilldown';
 export type {
+  ChecksResponse,
   CheckTally,
   DrillDownQuery,
   DrillDownRow,
   DrillDownStatus,
   TeamCheckStatus,
 } from './drilldown';
+export { orgUnitNames } from './orgUnits';
+export type { OrgUnitName, OrgUnitsResponse } from './orgUnits';
 export { csvCell, initiativeTeamsCsv, teamsCsv, toCsv } from './csv';
 export {
   MY_TEAMS_DEFAULT_LIMIT,

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   AdoptionResponse,
+  ChecksResponse,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
@@ -9,6 +10,7 @@ import type {
   InitiativesResponse,
   MyTeamsResponse,
   MoversResponse,
+  OrgUnitsResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -94,6 +96,13 @@ export interface TeamInsightsApi {
   getSkills(): Promise<SkillsResponse>;
   /** Each product's adopters, decliners and rate (`GET /adoption`). */
   getAdoption(): Promise<AdoptionResponse>;
+  /**
+   * Every check with how many teams fail, warn, are waived or pass it
+   * (`GET /checks`).
+   */
+  getChecks(): Promise<ChecksResponse>;
+  /** The organisational units by name (`GET /org-units`). */
+  getOrgUnits(): Promise<OrgUnitsResponse>;
   /**
    * The signed-in user's teams, their levels and how they changed over the
    * last week (`GET /my-teams`): the teams the user belongs to first, then

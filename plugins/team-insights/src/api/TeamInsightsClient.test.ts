@@ -140,6 +140,21 @@ describe('TeamInsightsClient', () => {
     });
   });
 
+  it('reads the check tallies and the org units from their own routes', async () => {
+    const meta = { evaluatedAt: fixtureReport.evaluatedAt, stale: true };
+    const units = [{ entityRef: 'group:default/ml', title: 'ML' }];
+    server.use(
+      http.get(`${baseUrl}/v1/checks`, () =>
+        HttpResponse.json({ ...meta, checks: [] }),
+      ),
+      http.get(`${baseUrl}/v1/org-units`, () =>
+        HttpResponse.json({ ...meta, items: units }),
+      ),
+    );
+    expect(await client().getChecks()).toEqual({ ...meta, checks: [] });
+    expect(await client().getOrgUnits()).toEqual({ ...meta, items: units });
+  });
+
   it('asks /teams for CSV with the drill-down, every page of it, and returns the text', async () => {
     let seen: { params: URLSearchParams; accept: string | null } | undefined;
     server.use(

@@ -6,12 +6,14 @@ import {
 import { ResponseError } from '@backstage/errors';
 import type {
   AdoptionResponse,
+  ChecksResponse,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryResponse,
   InitiativeResponse,
   InitiativesResponse,
   MyTeamsResponse,
+  OrgUnitsResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -122,6 +124,14 @@ export class TeamInsightsClient implements TeamInsightsApi {
 
   async getAdoption(): Promise<AdoptionResponse> {
     return this.get('/adoption');
+  }
+
+  async getChecks(): Promise<ChecksResponse> {
+    return this.get('/checks');
+  }
+
+  async getOrgUnits(): Promise<OrgUnitsResponse> {
+    return this.get('/org-units');
   }
 
   async getMyTeams(options: { limit?: number } = {}): Promise<MyTeamsResponse> {

@@ -6,6 +6,9 @@ import {
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  checkCatalogue,
+  checkTallies,
+  orgUnitNames,
   MY_TEAMS_DELTA_DAYS,
   myTeams,
   productAdoption,
@@ -23,6 +26,7 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
+  ChecksResponse,
   ConcernsResponse,
   EntityScorecardsResponse,
   HistoryPoint,
@@ -32,6 +36,7 @@ import type {
   InitiativesResponse,
   Level,
   MyTeamsResponse,
+  OrgUnitsResponse,
   PlannerConfigResponse,
   ProductsResponse,
   RefreshResponse,
@@ -553,6 +558,20 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
   async getAdoption(): Promise<AdoptionResponse> {
     this.calls.push({ method: 'getAdoption', args: [] });
     return { ...this.meta(), ...productAdoption(this.report) };
+  }
+
+  async getChecks(): Promise<ChecksResponse> {
+    this.calls.push({ method: 'getChecks', args: [] });
+    return {
+      ...this.meta(),
+      // the catalogue of a backend without custom checks
+      checks: checkTallies(this.report.teams, checkCatalogue([], this.config)),
+    };
+  }
+
+  async getOrgUnits(): Promise<OrgUnitsResponse> {
+    this.calls.push({ method: 'getOrgUnits', args: [] });
+    return { ...this.meta(), items: orgUnitNames(this.report.orgUnits) };
   }
 
   async getMyTeams(options: { limit?: number } = {}): Promise<MyTeamsResponse> {

@@ -4,3 +4,4 @@ export * from './report';
 export * from './views';
 export * from './teamDetails';
 export * from './planning';
+export * from './checks';

@@ -1,5 +1,6 @@
 import type {
   AdoptionResponse,
+  CheckTally,
   Report,
   ReportMeta,
   SkillsResponse,
@@ -21,6 +22,7 @@ export interface ReportBody {
 interface Aggregates {
   skills?: Omit<SkillsResponse, keyof ReportMeta>;
   adoption?: Omit<AdoptionResponse, keyof ReportMeta>;
+  checks?: CheckTally[];
 }
 
 /**

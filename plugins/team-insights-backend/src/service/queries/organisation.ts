@@ -1,6 +1,11 @@
 import {
   AdoptionResponse,
+  BuiltInCheckInfo,
+  checkTallies,
+  ChecksResponse,
   ConcernsResponse,
+  orgUnitNames,
+  OrgUnitsResponse,
   productAdoption,
   ProductsResponse,
   SkillClustersResponse,
@@ -54,6 +59,37 @@ export function productAdoptionOf(
     return { ...meta, ...compute() };
   }
   return { ...meta, ...cache.aggregate(report, 'adoption', compute) };
+}
+
+/**
+ * Every check the engine runs with how many of the teams the caller may see
+ * have it in each status (`GET /checks`); computed once per report for
+ * callers who see everything.
+ */
+export function checksOf(
+  { report, filter, meta, view }: CallerContext,
+  catalogue: readonly BuiltInCheckInfo[],
+  cache: ResponseCache,
+): ChecksResponse {
+  const compute = () => checkTallies(filter.teams(report.teams), catalogue);
+  return {
+    ...meta,
+    checks: view.all ? cache.aggregate(report, 'checks', compute) : compute(),
+  };
+}
+
+/** The organisational units the caller may see, by name (`GET /org-units`). */
+export function orgUnitsOf({
+  report,
+  filter,
+  meta,
+}: CallerContext): OrgUnitsResponse {
+  return {
+    ...meta,
+    items: orgUnitNames(
+      report.orgUnits.filter(unit => filter.isVisible(unit.entityRef)),
+    ),
+  };
 }
 
 /** Platform products and the feature teams the caller may see. */

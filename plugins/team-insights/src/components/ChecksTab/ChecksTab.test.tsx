@@ -66,6 +66,19 @@ describe('ChecksTab', () => {
     ).toBeInTheDocument();
   });
 
+  it('reads the tallies from their own answer, not the whole report, and says when they are out of date', async () => {
+    const api = new MockTeamInsightsApi({ stale: true });
+    await renderWithApi(<ChecksTab />, { api });
+    await screen.findByRole('region', { name: 'Checks' });
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'This report is out of date',
+    );
+    // one small request, not the whole report
+    expect(new Set(api.calls.map(call => call.method))).toEqual(
+      new Set(['getChecks']),
+    );
+  });
+
   it('opens a drill-down from its URL, filtered by status and org unit', async () => {
     const api = new MockTeamInsightsApi();
     await renderWithApi(<ChecksTab />, {

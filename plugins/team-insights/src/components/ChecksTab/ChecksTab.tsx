@@ -1,18 +1,12 @@
 import { Link, Progress, Table } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import {
-  BUILT_IN_CHECKS,
-  checkTallies,
-  type CheckTally,
-} from '@team-insights/plugin-team-insights-common';
+import type { CheckTally } from '@team-insights/plugin-team-insights-common';
 import { useSearchParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
-import { teamInsightsApiRef } from '../../api';
 import { ErrorPanel, ReportStatus, SCORECARD_TITLES } from '../common';
 import { useContentRootStyles } from '../common/contentStyles';
 import { DrillDown, drillDownLink, statusFromParam } from './DrillDown';
+import { useChecks } from './useChecks';
 
 function CountLink(props: { tally: CheckTally; status: 'fail' | 'warn' }) {
   const { tally, status } = props;
@@ -32,12 +26,10 @@ function CountLink(props: { tally: CheckTally; status: 'fail' | 'warn' }) {
 
 /** The check catalogue: every check with how many teams fail or warn. */
 function CheckCatalogue() {
-  const api = useApi(teamInsightsApiRef);
-  const { value, loading, error } = useAsync(() => api.getReport(), [api]);
+  const { value, loading, error } = useChecks();
   if (loading) return <Progress />;
   if (error) return <ErrorPanel error={error} />;
   if (!value) return null;
-  const tallies = checkTallies(value.teams, BUILT_IN_CHECKS);
   return (
     <>
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
@@ -97,7 +89,7 @@ function CheckCatalogue() {
             { title: 'Waived', field: 'teams.waived', type: 'numeric' },
             { title: 'Passing', field: 'teams.pass', type: 'numeric' },
           ]}
-          data={tallies}
+          data={value.checks}
         />
       </section>
     </>

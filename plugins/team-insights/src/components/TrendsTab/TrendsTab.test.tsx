@@ -78,4 +78,24 @@ describe('TrendsTab', () => {
       { days: 30, orgUnit: 'group:default/ml-foundations' },
     ]);
   });
+
+  it('offers the org units of their own answer, without the whole report', async () => {
+    const { api } = await renderWithApi(<TrendsTab />);
+    await screen.findByRole('figure');
+    await userEvent.click(screen.getByRole('button', { name: /Org unit/ }));
+    const options = (await screen.findAllByRole('option')).map(
+      o => o.textContent,
+    );
+    const { items } = await api.getOrgUnits();
+    expect(items.length).toBeGreaterThan(0);
+    expect(options).toEqual([
+      'The whole organisation',
+      ...items.map(unit => unit.title),
+    ]);
+    // small requests only, not the whole report
+    const methods = (api as MockTeamInsightsApi).calls.map(c => c.method);
+    expect(new Set(methods)).toEqual(
+      new Set(['getOrgUnits', 'getTrends', 'getMovers']),
+    );
+  });
 });

@@ -16,6 +16,7 @@ import {
 } from '../common';
 import { useContentRootStyles } from '../common/contentStyles';
 import { MoversTable } from './MoversTable';
+import { useOrgUnits } from './useOrgUnits';
 
 const ORGANISATION = '';
 
@@ -27,7 +28,7 @@ export function TrendsTab() {
   const api = useApi(teamInsightsApiRef);
   const [days, setDays] = useUrlRange(HISTORY_RANGES, 90);
   const [orgUnit, setOrgUnit] = useUrlState<string>('orgUnit', ORGANISATION);
-  const units = useAsync(async () => (await api.getReport()).orgUnits, [api]);
+  const units = useOrgUnits();
   const { value, loading, error } = useAsync(
     () => api.getTrends(orgUnit ? { days, orgUnit } : { days }),
     [api, days, orgUnit],
