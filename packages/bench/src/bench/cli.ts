@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { measureInChild } from './measureInChild';
 import type { Summary } from './stats';
 
 /** What cliWorker.ts prints. */
@@ -26,50 +25,18 @@ export async function runCliWorker(options: {
   dir: string;
   cpuProfileDir?: string;
 }): Promise<CliResult> {
-  const args = [
-    '--max-old-space-size=4096',
-    ...(options.cpuProfileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-      : []),
-    '--require',
-    require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    path.join(options.packageDir, 'src/bench/cliWorker.ts'),
-    '--size',
-    String(options.size),
-    '--runs',
-    String(options.runs),
-    '--dir',
-    options.dir,
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: options.packageDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', chunk => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', chunk => {
-      stderr += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', code => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(
-          new Error(
-            `CLI measurement failed (exit ${code}): ${stderr
-              .trim()
-              .split('\n')
-              .slice(-5)
-              .join(' | ')}`,
-          ),
-        );
-        return;
-      }
-      resolve(JSON.parse(line));
-    });
+  return measureInChild<CliResult>({
+    packageDir: options.packageDir,
+    script: 'cliWorker.ts',
+    args: [
+      '--size',
+      String(options.size),
+      '--runs',
+      String(options.runs),
+      '--dir',
+      options.dir,
+    ],
+    cpuProfileDir: options.cpuProfileDir,
+    what: 'CLI measurement',
   });
 }

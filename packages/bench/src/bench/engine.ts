@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { measureInChild } from './measureInChild';
 import type { Summary } from './stats';
 
 /** What engineWorker.ts prints for one organisation size. */
@@ -51,51 +50,12 @@ export async function runEngineWorker(options: {
   runs: number;
   cpuProfileDir?: string;
 }): Promise<EngineResult> {
-  const args = [
-    '--expose-gc',
-    '--max-old-space-size=4096',
-    ...(options.cpuProfileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-      : []),
-    '--require',
-    require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    path.join(options.packageDir, 'src/bench/engineWorker.ts'),
-    '--size',
-    String(options.size),
-    '--runs',
-    String(options.runs),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: options.packageDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', chunk => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', chunk => {
-      stderr += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', code => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(
-          new Error(
-            `engine worker for ${
-              options.size
-            } entities failed (exit ${code}): ${stderr
-              .trim()
-              .split('\n')
-              .slice(-5)
-              .join(' | ')}`,
-          ),
-        );
-        return;
-      }
-      resolve(JSON.parse(line));
-    });
+  return measureInChild<EngineResult>({
+    packageDir: options.packageDir,
+    script: 'engineWorker.ts',
+    args: ['--size', String(options.size), '--runs', String(options.runs)],
+    nodeOptions: ['--expose-gc'],
+    cpuProfileDir: options.cpuProfileDir,
+    what: `engine worker for ${options.size} entities`,
   });
 }
