@@ -1,8 +1,7 @@
 import { EmptyState, Progress } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ErrorPanel, ReportStatus } from '../common';
-import { useContentRootStyles } from '../common/contentStyles';
+import { ViewContent } from '../common/ViewContent';
 import { AdoptionMatrix } from './AdoptionMatrix';
 import { ProductsTable } from './ProductsTable';
 import { useAdoption } from './useAdoption';
@@ -14,7 +13,6 @@ import { useAdoption } from './useAdoption';
  * (over the teams the reader may see).
  */
 export function AdoptionTab() {
-  const contentClasses = useContentRootStyles();
   const { value, loading, error, featureTeams } = useAdoption();
 
   if (loading) {
@@ -39,13 +37,7 @@ export function AdoptionTab() {
     );
   }
   return (
-    <Box
-      data-team-insights-content
-      className={contentClasses.root}
-      display="flex"
-      flexDirection="column"
-      gridGap={24}
-    >
+    <ViewContent>
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <section aria-labelledby="team-insights-products">
         <Typography variant="h5" component="h2" id="team-insights-products">
@@ -71,6 +63,6 @@ export function AdoptionTab() {
         </Typography>
         <AdoptionMatrix adoption={value} featureTeams={featureTeams} />
       </section>
-    </Box>
+    </ViewContent>
   );
 }

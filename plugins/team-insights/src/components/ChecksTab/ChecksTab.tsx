@@ -1,10 +1,9 @@
 import { Link, Progress, Table } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { CheckTally } from '@team-insights/plugin-team-insights-common';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorPanel, ReportStatus, SCORECARD_TITLES } from '../common';
-import { useContentRootStyles } from '../common/contentStyles';
+import { ViewContent } from '../common/ViewContent';
 import { DrillDown, drillDownLink, statusFromParam } from './DrillDown';
 import { useChecks } from './useChecks';
 
@@ -104,17 +103,10 @@ function CheckCatalogue() {
  * so a link shares it and Back returns to the catalogue.
  */
 export function ChecksTab() {
-  const contentClasses = useContentRootStyles();
   const [params] = useSearchParams();
   const check = params.get('check');
   return (
-    <Box
-      data-team-insights-content
-      className={contentClasses.root}
-      display="flex"
-      flexDirection="column"
-      gridGap={16}
-    >
+    <ViewContent gap={16}>
       {check ? (
         <DrillDown
           check={check}
@@ -124,6 +116,6 @@ export function ChecksTab() {
       ) : (
         <CheckCatalogue />
       )}
-    </Box>
+    </ViewContent>
   );
 }

@@ -1,7 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
@@ -30,7 +29,7 @@ import {
   ErrorPanel,
   RowHeaderCell,
 } from '../common';
-import { useContentRootStyles } from '../common/contentStyles';
+import { ViewContent } from '../common/ViewContent';
 
 const useStyles = makeStyles(theme => ({
   quote: {
@@ -196,7 +195,6 @@ function CandidateCard(props: { concern: ConcernReport }) {
  * to a product, concerns that call for a centralized team, and the rest.
  */
 export function ConcernsTab() {
-  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const classes = useStyles();
   const { value, loading, error } = useAsync(() => api.getConcerns(), [api]);
@@ -219,13 +217,7 @@ export function ConcernsTab() {
   );
 
   return (
-    <Box
-      data-team-insights-content
-      className={contentClasses.root}
-      display="flex"
-      flexDirection="column"
-      gridGap={24}
-    >
+    <ViewContent>
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <blockquote className={classes.quote}>
         <Typography>
@@ -330,6 +322,6 @@ export function ConcernsTab() {
           )}
         </>
       )}
-    </Box>
+    </ViewContent>
   );
 }

@@ -17,7 +17,7 @@ import {
   ReportStatus,
   SCORECARDS,
 } from '../common';
-import { useContentRootStyles } from '../common/contentStyles';
+import { ViewContent } from '../common/ViewContent';
 import { MyTeamsSection } from '../MyTeams/MyTeamsSection';
 import { LevelTiles } from './LevelTiles';
 import { ReportCard } from './ReportCard';
@@ -90,7 +90,6 @@ function withValues(
  * so a link shares the view and Back restores it.
  */
 export function OverviewTab() {
-  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const [params, setParams] = useSearchParams();
   // Typing, sorting and paging rewrite the URL too; the filters object only
@@ -143,13 +142,7 @@ export function OverviewTab() {
     !latest?.search;
 
   return (
-    <Box
-      data-team-insights-content
-      className={contentClasses.root}
-      display="flex"
-      flexDirection="column"
-      gridGap={24}
-    >
+    <ViewContent>
       {page && (
         <ReportStatus evaluatedAt={page.evaluatedAt} stale={page.stale} />
       )}
@@ -205,6 +198,6 @@ export function OverviewTab() {
           />
         </>
       )}
-    </Box>
+    </ViewContent>
   );
 }

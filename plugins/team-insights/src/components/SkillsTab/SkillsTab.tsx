@@ -1,8 +1,7 @@
 import { Progress } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { AnnotateFirst, ErrorPanel, ReportStatus } from '../common';
-import { useContentRootStyles } from '../common/contentStyles';
+import { ViewContent } from '../common/ViewContent';
 import { SkillsHeatmap } from './SkillsHeatmap';
 import { StaffingSection } from './StaffingSection';
 import { SupplyChart } from './SupplyChart';
@@ -15,7 +14,6 @@ import { useSkills } from './useSkills';
  * Both come from `GET /skills`, over the teams the reader may see.
  */
 export function SkillsTab() {
-  const contentClasses = useContentRootStyles();
   const { value, loading, error } = useSkills();
 
   if (loading) {
@@ -38,13 +36,7 @@ export function SkillsTab() {
   }
   const held = supply.filter(row => row.people > 0 || row.missingIn > 0);
   return (
-    <Box
-      data-team-insights-content
-      className={contentClasses.root}
-      display="flex"
-      flexDirection="column"
-      gridGap={24}
-    >
+    <ViewContent>
       <ReportStatus evaluatedAt={value.evaluatedAt} stale={value.stale} />
       <section aria-labelledby="team-insights-supply">
         <Typography variant="h5" component="h2" id="team-insights-supply">
@@ -70,6 +62,6 @@ export function SkillsTab() {
         <SkillsHeatmap teams={value.teams} clusters={supply} />
       </section>
       <StaffingSection />
-    </Box>
+    </ViewContent>
   );
 }

@@ -14,7 +14,7 @@ import {
   useUrlRange,
   useUrlState,
 } from '../common';
-import { useContentRootStyles } from '../common/contentStyles';
+import { ViewContent } from '../common/ViewContent';
 import { MoversTable } from './MoversTable';
 import { useOrgUnits } from './useOrgUnits';
 
@@ -24,7 +24,6 @@ const ORGANISATION = '';
  * The Trends tab: the organisation's mean score per scorecard over time.
  */
 export function TrendsTab() {
-  const contentClasses = useContentRootStyles();
   const api = useApi(teamInsightsApiRef);
   const [days, setDays] = useUrlRange(HISTORY_RANGES, 90);
   const [orgUnit, setOrgUnit] = useUrlState<string>('orgUnit', ORGANISATION);
@@ -38,13 +37,7 @@ export function TrendsTab() {
     units.value?.find(unit => unit.entityRef === orgUnit)?.title ?? orgUnit;
 
   return (
-    <Box
-      data-team-insights-content
-      className={contentClasses.root}
-      display="flex"
-      flexDirection="column"
-      gridGap={16}
-    >
+    <ViewContent gap={16}>
       <Box display="flex" flexWrap="wrap" alignItems="center" gridGap={16}>
         <Typography variant="h5" component="h2">
           Trends
@@ -88,6 +81,6 @@ export function TrendsTab() {
       {movers.value && !movers.loading && (
         <MoversTable movers={movers.value} days={days} />
       )}
-    </Box>
+    </ViewContent>
   );
 }
