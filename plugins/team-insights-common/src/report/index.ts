@@ -7,7 +7,8 @@
  * the same functions, so both answer alike. `GET /v1/checks` answers the
  * Checks view with {@link checkTallies}, `GET /v1/org-units` the unit
  * pickers with {@link orgUnitNames}. `GET /v1/teams/{namespace}/{name}/details`
- * answers a team's Group tab with {@link teamDetails}.
+ * answers a team's Group tab with {@link teamDetails}, and `GET /v1/teams`
+ * pages the teams with {@link queryTeams}.
  */
 export { skillSupply, teamSkills } from './skills';
 export {
@@ -35,6 +36,7 @@ export type {
   DrillDownStatus,
   TeamCheckStatus,
 } from './drilldown';
+export { queryTeams, summarizeTeam } from './teams';
 export { orgUnitNames } from './orgUnits';
 export type { OrgUnitName, OrgUnitsResponse } from './orgUnits';
 export { csvCell, initiativeTeamsCsv, teamsCsv, toCsv } from './csv';

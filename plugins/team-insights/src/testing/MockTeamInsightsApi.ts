@@ -16,13 +16,15 @@ import {
   teamSkills,
   defaultTeamInsightsConfig,
   suggestStaffing,
-  needKey,
-  worstCheckOf,
   initiativeTeamsCsv,
-  teamCheckStatus,
   teamDetails,
   teamsCsv,
   rankMovers,
+  queryTeams,
+  summarizeTeam,
+  levelOf,
+  addDays,
+  SCORECARD_IDS,
 } from '@team-insights/plugin-team-insights-common';
 import type {
   AdoptionResponse,
@@ -34,7 +36,6 @@ import type {
   Initiative,
   InitiativeResponse,
   InitiativesResponse,
-  Level,
   MyTeamsResponse,
   OrgUnitsResponse,
   PlannerConfigResponse,
@@ -49,8 +50,6 @@ import type {
   StaffingResponse,
   TeamDetailsResponse,
   TeamInsightsConfig,
-  TeamReport,
-  TeamSummary,
   TeamsPage,
   TeamsQuery,
   TrendPoint,
@@ -69,53 +68,17 @@ import type {
 } from '../api/TeamInsightsApi';
 import { fixtureReport } from './report';
 
-const SCORECARDS: ScorecardId[] = ['composition', 'adoption', 'documentation'];
+const SCORECARDS = SCORECARD_IDS;
 
 /** The default level thresholds, used only to label generated history. */
-function historyLevel(score: number | null): Level | null {
-  if (score === null) return null;
-  if (score >= 90) return 'gold';
-  if (score >= 75) return 'silver';
-  if (score >= 50) return 'bronze';
-  return 'none';
-}
+const historyLevel = (score: number | null) =>
+  levelOf(score, defaultTeamInsightsConfig);
 
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** A summary row of `GET /teams`, as the backend derives it from a team. */
-export function toTeamSummary(team: TeamReport): TeamSummary {
-  const worstGain = worstCheckOf(team);
-  const worst: TeamSummary['worstCheck'] = worstGain && {
-    scorecard: worstGain.scorecard,
-    id: worstGain.check.id,
-    title: worstGain.check.title,
-    status: worstGain.check.status,
-  };
-  return {
-    entityRef: team.entityRef,
-    title: team.title,
-    teamType: team.teamType,
-    teamTypeDeclared: team.teamTypeDeclared,
-    size: team.size,
-    parent: team.parent,
-    orgUnits: team.orgUnits,
-    scores: {
-      composition: pick(team, 'composition'),
-      adoption: pick(team, 'adoption'),
-      documentation: pick(team, 'documentation'),
-    },
-    worstCheck: worst,
-  };
-}
-
-function pick(team: TeamReport, id: ScorecardId) {
-  const { score, level } = team.scorecards[id];
-  return { score, level };
-}
+/**
+ * A summary row of `GET /teams`, as the backend derives it from a team.
+ * @deprecated Use `summarizeTeam` of the common package.
+ */
+export const toTeamSummary = summarizeTeam;
 
 /** The default skill-cluster vocabulary, as the backend serves it. */
 const SKILL_CLUSTERS: SkillClustersResponse = {
@@ -233,79 +196,9 @@ export class MockTeamInsightsApi implements TeamInsightsApi {
 
   async getTeams(query: TeamsQuery = {}): Promise<TeamsPage> {
     this.calls.push({ method: 'getTeams', args: [query] });
-    const q = query.q?.trim().toLocaleLowerCase('en-US');
-    const filtered = this.report.teams.filter(team => {
-      if (query.type && team.teamType !== query.type) return false;
-      if (query.orgUnit && !team.orgUnits.includes(query.orgUnit)) return false;
-      for (const id of SCORECARDS) {
-        const wanted = query[id];
-        if (wanted && team.scorecards[id].level !== wanted) return false;
-      }
-      if (
-        q &&
-        !team.entityRef.toLocaleLowerCase('en-US').includes(q) &&
-        !team.title.toLocaleLowerCase('en-US').includes(q)
-      ) {
-        return false;
-      }
-      if (query.check) {
-        const check = teamCheckStatus(team, query.check);
-        if (!check) return false;
-        if (query.status && check.status !== query.status) return false;
-      }
-      return true;
-    });
-
-    const sort = query.sort ?? 'title';
-    const direction = query.order === 'desc' ? -1 : 1;
-    const value = (team: TeamReport): string | number | null => {
-      switch (sort) {
-        case 'size':
-          return team.size;
-        case 'type':
-          return team.teamType;
-        case 'title':
-          return team.title.toLocaleLowerCase('en-US');
-        case 'need':
-          return needKey(team);
-        default:
-          return team.scorecards[sort].score;
-      }
-    };
-    const sorted = [...filtered].sort((a, b) => {
-      const va = value(a);
-      const vb = value(b);
-      if (va === vb) return a.entityRef.localeCompare(b.entityRef);
-      if (va === null) return 1;
-      if (vb === null) return -1;
-      return (va < vb ? -1 : 1) * direction;
-    });
-
+    // the backend's query, over every team (the mock's caller sees all)
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-    const offset = query.cursor ? Number(query.cursor) : 0;
-    const items = sorted.slice(offset, offset + limit).map(team => {
-      const summary = toTeamSummary(team);
-      const check = query.check && teamCheckStatus(team, query.check);
-      return check ? { ...summary, check } : summary;
-    });
-    const next = offset + limit;
-
-    const levelCounts = {} as TeamsPage['levelCounts'];
-    for (const id of SCORECARDS) {
-      const counts = { gold: 0, silver: 0, bronze: 0, none: 0, 'n/a': 0 };
-      for (const team of filtered) {
-        counts[team.scorecards[id].level ?? 'n/a'] += 1;
-      }
-      levelCounts[id] = counts;
-    }
-
-    return {
-      ...this.meta(),
-      items,
-      totalCount: filtered.length,
-      nextCursor: next < sorted.length ? String(next) : undefined,
-      levelCounts,
-    };
+    return queryTeams(this.report.teams, { ...query, limit }, this.meta());
   }
 
   async getTeamsCsv(query: TeamsQuery = {}): Promise<string> {

@@ -2,7 +2,7 @@ import type {
   EntityScorecardsResponse,
   Finding,
 } from '@team-insights/plugin-team-insights-common';
-import { summarizeTeam } from '../teams';
+import { summarizeTeam } from '@team-insights/plugin-team-insights-common';
 import type { CallerContext } from './context';
 import { indexOf, notFound } from './reportIndex';
 

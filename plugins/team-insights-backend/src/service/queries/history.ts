@@ -10,7 +10,7 @@ import {
   TrendsResponse,
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
-import { summarizeTeam } from '../teams';
+import { summarizeTeam } from '@team-insights/plugin-team-insights-common';
 import type { TeamInsightsStore } from '../TeamInsightsStore';
 import type { CallerContext } from './context';
 import { indexOf, notFound, scoredItemOf } from './reportIndex';

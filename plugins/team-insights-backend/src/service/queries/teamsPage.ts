@@ -5,7 +5,7 @@ import {
   TeamsPage,
   TeamsQuery,
 } from '@team-insights/plugin-team-insights-common';
-import { queryTeams } from '../teams';
+import { queryTeams } from '@team-insights/plugin-team-insights-common';
 import type { CallerContext } from './context';
 import type { ResponseCache } from './ResponseCache';
 

@@ -1,30 +1,25 @@
-import { InputError } from '@backstage/errors';
 import {
-  Level,
   LEVELS,
   SCORECARD_IDS,
-  ScorecardId,
-  TeamReport,
-  TeamSortKey,
-  TeamSummary,
-  TeamsQuery,
-  TeamsPage,
-  needKey,
-  teamCheckStatus,
-  worstCheckOf,
-} from '@team-insights/plugin-team-insights-common';
-import { createHash } from 'node:crypto';
+  type Level,
+  type ScorecardId,
+  type TeamReport,
+} from '../types';
+import type { TeamSortKey, TeamSummary, TeamsPage, TeamsQuery } from '../api';
+import { needKey, worstCheckOf } from '../attention';
+import { teamCheckStatus } from './drilldown';
+import {
+  decodeCursor,
+  encodeCursor,
+  querySignature,
+  type SortKey,
+  type SortValue,
+} from './teamsCursor';
 
-type SortValue = string | number | null;
-
-interface CursorPayload {
-  /** Signature of the query the cursor belongs to. */
-  s: string;
-  /** Sort value and entity ref of the last item of the previous page. */
-  k: [SortValue, string];
-}
-
-/** The row of `GET /teams` for a team (already filtered for the caller). */
+/**
+ * The row of `GET /teams` for a team (already filtered for the caller).
+ * @public
+ */
 export function summarizeTeam(team: TeamReport): TeamSummary {
   const scores = {} as TeamSummary['scores'];
   for (const id of SCORECARD_IDS) {
@@ -80,11 +75,7 @@ function compareValues(a: SortValue, b: SortValue): number {
   return a < b ? -1 : 1;
 }
 
-function compareKeys(
-  a: [SortValue, string],
-  b: [SortValue, string],
-  order: 'asc' | 'desc',
-): number {
+function compareKeys(a: SortKey, b: SortKey, order: 'asc' | 'desc'): number {
   const nullOrder = compareValues(a[0], b[0]);
   if (nullOrder !== 0) {
     if (a[0] === null || b[0] === null) return nullOrder;
@@ -94,52 +85,9 @@ function compareKeys(
   return a[1] < b[1] ? -1 : 1; // ties by entity ref, always ascending
 }
 
-function signatureOf(query: TeamsQuery): string {
-  const { cursor: _cursor, limit: _limit, ...rest } = query;
-  const canonical = JSON.stringify(
-    Object.keys(rest)
-      .sort()
-      .map(key => [key, (rest as Record<string, unknown>)[key]]),
-  );
-  return createHash('sha256')
-    .update(canonical)
-    .digest('base64url')
-    .slice(0, 16);
-}
-
-function encodeCursor(payload: CursorPayload): string {
-  return Buffer.from(JSON.stringify(payload)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, signature: string): CursorPayload {
-  let payload: CursorPayload;
-  try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InputError('Invalid cursor: pass nextCursor of a previous page');
-  }
-  if (
-    !payload ||
-    typeof payload.s !== 'string' ||
-    !Array.isArray(payload.k) ||
-    payload.k.length !== 2 ||
-    typeof payload.k[1] !== 'string' ||
-    (!['string', 'number'].includes(typeof payload.k[0]) &&
-      payload.k[0] !== null)
-  ) {
-    throw new InputError('Invalid cursor: pass nextCursor of a previous page');
-  }
-  if (payload.s !== signature) {
-    throw new InputError(
-      'The cursor belongs to a different query: keep the filters and sort of the first page, or start again without a cursor',
-    );
-  }
-  return payload;
-}
-
 interface Keyed {
   team: TeamReport;
-  key: [SortValue, string];
+  key: SortKey;
 }
 
 /**
@@ -164,7 +112,7 @@ function sortedTeams(
   if (!keyed) {
     keyed = teams.map(team => ({
       team,
-      key: [sortValue(team, sort), team.entityRef] as [SortValue, string],
+      key: [sortValue(team, sort), team.entityRef] as SortKey,
     }));
     keyed.sort((a, b) => compareKeys(a.key, b.key, order));
     orders.set(`${sort} ${order}`, keyed);
@@ -175,7 +123,7 @@ function sortedTeams(
 /** The position of the first item after `key` (binary search). */
 function firstAfter(
   keyed: Keyed[],
-  key: [SortValue, string],
+  key: SortKey,
   order: 'asc' | 'desc',
 ): number {
   let low = 0;
@@ -200,7 +148,14 @@ function summaryOf(team: TeamReport): TeamSummary {
   return summary;
 }
 
-/** Filters, sorts and pages the (already visibility-filtered) teams. */
+/**
+ * `GET /teams`: filters, sorts and pages teams (for the backend, those the
+ * caller may see). Ties are broken by entity ref, nulls sort last in both
+ * orders, and `nextCursor` continues after the last item of the page, so
+ * pages neither skip nor repeat a team while the report stays the same.
+ * An InputError for a cursor of another query.
+ * @public
+ */
 export function queryTeams(
   teams: TeamReport[],
   query: TeamsQuery,
@@ -211,7 +166,7 @@ export function queryTeams(
   const limit = query.limit ?? 50;
   const q = query.q?.trim().toLowerCase();
   const orgUnit = query.orgUnit?.toLowerCase();
-  const signature = signatureOf({ ...query, sort, order });
+  const signature = querySignature({ ...query, sort, order });
 
   const keyed = sortedTeams(teams, sort, order).filter(({ team }) => {
     if (query.type && team.teamType !== query.type) return false;
@@ -249,8 +204,7 @@ export function queryTeams(
 
   let start = 0;
   if (query.cursor) {
-    const { k } = decodeCursor(query.cursor, signature);
-    start = firstAfter(keyed, k, order);
+    start = firstAfter(keyed, decodeCursor(query.cursor, signature), order);
   }
   const page = keyed.slice(start, start + limit);
   const hasMore = start + limit < keyed.length;
@@ -267,10 +221,7 @@ export function queryTeams(
     levelCounts,
   };
   if (hasMore && page.length > 0) {
-    result.nextCursor = encodeCursor({
-      s: signature,
-      k: page[page.length - 1].key,
-    });
+    result.nextCursor = encodeCursor(signature, page[page.length - 1].key);
   }
   return result;
 }
