@@ -4,11 +4,7 @@ import { problemAt } from './documentFindings';
 import type { CatalogFiles } from './files';
 import type { LocatedFinding } from './findings';
 import { locate, SourceDocument } from './positions';
-import {
-  looksLikeCatalogData,
-  ParsedFile,
-  readCatalogFile,
-} from './readCatalogFile';
+import { looksLikeCatalogData, readCatalogFiles } from './readCatalogFile';
 import { CatalogInProgress, readDocument } from './readDocument';
 import { Skeleton, skeletonOf, templateSkeletons } from './templates';
 
@@ -84,13 +80,7 @@ export async function loadCatalog(
   };
   const { problems } = catalog;
 
-  const parsed: ParsedFile[] = [];
-  for (const ref of found.files) {
-    const file = await readCatalogFile(ref, problems);
-    if (file) {
-      parsed.push(file);
-    }
-  }
+  const parsed = await readCatalogFiles(found.files, problems);
 
   const skeletons: Skeleton[] = parsed.flatMap(({ file, documents }) =>
     documents.flatMap((doc, index) =>
