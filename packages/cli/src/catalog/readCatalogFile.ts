@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, LineCounter, parseAllDocuments, YAMLError } from 'yaml';
 import { CatalogFileRef, describe } from './files';
 import { fileFinding, LocatedFinding } from './findings';
 import type { SourceFile } from './positions';
@@ -9,11 +9,41 @@ import {
   nestsDeeperThan,
   readLimited,
 } from './readLimited';
+import { Skeleton, templateSkeletons } from './templates';
+
+/** What is kept of one YAML document once its file is read. */
+export interface ParsedDocument {
+  /** YAML errors; a document with errors is not converted. */
+  errors: readonly YAMLError[];
+  /** The document as plain data, or what converting it threw. */
+  json?: { value: unknown } | { error: unknown };
+  /** The skeletons it fetches, when it is a Scaffolder template. */
+  skeletons: Skeleton[];
+}
 
 /** A file read within the limits, with its YAML documents parsed. */
 export interface ParsedFile {
   file: SourceFile;
-  documents: Document.Parsed[];
+  documents: ParsedDocument[];
+}
+
+/** Options of {@link readCatalogFiles}. */
+export interface ReadFileOptions {
+  /**
+   * Whether to keep each document's syntax tree for positions asked for
+   * later (many findings); without, a file is parsed again when a
+   * position in it is asked for. Default: keep them.
+   */
+  keepSyntaxTrees?: boolean;
+}
+
+function parseDocuments(text: string, lineCounter?: LineCounter) {
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    merge: false,
+    prettyErrors: false,
+  });
+  return Array.isArray(documents) ? documents : [];
 }
 
 /**
@@ -67,12 +97,14 @@ async function readText(ref: CatalogFileRef): Promise<FileRead> {
 
 /**
  * Parses the YAML documents of a file's text as the catalog does (merge
- * keys off), unless it nests deeper than {@link MAX_NESTING}.
+ * keys off), unless it nests deeper than {@link MAX_NESTING}, and converts
+ * those without errors to plain data.
  */
 function parseText(
   ref: CatalogFileRef,
   text: string,
   problems: LocatedFinding[],
+  keepSyntaxTrees: boolean,
 ): ParsedFile | undefined {
   if (nestsDeeperThan(text, MAX_NESTING)) {
     problems.push(
@@ -87,18 +119,36 @@ function parseText(
     return undefined;
   }
   const lineCounter = new LineCounter();
+  const documents = parseDocuments(text, lineCounter);
+  let kept: Document.Parsed[] | undefined = keepSyntaxTrees
+    ? documents
+    : undefined;
   const file: SourceFile = {
     path: ref.path,
     explicit: ref.explicit,
     text,
     lineCounter,
+    documents: () => (kept ??= parseDocuments(text)),
   };
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    merge: false,
-    prettyErrors: false,
-  });
-  return { file, documents: Array.isArray(documents) ? documents : [] };
+  return {
+    file,
+    documents: documents.map((doc, index) => {
+      if (doc.errors.length) {
+        return { errors: doc.errors, skeletons: [] };
+      }
+      let json: ParsedDocument['json'];
+      try {
+        json = { value: doc.toJSON() };
+      } catch (error) {
+        json = { error };
+      }
+      return {
+        errors: doc.errors,
+        json,
+        skeletons: templateSkeletons({ file, doc, index }),
+      };
+    }),
+  };
 }
 
 /**
@@ -113,6 +163,7 @@ function parseText(
 export async function readCatalogFiles(
   refs: readonly CatalogFileRef[],
   problems: LocatedFinding[],
+  options: ReadFileOptions = {},
 ): Promise<ParsedFile[]> {
   const reads: Array<Promise<FileRead> | undefined> = [];
   const startRead = (index: number) => {
@@ -132,7 +183,12 @@ export async function readCatalogFiles(
       problems.push(read.finding);
       continue;
     }
-    const file = parseText(refs[i], read.text, problems);
+    const file = parseText(
+      refs[i],
+      read.text,
+      problems,
+      options.keepSyntaxTrees ?? true,
+    );
     if (file) {
       parsed.push(file);
     }
