@@ -110,12 +110,7 @@ export async function loadCatalog(
     for (let index = 0; index < documents.length; index++) {
       const source = documentOf(file, index);
       try {
-        await readDocument(
-          source,
-          documents[index],
-          reportYamlErrors,
-          catalog,
-        );
+        await readDocument(source, documents[index], reportYamlErrors, catalog);
       } catch (error) {
         // Whatever a document does, the others are still read.
         problems.push(

@@ -211,7 +211,11 @@ function mayHoldPlaceholder(value: unknown): boolean {
 /** A copy of arrays and objects, as resolving makes one. */
 function copyPlain(value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.map(copyPlain);
+    const items: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      items.push(copyPlain(value[i]));
+    }
+    return items;
   }
   if (!isObject(value)) {
     return value;

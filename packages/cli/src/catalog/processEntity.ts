@@ -50,17 +50,19 @@ export const BUILT_IN_KINDS: readonly string[] = [
  * the one for the entity's own kind gives the same outcome at an eighth
  * of the cost.
  */
-const KIND_VALIDATORS: ReadonlyMap<string, { check(data: Entity): Promise<boolean> }> =
-  new Map([
-    ['API', apiEntityV1alpha1Validator],
-    ['Component', componentEntityV1alpha1Validator],
-    ['Resource', resourceEntityV1alpha1Validator],
-    ['Group', groupEntityV1alpha1Validator],
-    ['Location', locationEntityV1alpha1Validator],
-    ['User', userEntityV1alpha1Validator],
-    ['System', systemEntityV1alpha1Validator],
-    ['Domain', domainEntityV1alpha1Validator],
-  ]);
+const KIND_VALIDATORS: ReadonlyMap<
+  string,
+  { check(data: Entity): Promise<boolean> }
+> = new Map([
+  ['API', apiEntityV1alpha1Validator],
+  ['Component', componentEntityV1alpha1Validator],
+  ['Resource', resourceEntityV1alpha1Validator],
+  ['Group', groupEntityV1alpha1Validator],
+  ['Location', locationEntityV1alpha1Validator],
+  ['User', userEntityV1alpha1Validator],
+  ['System', systemEntityV1alpha1Validator],
+  ['Domain', domainEntityV1alpha1Validator],
+]);
 
 // The catalog's default policies (CatalogBuilder.buildEntityPolicy).
 const POLICY = EntityPolicies.allOf([

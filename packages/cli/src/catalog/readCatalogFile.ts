@@ -80,7 +80,11 @@ async function readText(ref: CatalogFileRef): Promise<FileRead> {
     }
     if (read.kind === 'not-regular') {
       return {
-        finding: fileFinding('warning', ref.path, 'not a regular file; not read'),
+        finding: fileFinding(
+          'warning',
+          ref.path,
+          'not a regular file; not read',
+        ),
       };
     }
     return { text: read.text };
