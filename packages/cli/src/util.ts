@@ -23,6 +23,11 @@ export function setOwn(
   key: string,
   value: unknown,
 ): void {
+  if (key !== '__proto__') {
+    // Plain assignment makes the same own, enumerable property, faster.
+    target[key] = value;
+    return;
+  }
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

@@ -295,4 +295,39 @@ describe('loadCatalog', () => {
       }),
     ]);
   });
+
+  it('places problems at the same lines whether or not the syntax trees are kept', async () => {
+    tmp.write({
+      'places/a.yaml': [
+        yamlEntity('Group', 'team-a', { spec: { type: 'team', children: [] } }),
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: [oops\n',
+      ].join('---\n'),
+      'places/b.yaml': [
+        '# the same team again\n',
+        yamlEntity('Group', 'team-a', { spec: { type: 'team', children: [] } }),
+        yamlEntity('Component', 'svc', {
+          spec: { type: 7, lifecycle: 'production', owner: 'team-a' },
+        }),
+      ].join('---\n'),
+    });
+    const files = await findCatalogFiles(['places'], tmp.path);
+    const kept = await loadCatalog(files, p => p);
+    const dropped = await loadCatalog(files, p => p, {
+      keepSyntaxTrees: false,
+    });
+    expect(kept.problems).toHaveLength(3);
+    expect(kept.problems).toContainEqual(
+      expect.objectContaining({
+        path: tmp.resolve('places/b.yaml'),
+        line: 6,
+        message: expect.stringContaining(
+          `duplicate entity group:default/team-a: already defined at ${tmp.resolve(
+            'places/a.yaml',
+          )}:4:9`,
+        ),
+      }),
+    );
+    expect(dropped.problems).toEqual(kept.problems);
+    expect(dropped.entities).toEqual(kept.entities);
+  });
 });

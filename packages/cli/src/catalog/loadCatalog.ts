@@ -3,14 +3,10 @@ import { attachRelations } from '@team-insights/plugin-team-insights-common';
 import { problemAt } from './documentFindings';
 import type { CatalogFiles } from './files';
 import type { LocatedFinding } from './findings';
-import { locate, SourceDocument } from './positions';
-import {
-  looksLikeCatalogData,
-  ParsedFile,
-  readCatalogFile,
-} from './readCatalogFile';
+import { documentOf, locate, SourceDocument } from './positions';
+import { looksLikeCatalogData, readCatalogFiles } from './readCatalogFile';
 import { CatalogInProgress, readDocument } from './readDocument';
-import { Skeleton, skeletonOf, templateSkeletons } from './templates';
+import { Skeleton, skeletonOf } from './templates';
 
 export type { LocatedFinding } from './findings';
 
@@ -34,6 +30,12 @@ export interface LoadedCatalog {
 export interface LoadOptions {
   /** `false` for `--no-placeholders`. Default: resolve them. */
   placeholders?: boolean;
+  /**
+   * `false` when few positions will be asked for after loading: each
+   * file's syntax trees are then dropped once it is read, and parsed again
+   * if a position in it is asked for. Default: keep them.
+   */
+  keepSyntaxTrees?: boolean;
 }
 
 /** The note that the YAML files of a template's skeleton were not read. */
@@ -84,18 +86,12 @@ export async function loadCatalog(
   };
   const { problems } = catalog;
 
-  const parsed: ParsedFile[] = [];
-  for (const ref of found.files) {
-    const file = await readCatalogFile(ref, problems);
-    if (file) {
-      parsed.push(file);
-    }
-  }
+  const parsed = await readCatalogFiles(found.files, problems, {
+    keepSyntaxTrees: options.keepSyntaxTrees,
+  });
 
-  const skeletons: Skeleton[] = parsed.flatMap(({ file, documents }) =>
-    documents.flatMap((doc, index) =>
-      doc.errors.length ? [] : templateSkeletons({ file, doc, index }),
-    ),
+  const skeletons: Skeleton[] = parsed.flatMap(({ documents }) =>
+    documents.flatMap(doc => doc.skeletons),
   );
   const skipped = new Map<Skeleton, number>();
   let fileCount = 0;
@@ -112,9 +108,9 @@ export async function loadCatalog(
     const reportYamlErrors = looksLikeCatalogData(file);
 
     for (let index = 0; index < documents.length; index++) {
-      const source: SourceDocument = { file, doc: documents[index], index };
+      const source = documentOf(file, index);
       try {
-        await readDocument(source, reportYamlErrors, catalog);
+        await readDocument(source, documents[index], reportYamlErrors, catalog);
       } catch (error) {
         // Whatever a document does, the others are still read.
         problems.push(

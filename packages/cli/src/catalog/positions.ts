@@ -8,14 +8,33 @@ export interface SourceFile {
   lineCounter: LineCounter;
   /** Named on the command line (rather than found in a folder). */
   explicit: boolean;
+  /**
+   * The file's YAML documents with their syntax trees: the ones parsed
+   * when the file was read if they were kept, else parsed again (once).
+   */
+  documents(): Document.Parsed[];
 }
 
 /** One YAML document of a file. */
 export interface SourceDocument {
   file: SourceFile;
-  doc: Document.Parsed;
+  readonly doc: Document.Parsed;
   /** 0-based index of the document in its file. */
   index: number;
+}
+
+/**
+ * A document of a file whose syntax tree is only looked at (parsed again
+ * if it was not kept) when a position in it is asked for.
+ */
+export function documentOf(file: SourceFile, index: number): SourceDocument {
+  return {
+    file,
+    index,
+    get doc() {
+      return file.documents()[index];
+    },
+  };
 }
 
 /** A 1-based line and column. */

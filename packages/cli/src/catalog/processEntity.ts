@@ -7,7 +7,6 @@ import {
   domainEntityV1alpha1Validator,
   Entity,
   EntityPolicies,
-  entitySchemaValidator,
   FieldFormatEntityPolicy,
   groupEntityV1alpha1Validator,
   locationEntityV1alpha1Validator,
@@ -44,16 +43,26 @@ export const BUILT_IN_KINDS: readonly string[] = [
   'User',
 ];
 
-const KIND_VALIDATORS = [
-  apiEntityV1alpha1Validator,
-  componentEntityV1alpha1Validator,
-  resourceEntityV1alpha1Validator,
-  groupEntityV1alpha1Validator,
-  locationEntityV1alpha1Validator,
-  userEntityV1alpha1Validator,
-  systemEntityV1alpha1Validator,
-  domainEntityV1alpha1Validator,
-];
+/**
+ * The catalog asks each built-in kind's validator in turn. A validator only
+ * answers for the kind its schema names (`kind: { enum: [Component] }`):
+ * for any other kind it returns false without looking further, so asking
+ * the one for the entity's own kind gives the same outcome at an eighth
+ * of the cost.
+ */
+const KIND_VALIDATORS: ReadonlyMap<
+  string,
+  { check(data: Entity): Promise<boolean> }
+> = new Map([
+  ['API', apiEntityV1alpha1Validator],
+  ['Component', componentEntityV1alpha1Validator],
+  ['Resource', resourceEntityV1alpha1Validator],
+  ['Group', groupEntityV1alpha1Validator],
+  ['Location', locationEntityV1alpha1Validator],
+  ['User', userEntityV1alpha1Validator],
+  ['System', systemEntityV1alpha1Validator],
+  ['Domain', domainEntityV1alpha1Validator],
+]);
 
 // The catalog's default policies (CatalogBuilder.buildEntityPolicy).
 const POLICY = EntityPolicies.allOf([
@@ -62,8 +71,6 @@ const POLICY = EntityPolicies.allOf([
   new NoForeignRootFieldsEntityPolicy(),
   new FieldFormatEntityPolicy(makeValidator()),
 ]);
-
-const validateEntity = entitySchemaValidator();
 
 // Fields the catalog's BuiltinKindsEntityProcessor sorts before processing.
 const SORTED_SPEC_FIELDS = [
@@ -267,13 +274,11 @@ export async function processEntity(
     if (!enforced) {
       return rejected(new Error('the entity policies returned no entity'));
     }
-    validateEntity(enforced);
-    let known = false;
-    for (const validator of KIND_VALIDATORS) {
-      if (await validator.check(enforced)) {
-        known = true;
-      }
-    }
+    // The policies have checked the entity schema (SchemaValidEntityPolicy)
+    // and only added a valid namespace since: checking it again could not
+    // fail.
+    const validator = KIND_VALIDATORS.get(enforced.kind);
+    const known = validator ? await validator.check(enforced) : false;
     if (!known) {
       if (
         BUILT_IN_KINDS.some(k => k.toLowerCase() === raw.kind.toLowerCase())

@@ -10,6 +10,7 @@ import type { LocatedFinding } from './findings';
 import type { PlaceholderOptions } from './placeholders';
 import { locate, positionAt, SourceDocument } from './positions';
 import { processEntity } from './processEntity';
+import type { ParsedDocument } from './readCatalogFile';
 
 // Catalog entities use apiVersions of the backstage.io family
 // (backstage.io/v1alpha1, scaffolder.backstage.io/v1beta3, ...). YAML with
@@ -30,23 +31,24 @@ export interface CatalogInProgress {
 }
 
 /**
- * Reads one YAML document as the catalog would: YAML errors (reported only
- * when `reportYamlErrors`), documents that are not catalog entities
+ * Reads one YAML document (`parsed`, from `source`) as the catalog would:
+ * YAML errors (reported only when `reportYamlErrors`), documents that are not catalog entities
  * skipped, the envelope validated, duplicates rejected in favour of the
  * first definition, and the entity processed as in {@link processEntity}.
  */
 export async function readDocument(
   source: SourceDocument,
+  parsed: ParsedDocument,
   reportYamlErrors: boolean,
   catalog: CatalogInProgress,
 ): Promise<void> {
-  const { doc, file } = source;
+  const { file } = source;
   const { problems, sources } = catalog;
-  if (doc.errors.length) {
-    if (reportYamlErrors) {
+  if (parsed.errors.length || !parsed.json) {
+    if (reportYamlErrors && parsed.errors.length) {
       // Like the catalog, the first error only: the rest usually follow
       // from it.
-      const [error] = doc.errors;
+      const [error] = parsed.errors;
       problems.push(
         problemAt(
           source,
@@ -57,21 +59,19 @@ export async function readDocument(
     }
     return;
   }
-  let json: unknown;
-  try {
-    json = doc.toJSON();
-  } catch (error) {
+  if ('error' in parsed.json) {
     if (reportYamlErrors) {
       problems.push(
         problemAt(
           source,
           locate(source, []),
-          `YAML error: ${(error as Error).message}`,
+          `YAML error: ${(parsed.json.error as Error).message}`,
         ),
       );
     }
     return;
   }
+  const json = parsed.json.value;
   if (
     !isObject(json) ||
     typeof json.apiVersion !== 'string' ||

@@ -9,7 +9,11 @@ import {
 } from '@team-insights/plugin-team-insights-common';
 import { parse } from 'yaml';
 import { findCatalogFiles, unreadable } from '../catalog/files';
-import { loadCatalog, LoadedCatalog } from '../catalog/loadCatalog';
+import {
+  loadCatalog,
+  LoadedCatalog,
+  LoadOptions,
+} from '../catalog/loadCatalog';
 import { CommandContext } from '../io';
 import { isObject } from '../util';
 import { applySkillsSourceOptions, SkillsSourceOptions } from './skillsSource';
@@ -110,13 +114,15 @@ export async function readConfigFile(
 }
 
 /**
- * Reads the files, the config and the date a command works on.
+ * Reads the files, the config and the date a command works on; `load`
+ * tells how (see {@link LoadOptions}).
  * @throws InputError or NotFoundError for usage errors and unreadable paths.
  */
 export async function readInputs(
   paths: string[],
   options: CommonOptions,
   ctx: CommandContext,
+  load: Pick<LoadOptions, 'keepSyntaxTrees'> = {},
 ): Promise<Inputs> {
   const now = parseNow(options.now);
   const config = options.config
@@ -138,6 +144,7 @@ export async function readInputs(
     );
   }
   const catalog = await loadCatalog(found, ctx.display, {
+    ...load,
     placeholders: options.placeholders,
   });
   await applySkillsSourceOptions(catalog, options, config, ctx);

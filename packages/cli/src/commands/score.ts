@@ -8,6 +8,7 @@ import { version } from '../../package.json';
 import {
   CodeHostFormat,
   formatForCodeHost,
+  isCodeHostFormat,
   scoreHostReport,
 } from '../format/codeHost';
 import { paint } from '../format/colors';
@@ -38,7 +39,11 @@ export async function runScore(
   ctx: CommandContext,
 ): Promise<number> {
   const customChecks = loadCheckModules(options.checks, ctx);
-  const inputs = await readInputs(paths, options, ctx);
+  // Only the code host formats place the checks' findings in the files;
+  // the others need no syntax trees once the files are read.
+  const inputs = await readInputs(paths, options, ctx, {
+    keepSyntaxTrees: !isCodeHostFormat(options.format),
+  });
   const initiative = options.initiative
     ? await readInitiativeOption(options.initiative, options.config, ctx)
     : undefined;
