@@ -6,7 +6,9 @@ import { sortedUnique, specString } from '../util';
 
 /** A fenced YAML block for a remediation. */
 export function yaml(snippet: string): string {
-  return `\`\`\`yaml\n${snippet.replace(/\n+$/, '')}\n\`\`\``;
+  let end = snippet.length;
+  while (end > 0 && snippet.charCodeAt(end - 1) === 10 /* \n */) end--;
+  return `\`\`\`yaml\n${snippet.slice(0, end)}\n\`\`\``;
 }
 
 /** A snippet setting annotations in `metadata.annotations`. */
@@ -76,6 +78,8 @@ export function annotationLines(
 }
 
 const SPEC_CONTEXT = ['type', 'owner', 'system'];
+/** The key of a snippet line (`key: value`). */
+const YAML_KEY = /^([^\s:#]+):/;
 
 /**
  * A remediation snippet in the shape of the entity's own catalog-info.yaml:
@@ -89,7 +93,7 @@ export function entityYaml(
 ): string {
   const indent = (lines: readonly string[]) => lines.map(line => `  ${line}`);
   const keys = (lines: readonly string[]) =>
-    new Set(lines.map(line => /^([^\s:#]+):/.exec(line)?.[1]));
+    new Set(lines.map(line => YAML_KEY.exec(line)?.[1]));
   const metadata = change.metadata ?? [];
   const changedSpec = change.spec ?? [];
   const lines = [
