@@ -210,13 +210,16 @@ export function gradeAtMost(
   return 'fail';
 }
 
-/** Builds the result of a built-in check. */
+/**
+ * Builds the result of a built-in check. The remediation is kept only when
+ * the check does not pass; given as a function, it is only written then.
+ */
 export function builtIn(
   config: TeamInsightsConfig,
   id: string,
   status: CheckStatus,
   message: string,
-  remediation?: string,
+  remediation?: string | (() => string),
   entities?: Iterable<string>,
 ): CheckResult {
   const info = builtInCheck(id);
@@ -228,7 +231,9 @@ export function builtIn(
     message,
   };
   if (remediation && status !== 'pass' && status !== 'not-applicable') {
-    result.remediation = remediation;
+    const text =
+      typeof remediation === 'function' ? remediation() : remediation;
+    if (text) result.remediation = text;
   }
   if (entities) {
     const list = sortedUnique(entities);

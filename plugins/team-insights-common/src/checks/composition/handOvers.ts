@@ -63,24 +63,27 @@ export function handOvers(
         )}: ${listNames(named, 10)}.`;
   const status = gradeAtMost(teams.length, t.maxPass, t.maxWarn);
   // the first entity used, in its own shape, as the example to make a product
-  const example = teams.length
-    ? sortedUnique(via.get(teams[0])!)
-        .map(ref => ({ ref, entity: model.entity(ref) }))
-        .find(e => e.entity)
-    : undefined;
-  const productYaml = example?.entity
-    ? `, e.g. ${example.ref}:\n\n${entityYaml(example.entity, {
-        metadata: annotationLines(example.entity, {
-          [ANNOTATION_PRODUCT]: 'true',
-        }),
-      })}`
-    : `:\n\n${annotationsYaml({ [ANNOTATION_PRODUCT]: 'true' })}`;
+  const productYaml = () => {
+    const example = teams.length
+      ? sortedUnique(via.get(teams[0])!)
+          .map(ref => ({ ref, entity: model.entity(ref) }))
+          .find(e => e.entity)
+      : undefined;
+    return example?.entity
+      ? `, e.g. ${example.ref}:\n\n${entityYaml(example.entity, {
+          metadata: annotationLines(example.entity, {
+            [ANNOTATION_PRODUCT]: 'true',
+          }),
+        })}`
+      : `:\n\n${annotationsYaml({ [ANNOTATION_PRODUCT]: 'true' })}`;
+  };
   return builtIn(
     config,
     id,
     status,
     message,
-    `Each dependency on another team’s internals is a hand-over: that team has to refine and plan its part. Ask those teams to expose what you use as a self-service product, or move the entity into this team. An entity becomes a product with \`${ANNOTATION_PRODUCT}: 'true'\` in its catalog-info.yaml${productYaml}`,
+    () =>
+      `Each dependency on another team’s internals is a hand-over: that team has to refine and plan its part. Ask those teams to expose what you use as a self-service product, or move the entity into this team. An entity becomes a product with \`${ANNOTATION_PRODUCT}: 'true'\` in its catalog-info.yaml${productYaml()}`,
     teams,
   );
 }
