@@ -78,8 +78,12 @@ export function annotationLines(
 }
 
 const SPEC_CONTEXT = ['type', 'owner', 'system'];
-/** The key of a snippet line (`key: value`). */
-const YAML_KEY = /^([^\s:#]+):/;
+
+/** Whether one of a snippet's lines sets `key` (`key: …`). */
+function setsKey(lines: readonly string[], key: string): boolean {
+  const prefix = `${key}:`;
+  return lines.some(line => line.startsWith(prefix));
+}
 
 /**
  * A remediation snippet in the shape of the entity's own catalog-info.yaml:
@@ -91,37 +95,32 @@ export function entityYaml(
   entity: Entity,
   change: { metadata?: string[]; spec?: string[] },
 ): string {
-  const indent = (lines: readonly string[]) => lines.map(line => `  ${line}`);
-  const keys = (lines: readonly string[]) =>
-    new Set(lines.map(line => YAML_KEY.exec(line)?.[1]));
   const metadata = change.metadata ?? [];
   const changedSpec = change.spec ?? [];
-  const lines = [
-    `apiVersion: ${entity.apiVersion || 'backstage.io/v1alpha1'}`,
-    `kind: ${entity.kind}`,
-    'metadata:',
-    `  name: ${yamlScalar(String(entity.metadata?.name ?? ''))}`,
-  ];
+  let text = `apiVersion: ${entity.apiVersion || 'backstage.io/v1alpha1'}
+kind: ${entity.kind}
+metadata:
+  name: ${yamlScalar(String(entity.metadata?.name ?? ''))}`;
   const namespace = entity.metadata?.namespace;
   if (typeof namespace === 'string' && namespace && namespace !== 'default') {
-    lines.push(`  namespace: ${yamlScalar(namespace)}`);
+    text += `\n  namespace: ${yamlScalar(namespace)}`;
   }
-  const changedMetadata = keys(metadata);
   if (
-    !changedMetadata.has('title') &&
+    !setsKey(metadata, 'title') &&
     typeof entity.metadata?.title === 'string'
   ) {
-    lines.push(`  title: ${yamlScalar(entity.metadata.title)}`);
+    text += `\n  title: ${yamlScalar(entity.metadata.title)}`;
   }
-  lines.push(...indent(metadata));
-  const changed = keys(changedSpec);
-  const spec = SPEC_CONTEXT.filter(key => !changed.has(key)).flatMap(key => {
+  for (const line of metadata) text += `\n  ${line}`;
+  let spec = '';
+  for (const key of SPEC_CONTEXT) {
+    if (setsKey(changedSpec, key)) continue;
     const value = specString(entity, key)?.trim();
-    return value ? [`${key}: ${yamlScalar(value)}`] : [];
-  });
-  spec.push(...changedSpec);
-  if (spec.length) lines.push('spec:', ...indent(spec));
-  return yaml(lines.join('\n'));
+    if (value) spec += `\n  ${key}: ${yamlScalar(value)}`;
+  }
+  for (const line of changedSpec) spec += `\n  ${line}`;
+  if (spec) text += `\nspec:${spec}`;
+  return yaml(text);
 }
 
 /**
