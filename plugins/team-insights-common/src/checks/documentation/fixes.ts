@@ -49,15 +49,23 @@ interface NamedSystem {
   second?: number;
 }
 
-const systemsOfOwned = new WeakMap<readonly string[], NamedSystem[]>();
+interface OwnedSystems {
+  named: NamedSystem[];
+  /** Every system, in the order of the entities that first name one. */
+  all: string[];
+  /** The entities that first name a system (`owned[first]`). */
+  firsts: Set<string>;
+}
 
-function namedSystems(
+const systemsOfOwned = new WeakMap<readonly string[], OwnedSystems>();
+
+function ownedSystems(
   owned: readonly string[],
   model: OrganisationModel,
-): NamedSystem[] {
-  let named = systemsOfOwned.get(owned);
-  if (named) return named;
-  named = [];
+): OwnedSystems {
+  const cached = systemsOfOwned.get(owned);
+  if (cached) return cached;
+  const named: NamedSystem[] = [];
   const bySystem = new Map<string, NamedSystem>();
   owned.forEach((ref, position) => {
     const other = model.entity(ref);
@@ -67,13 +75,36 @@ function namedSystems(
     if (!known) {
       const entry: NamedSystem = { system, first: position };
       bySystem.set(system, entry);
-      named!.push(entry);
+      named.push(entry);
     } else if (known.second === undefined && owned[known.first] !== ref) {
       known.second = position;
     }
   });
-  systemsOfOwned.set(owned, named);
-  return named;
+  const systems: OwnedSystems = {
+    named,
+    all: named.map(n => n.system),
+    firsts: new Set(named.map(n => owned[n.first])),
+  };
+  systemsOfOwned.set(owned, systems);
+  return systems;
+}
+
+/** The systems the entities of `owned` other than `ref` name, in order. */
+function systemsOfOthers(
+  owned: readonly string[],
+  ref: string,
+  model: OrganisationModel,
+): readonly string[] {
+  const { named, all, firsts } = ownedSystems(owned, model);
+  if (!firsts.has(ref)) return all;
+  return named
+    .map(({ system, first, second }) => ({
+      system,
+      at: owned[first] !== ref ? first : second,
+    }))
+    .filter(s => s.at !== undefined)
+    .sort((a, b) => a.at! - b.at!)
+    .map(s => s.system);
 }
 
 /**
@@ -83,15 +114,7 @@ function namedSystems(
 function systemLine(view: EntityView, model: OrganisationModel): string {
   const ownerRef = view.owner ?? model.ownerRefs(view.entityRef)[0];
   const owned = (ownerRef && model.team(ownerRef)?.owned) || [];
-  // the systems of the other entities, in the order they first appear
-  const systems = namedSystems(owned, model)
-    .map(({ system, first, second }) => ({
-      system,
-      at: owned[first] !== view.entityRef ? first : second,
-    }))
-    .filter(s => s.at !== undefined)
-    .sort((a, b) => a.at! - b.at!)
-    .map(s => s.system);
+  const systems = systemsOfOthers(owned, view.entityRef, model);
   if (systems.length === 1 && ownerRef) {
     return `system: ${yamlScalar(
       systems[0],
