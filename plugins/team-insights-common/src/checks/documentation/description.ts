@@ -23,8 +23,14 @@ export function description(view: EntityView, config: TeamInsightsConfig) {
   const min = config.thresholds.descriptionMinLength;
   const raw = view.entity.metadata?.description;
   const text = typeof raw === 'string' ? raw.trim() : '';
-    if (!text) {
-    return builtIn(config, id, 'fail', 'No description.', FIX.description(view.entity));
+  if (!text) {
+    return builtIn(
+      config,
+      id,
+      'fail',
+      'No description.',
+      FIX.description(view.entity),
+    );
   }
   const normalised = text.toLowerCase().replace(/[.!:]+$/, '');
   if (PLACEHOLDERS.has(normalised)) {
