@@ -17,6 +17,55 @@ import {
   gradeAtMost,
 } from '../helpers';
 
+/** An entity another team owns, reached through a dependency. */
+interface HandOver {
+  owner: string;
+  entity: string;
+}
+
+/**
+ * The hand-overs a dependency on each target means, whoever depends on it:
+ * the non-centralized teams owning the target, unless it is a product, and
+ * for an API the same for each Component providing it. Many teams depend on
+ * the same entities, so each target is read once per model.
+ */
+const handOversByModel = new WeakMap<
+  OrganisationModel,
+  Map<string, readonly HandOver[]>
+>();
+
+function handOversOf(
+  model: OrganisationModel,
+  target: string,
+): readonly HandOver[] {
+  let byTarget = handOversByModel.get(model);
+  if (!byTarget) {
+    byTarget = new Map();
+    handOversByModel.set(model, byTarget);
+  }
+  let found = byTarget.get(target);
+  if (found) return found;
+  const list: HandOver[] = [];
+  const consider = (entity: string) => {
+    if (model.isProduct(entity)) return;
+    for (const owner of model.ownerRefs(entity)) {
+      const other = model.teamsByRef.get(owner);
+      if (!other || other.teamType === 'centralized') continue;
+      list.push({ owner, entity });
+    }
+  };
+  consider(target);
+  if (kindOfRef(target) === 'api') {
+    // an API is reached through the Components that provide it
+    for (const provider of model.providerRefs(target)) {
+      consider(provider);
+    }
+  }
+  found = list;
+  byTarget.set(target, found);
+  return found;
+}
+
 /** The built-in check `composition.hand-overs`. */
 export function handOvers(
   team: TeamInfo,
@@ -26,27 +75,15 @@ export function handOvers(
   const id = 'composition.hand-overs';
   const t = config.thresholds.handOvers;
   const via = new Map<string, Set<string>>();
-  const consider = (target: string) => {
-    if (model.isProduct(target)) return;
-    for (const owner of model.ownerRefs(target)) {
-      const other = model.teamsByRef.get(owner);
-      if (!other || owner === team.entityRef) continue;
-      if (other.teamType === 'centralized') continue;
+  for (const target of team.dependsOn) {
+    for (const { owner, entity } of handOversOf(model, target)) {
+      if (owner === team.entityRef) continue;
       let set = via.get(owner);
       if (!set) {
         set = new Set();
         via.set(owner, set);
       }
-      set.add(target);
-    }
-  };
-  for (const target of team.dependsOn) {
-    consider(target);
-    if (kindOfRef(target) === 'api') {
-      // an API is reached through the Components that provide it
-      for (const provider of model.providerRefs(target)) {
-        consider(provider);
-      }
+      set.add(entity);
     }
   }
   const teams = Array.from(via.keys()).sort(compareStrings);
