@@ -36,13 +36,9 @@ const handOversByModel = new WeakMap<
 
 function handOversOf(
   model: OrganisationModel,
+  byTarget: Map<string, readonly HandOver[]>,
   target: string,
 ): readonly HandOver[] {
-  let byTarget = handOversByModel.get(model);
-  if (!byTarget) {
-    byTarget = new Map();
-    handOversByModel.set(model, byTarget);
-  }
   let found = byTarget.get(target);
   if (found) return found;
   const list: HandOver[] = [];
@@ -75,8 +71,13 @@ export function handOvers(
   const id = 'composition.hand-overs';
   const t = config.thresholds.handOvers;
   const via = new Map<string, Set<string>>();
+  let byTarget = handOversByModel.get(model);
+  if (!byTarget) {
+    byTarget = new Map();
+    handOversByModel.set(model, byTarget);
+  }
   for (const target of team.dependsOn) {
-    for (const { owner, entity } of handOversOf(model, target)) {
+    for (const { owner, entity } of handOversOf(model, byTarget, target)) {
       if (owner === team.entityRef) continue;
       let set = via.get(owner);
       if (!set) {
