@@ -20,10 +20,36 @@ export function compareStrings(a: string, b: string): number {
   return 0;
 }
 
+/** Up to this length, {@link sortInPlace} sorts by insertion. */
+const SHORT_LIST = 16;
+
+/**
+ * Sorts a list in place, stably, as `Array.prototype.sort` would; a short
+ * list by insertion, without the copy `Array.prototype.sort` makes of every
+ * list (the model seals tens of thousands of short lists).
+ */
+export function sortInPlace<T>(list: T[], compare: (a: T, b: T) => number) {
+  if (list.length > SHORT_LIST) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i];
+    let j = i - 1;
+    while (j >= 0 && compare(list[j], item) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+}
+
 /** A sorted, de-duplicated copy. */
 export function sortedUnique(values: Iterable<string>): string[] {
   if (Array.isArray(values) && values.length < 2) return values.slice();
-  return Array.from(new Set(values)).sort(compareStrings);
+  const list = Array.from(new Set(values));
+  sortInPlace(list, compareStrings);
+  return list;
 }
 
 /** Keys that must never be used as ids: they are special on plain objects. */

@@ -820,6 +820,20 @@ describe('remediations filled with what the catalog knows', () => {
     );
   });
 
+  it('when the other entities of the owner disagree, names their systems as examples, in the order of those entities', () => {
+    const owned = [
+      component('a', { owner: 'team', documented: true, system: 'beta' }),
+      component('b', { owner: 'team', documented: true, system: 'alpha' }),
+      component('c', { owner: 'team', documented: true, system: 'beta' }),
+    ];
+    expect(
+      checkSays([team, ...owned, svc({}, { system: '' })], SVC, 'docs.system')
+        .remediation,
+    ).toContain(
+      '  system: <your-system> # placeholder: the System it belongs to, e.g. beta and alpha\n',
+    );
+  });
+
   it('points the source location at the repository its project slug names', () => {
     const remediation = checkSays(
       [

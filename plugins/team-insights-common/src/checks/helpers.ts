@@ -6,7 +6,9 @@ import { sortedUnique, specString } from '../util';
 
 /** A fenced YAML block for a remediation. */
 export function yaml(snippet: string): string {
-  return `\`\`\`yaml\n${snippet.replace(/\n+$/, '')}\n\`\`\``;
+  let end = snippet.length;
+  while (end > 0 && snippet.charCodeAt(end - 1) === 10 /* \n */) end--;
+  return `\`\`\`yaml\n${snippet.slice(0, end)}\n\`\`\``;
 }
 
 /** A snippet setting annotations in `metadata.annotations`. */
@@ -77,6 +79,12 @@ export function annotationLines(
 
 const SPEC_CONTEXT = ['type', 'owner', 'system'];
 
+/** Whether one of a snippet's lines sets `key` (`key: …`). */
+function setsKey(lines: readonly string[], key: string): boolean {
+  const prefix = `${key}:`;
+  return lines.some(line => line.startsWith(prefix));
+}
+
 /**
  * A remediation snippet in the shape of the entity's own catalog-info.yaml:
  * its kind, name and namespace, the type, owner and system it already has,
@@ -87,37 +95,32 @@ export function entityYaml(
   entity: Entity,
   change: { metadata?: string[]; spec?: string[] },
 ): string {
-  const indent = (lines: readonly string[]) => lines.map(line => `  ${line}`);
-  const keys = (lines: readonly string[]) =>
-    new Set(lines.map(line => /^([^\s:#]+):/.exec(line)?.[1]));
   const metadata = change.metadata ?? [];
   const changedSpec = change.spec ?? [];
-  const lines = [
-    `apiVersion: ${entity.apiVersion || 'backstage.io/v1alpha1'}`,
-    `kind: ${entity.kind}`,
-    'metadata:',
-    `  name: ${yamlScalar(String(entity.metadata?.name ?? ''))}`,
-  ];
+  let text = `apiVersion: ${entity.apiVersion || 'backstage.io/v1alpha1'}
+kind: ${entity.kind}
+metadata:
+  name: ${yamlScalar(String(entity.metadata?.name ?? ''))}`;
   const namespace = entity.metadata?.namespace;
   if (typeof namespace === 'string' && namespace && namespace !== 'default') {
-    lines.push(`  namespace: ${yamlScalar(namespace)}`);
+    text += `\n  namespace: ${yamlScalar(namespace)}`;
   }
-  const changedMetadata = keys(metadata);
   if (
-    !changedMetadata.has('title') &&
+    !setsKey(metadata, 'title') &&
     typeof entity.metadata?.title === 'string'
   ) {
-    lines.push(`  title: ${yamlScalar(entity.metadata.title)}`);
+    text += `\n  title: ${yamlScalar(entity.metadata.title)}`;
   }
-  lines.push(...indent(metadata));
-  const changed = keys(changedSpec);
-  const spec = SPEC_CONTEXT.filter(key => !changed.has(key)).flatMap(key => {
+  for (const line of metadata) text += `\n  ${line}`;
+  let spec = '';
+  for (const key of SPEC_CONTEXT) {
+    if (setsKey(changedSpec, key)) continue;
     const value = specString(entity, key)?.trim();
-    return value ? [`${key}: ${yamlScalar(value)}`] : [];
-  });
-  spec.push(...changedSpec);
-  if (spec.length) lines.push('spec:', ...indent(spec));
-  return yaml(lines.join('\n'));
+    if (value) spec += `\n  ${key}: ${yamlScalar(value)}`;
+  }
+  for (const line of changedSpec) spec += `\n  ${line}`;
+  if (spec) text += `\nspec:${spec}`;
+  return yaml(text);
 }
 
 /**
@@ -206,13 +209,16 @@ export function gradeAtMost(
   return 'fail';
 }
 
-/** Builds the result of a built-in check. */
+/**
+ * Builds the result of a built-in check. The remediation is kept only when
+ * the check does not pass; given as a function, it is only written then.
+ */
 export function builtIn(
   config: TeamInsightsConfig,
   id: string,
   status: CheckStatus,
   message: string,
-  remediation?: string,
+  remediation?: string | (() => string),
   entities?: Iterable<string>,
 ): CheckResult {
   const info = builtInCheck(id);
@@ -224,7 +230,9 @@ export function builtIn(
     message,
   };
   if (remediation && status !== 'pass' && status !== 'not-applicable') {
-    result.remediation = remediation;
+    const text =
+      typeof remediation === 'function' ? remediation() : remediation;
+    if (text) result.remediation = text;
   }
   if (entities) {
     const list = sortedUnique(entities);

@@ -39,7 +39,15 @@ export function teamDocumentation(
   docScoreByRef: Map<string, number | null>,
   config: TeamInsightsConfig,
 ): ScorecardResult {
-  const owned = team.owned.filter(r => entityChecks.has(r));
+  const owned: string[] = [];
+  // the checks of each entity of `owned`, at the same position
+  const lists: CheckResult[][] = [];
+  for (const ref of team.owned) {
+    const list = entityChecks.get(ref);
+    if (!list) continue;
+    owned.push(ref);
+    lists.push(list);
+  }
   if (owned.length === 0) {
     return { score: null, level: null, checks: [] };
   }
@@ -48,9 +56,9 @@ export function teamDocumentation(
     teamDocumentationCheck(
       template,
       owned,
-      ref => {
+      (_ref, index) => {
         // every entity's checks come in the templates' order
-        const list = entityChecks.get(ref)!;
+        const list = lists[index];
         return list[position]?.id === template.id
           ? list[position]
           : list.find(c => c.id === template.id);
@@ -60,9 +68,9 @@ export function teamDocumentation(
   );
   applyWaivers(checks, teamWaivers);
   const waivedIds = new Set(checks.filter(c => c.waived).map(c => c.id));
-  const scores = owned.map(ref => {
+  const scores = owned.map((ref, index) => {
     if (waivedIds.size === 0) return docScoreByRef.get(ref) ?? null;
-    const list = entityChecks.get(ref)!;
+    const list = lists[index];
     return scoreChecks(
       list.map(c =>
         waivedIds.has(c.id) && !c.waived && c.status !== 'not-applicable'

@@ -12,7 +12,7 @@ import {
   RELATION_PARENT_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { compareStrings, normalizeRef } from '../util';
+import { compareStrings, normalizeRef, sortInPlace } from '../util';
 
 /**
  * A small index built after the relations (adopters, decliners, products
@@ -42,7 +42,7 @@ function dropRepeats<T>(list: T[]) {
 export function seal(index: Index) {
   for (const list of index.values()) {
     if (list.length < 2) continue;
-    list.sort(compareStrings);
+    sortInPlace(list, compareStrings);
     dropRepeats(list);
   }
 }
@@ -114,7 +114,7 @@ export class RelationIndex {
       : (a: number, b: number) => a - b;
     for (const list of this.#ids) {
       if (!list || list.length < 2) continue;
-      list.sort(byRank);
+      sortInPlace(list, byRank);
       dropRepeats(list);
     }
   }

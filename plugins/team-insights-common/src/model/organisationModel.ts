@@ -36,6 +36,10 @@ export class OrganisationModel implements OrganisationView {
   /** Why a team declined a product, by `product ref\nteam ref`. */
   private readonly declineReasons: Map<string, string>;
   private readonly productsByConcern: Index;
+  private readonly productViewsByConcern = new Map<
+    string,
+    readonly EntityView[]
+  >();
   private sortedTeams?: TeamInfo[];
 
   constructor(
@@ -142,11 +146,16 @@ export class OrganisationModel implements OrganisationView {
       .sort((a, b) => compareStrings(a.entityRef, b.entityRef));
   }
 
-  /** Products carrying a concern, sorted. */
-  productsWithConcern(concern: string): EntityView[] {
-    return listOf(this.productsByConcern, concern).map(
-      r => this.documentables.get(r)!,
-    );
+  /** Products carrying a concern, sorted; the same array on every call. */
+  productsWithConcern(concern: string): readonly EntityView[] {
+    let views = this.productViewsByConcern.get(concern);
+    if (!views) {
+      views = listOf(this.productsByConcern, concern).map(
+        r => this.documentables.get(r)!,
+      );
+      this.productViewsByConcern.set(concern, views);
+    }
+    return views;
   }
 
   adoptersOf(productRef: string): string[] {

@@ -24,7 +24,9 @@ export function reuseCheck(
   for (const ref of team.owned) {
     const view = model.documentables.get(ref);
     if (!view || view.product || !view.concern) continue;
-    built.set(view.concern, [...(built.get(view.concern) ?? []), ref]);
+    const carriers = built.get(view.concern);
+    if (carriers) carriers.push(ref);
+    else built.set(view.concern, [ref]);
   }
   if (built.size === 0) {
     return builtIn(

@@ -27,26 +27,28 @@ export function skillsDeclared(
   const declaring = new Set(team.membersDeclaringSkills);
   const missing = team.members.filter(m => !declaring.has(m));
   const status = grade(share, t.pass, t.warn);
-  const example = missing
-    .map(ref => ({ ref, entity: model.entity(ref) }))
-    .find(e => e.entity);
-  const hint = `placeholder: the clusters this person brings, primary first, e.g. ${
-    team.requiredSkills.slice(0, 2).join(', ') ||
-    'data-engineer, site-reliability-engineer'
-  }`;
-  const remediation = example?.entity
-    ? `Each member lists the clusters they bring, primary first, on their User entity, e.g. ${
-        example.ref
-      }:\n\n${entityYaml(example.entity, {
-        metadata: annotationLines(
-          example.entity,
-          { [ANNOTATION_SKILLS]: '<your-skills>' },
-          { [ANNOTATION_SKILLS]: hint },
-        ),
-      })}`
-    : `Each member lists the clusters they bring, primary first, on their User entity:\n\n${yaml(
-        `metadata:\n  annotations:\n    ${ANNOTATION_SKILLS}: <your-skills> # ${hint}`,
-      )}`;
+  const remediation = () => {
+    const example = missing
+      .map(ref => ({ ref, entity: model.entity(ref) }))
+      .find(e => e.entity);
+    const hint = `placeholder: the clusters this person brings, primary first, e.g. ${
+      team.requiredSkills.slice(0, 2).join(', ') ||
+      'data-engineer, site-reliability-engineer'
+    }`;
+    return example?.entity
+      ? `Each member lists the clusters they bring, primary first, on their User entity, e.g. ${
+          example.ref
+        }:\n\n${entityYaml(example.entity, {
+          metadata: annotationLines(
+            example.entity,
+            { [ANNOTATION_SKILLS]: '<your-skills>' },
+            { [ANNOTATION_SKILLS]: hint },
+          ),
+        })}`
+      : `Each member lists the clusters they bring, primary first, on their User entity:\n\n${yaml(
+          `metadata:\n  annotations:\n    ${ANNOTATION_SKILLS}: <your-skills> # ${hint}`,
+        )}`;
+  };
   return builtIn(
     config,
     id,

@@ -23,9 +23,14 @@ export function description(view: EntityView, config: TeamInsightsConfig) {
   const min = config.thresholds.descriptionMinLength;
   const raw = view.entity.metadata?.description;
   const text = typeof raw === 'string' ? raw.trim() : '';
-  const fix = FIX.description(view.entity);
   if (!text) {
-    return builtIn(config, id, 'fail', 'No description.', fix);
+    return builtIn(
+      config,
+      id,
+      'fail',
+      'No description.',
+      FIX.description(view.entity),
+    );
   }
   const normalised = text.toLowerCase().replace(/[.!:]+$/, '');
   if (PLACEHOLDERS.has(normalised)) {
@@ -34,7 +39,7 @@ export function description(view: EntityView, config: TeamInsightsConfig) {
       id,
       'fail',
       `The description ${quote(text)} is a placeholder.`,
-      fix,
+      FIX.description(view.entity),
     );
   }
   if (text.length < min) {
@@ -47,7 +52,7 @@ export function description(view: EntityView, config: TeamInsightsConfig) {
         'character',
         'characters',
       )}, fewer than ${min}.`,
-      fix,
+      FIX.description(view.entity),
     );
   }
   return builtIn(config, id, 'pass', `Described in ${text.length} characters.`);

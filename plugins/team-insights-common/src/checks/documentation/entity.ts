@@ -41,7 +41,7 @@ export function documentationChecks(
       !!techdocs,
       `TechDocs: ${techdocs}.`,
       'No TechDocs: readers have to ask the owning team.',
-      FIX.techdocs(entity),
+      () => FIX.techdocs(entity),
     ),
   );
 
@@ -57,7 +57,7 @@ export function documentationChecks(
       !!source,
       `Source: ${source.length > 200 ? `${source.slice(0, 200)}…` : source}.`,
       'No source location: readers cannot find the code.',
-      FIX.source(entity),
+      () => FIX.source(entity),
     ),
   );
 
@@ -70,7 +70,7 @@ export function documentationChecks(
         !!lifecycle,
         `Lifecycle: ${lifecycle}.`,
         'No `spec.lifecycle`: readers cannot tell whether it is experimental, in production or deprecated.',
-        FIX.lifecycle(entity),
+        () => FIX.lifecycle(entity),
       ),
     );
   } else {
@@ -93,7 +93,7 @@ export function documentationChecks(
         !!system,
         `Part of system ${system}.`,
         'No `spec.system`: readers cannot see what it belongs to.',
-        FIX.system(view, model),
+        () => FIX.system(view, model),
       ),
     );
   } else {
@@ -117,7 +117,7 @@ export function documentationChecks(
       links > 0,
       `${plural(links, 'link', 'links')}.`,
       'No links to dashboards, runbooks or support channels.',
-      FIX.links(entity),
+      () => FIX.links(entity),
     ),
   );
 
@@ -131,7 +131,7 @@ export function documentationChecks(
       tags > 0,
       `${plural(tags, 'tag', 'tags')}.`,
       'No tags: the entity is harder to find in catalog search.',
-      FIX.tags(entity),
+      () => FIX.tags(entity),
     ),
   );
 
@@ -156,7 +156,7 @@ export function documentationChecks(
               'characters',
             )}, fewer than ${min}: too short to learn the API from.`
           : 'No `spec.definition`: the API can only be learned by asking.',
-        FIX.apiDefinition(entity),
+        () => FIX.apiDefinition(entity),
       ),
     );
   } else {

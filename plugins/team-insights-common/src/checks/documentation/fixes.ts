@@ -37,28 +37,93 @@ function repositoryUrl(entity: Entity): string | undefined {
 }
 
 /**
+ * The systems named by a team's owned entities, each with where it first
+ * appears in `owned` and where it first appears for another entity: enough
+ * to tell, for any one of them, which systems the others name and in which
+ * order. Read once per team instead of once per entity without a system.
+ */
+interface NamedSystem {
+  system: string;
+  first: number;
+  /** The first position after `first` of an entity other than `owned[first]`. */
+  second?: number;
+}
+
+interface OwnedSystems {
+  named: NamedSystem[];
+  /** Every system, in the order of the entities that first name one. */
+  all: string[];
+  /** The entities that first name a system (`owned[first]`). */
+  firsts: Set<string>;
+}
+
+const systemsOfOwned = new WeakMap<readonly string[], OwnedSystems>();
+
+function ownedSystems(
+  owned: readonly string[],
+  model: OrganisationModel,
+): OwnedSystems {
+  const cached = systemsOfOwned.get(owned);
+  if (cached) return cached;
+  const named: NamedSystem[] = [];
+  const bySystem = new Map<string, NamedSystem>();
+  owned.forEach((ref, position) => {
+    const other = model.entity(ref);
+    const system = other ? specString(other, 'system')?.trim() : undefined;
+    if (!system) return;
+    const known = bySystem.get(system);
+    if (!known) {
+      const entry: NamedSystem = { system, first: position };
+      bySystem.set(system, entry);
+      named.push(entry);
+    } else if (known.second === undefined && owned[known.first] !== ref) {
+      known.second = position;
+    }
+  });
+  const systems: OwnedSystems = {
+    named,
+    all: named.map(n => n.system),
+    firsts: new Set(named.map(n => owned[n.first])),
+  };
+  systemsOfOwned.set(owned, systems);
+  return systems;
+}
+
+/** The systems the entities of `owned` other than `ref` name, in order. */
+function systemsOfOthers(
+  owned: readonly string[],
+  ref: string,
+  model: OrganisationModel,
+): readonly string[] {
+  const { named, all, firsts } = ownedSystems(owned, model);
+  if (!firsts.has(ref)) return all;
+  return named
+    .map(({ system, first, second }) => ({
+      system,
+      at: owned[first] !== ref ? first : second,
+    }))
+    .filter(s => s.at !== undefined)
+    .sort((a, b) => a.at! - b.at!)
+    .map(s => s.system);
+}
+
+/**
  * The system to suggest: the one every other entity of the same owner
  * belongs to, if they agree on one.
  */
 function systemLine(view: EntityView, model: OrganisationModel): string {
   const ownerRef = view.owner ?? model.ownerRefs(view.entityRef)[0];
-  const systems = new Set<string>();
-  for (const ref of (ownerRef && model.team(ownerRef)?.owned) || []) {
-    if (ref === view.entityRef) continue;
-    const other = model.entity(ref);
-    const system = other ? specString(other, 'system')?.trim() : undefined;
-    if (system) systems.add(system);
-  }
-  if (systems.size === 1 && ownerRef) {
-    const [system] = systems;
+  const owned = (ownerRef && model.team(ownerRef)?.owned) || [];
+  const systems = systemsOfOthers(owned, view.entityRef, model);
+  if (systems.length === 1 && ownerRef) {
     return `system: ${yamlScalar(
-      system,
+      systems[0],
     )} # as the other entities of ${ownerRef}`;
   }
   return `system: ${placeholder(
     'system',
-    systems.size
-      ? `the System it belongs to, e.g. ${listNames(Array.from(systems), 3)}`
+    systems.length
+      ? `the System it belongs to, e.g. ${listNames(systems, 3)}`
       : 'the System it belongs to',
   )}`;
 }

@@ -10,7 +10,8 @@ import { grade } from '../helpers';
 export function teamDocumentationCheck(
   template: { id: string; title: string; weight: number },
   owned: readonly string[],
-  checkOf: (ref: string) => CheckResult | undefined,
+  /** The check of the entity `owned[index]`. */
+  checkOf: (ref: string, index: number) => CheckResult | undefined,
   config: TeamInsightsConfig,
 ): CheckResult {
   let applicable = 0;
@@ -18,8 +19,9 @@ export function teamDocumentationCheck(
   const failing: string[] = [];
   // the remediation of the first failing entity, as an example
   let remediation: string | undefined;
-  for (const ref of owned) {
-    const check = checkOf(ref);
+  for (let index = 0; index < owned.length; index++) {
+    const ref = owned[index];
+    const check = checkOf(ref, index);
     if (!check || check.status === 'not-applicable') continue;
     applicable += 1;
     if (check.status === 'pass' || check.waived) {
