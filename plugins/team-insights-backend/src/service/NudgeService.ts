@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type {
   Initiative,
   Report,
@@ -112,26 +113,32 @@ export class NudgeService {
     const nudges: Nudge[] = [];
 
     const observed = { previous: state, next };
-    nudges.push(
-      ...levelDrops(report, observed, this.#options.levelDrop),
-      ...lostAdopters(report, observed, this.#options.lastAdopterLost),
-      ...concernEvident(report, this.#options.concernEvident === true),
-    );
+    // Each kind goes over a large catalog's report: one event-loop turn
+    // apart, so that requests are answered in between.
+    const kinds: Array<() => Nudge[]> = [
+      () => levelDrops(report, observed, this.#options.levelDrop),
+      () => lostAdopters(report, observed, this.#options.lastAdopterLost),
+      () => concernEvident(report, this.#options.concernEvident === true),
+    ];
     if (this.#options.initiatives) {
-      nudges.push(
-        ...initiativeNudges(report, this.#initiatives, observed, now),
+      kinds.push(() =>
+        initiativeNudges(report, this.#initiatives, observed, now),
       );
     }
     if (this.#options.initiativesDigest) {
-      nudges.push(...initiativesDigest(report, this.#initiatives, now));
+      kinds.push(() => initiativesDigest(report, this.#initiatives, now));
     }
     if (this.#options.waiverExpiry) {
-      nudges.push(
-        ...waiverNudges(report, now, {
+      kinds.push(() =>
+        waiverNudges(report, now, {
           noticeDays: this.#options.waiverNoticeDays,
           checkTitles: this.#checkTitles,
         }),
       );
+    }
+    for (const kind of kinds) {
+      await nextTurn();
+      nudges.push(...kind());
     }
 
     for (const nudge of nudges) {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 const STATE = 'team_insights_nudge_state';
 const SENT = 'team_insights_nudges_sent';
@@ -97,6 +98,8 @@ export class NudgeStore {
       }));
     await this.#db.transaction(async tx => {
       for (let i = 0; i < records.length; i += chunkSize) {
+        // SQLite's driver is synchronous: a turn between statements.
+        if (i > 0) await nextTurn();
         await tx(STATE)
           .insert(records.slice(i, i + chunkSize))
           .onConflict(['subject_ref', 'topic'])

@@ -32,6 +32,8 @@ export interface WorkerEvaluation {
   evaluateMs: number;
   /** Serialising, hashing and compressing in the worker. */
   serialiseMs: number;
+  /** The timeline advanced by the report, when one was given. */
+  nextTimeline?: TeamInsightsTimeline;
 }
 
 /**
@@ -232,6 +234,7 @@ export class EvaluationWorker {
               entityCount,
               evaluateMs: message.evaluateMs,
               serialiseMs: message.serialiseMs,
+              nextTimeline: message.timeline,
             });
             return;
           case 'error': {

@@ -5,7 +5,10 @@
  * without stalling. See evaluateInWorker.ts for the main thread's side.
  */
 import type { Entity } from '@backstage/catalog-model';
-import { evaluate } from '@team-insights/plugin-team-insights-common';
+import {
+  advanceTimeline,
+  evaluate,
+} from '@team-insights/plugin-team-insights-common';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { EvaluationWorkerData, FromWorker, ToWorker } from './protocol';
 import { historyRowsOf } from '../TeamInsightsStore';
@@ -53,6 +56,10 @@ async function evaluatePages(
     });
   }
   const serialiseMs = performance.now() - started;
+  // What storing the report records for the timing rules, built here too.
+  const timeline = message.timeline
+    ? advanceTimeline(message.timeline, report, new Date(report.evaluatedAt))
+    : undefined;
   // A Buffer from zlib may share a pooled ArrayBuffer: copy into its own
   // before handing it over.
   const compressed = new Uint8Array(content.compressed.length);
@@ -65,6 +72,7 @@ async function evaluatePages(
       bytes: content.bytes,
       evaluateMs,
       serialiseMs,
+      timeline,
     },
     [compressed.buffer],
   );

@@ -40,5 +40,7 @@ export type FromWorker =
       bytes: number;
       evaluateMs: number;
       serialiseMs: number;
+      /** The timeline advanced by this report, when one was sent. */
+      timeline?: TeamInsightsTimeline;
     }
   | { type: 'error'; message: string; stack?: string };

@@ -22,6 +22,8 @@ export interface CatalogEvaluation {
   entityCount: number;
   /** The timeline the evaluation started from, if it could be read. */
   timeline?: TeamInsightsTimeline;
+  /** That timeline advanced by the report, when the worker did that. */
+  nextTimeline?: TeamInsightsTimeline;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function evaluateCatalog(options: {
       historyRows: evaluation.historyRows,
       entityCount: evaluation.entityCount,
       timeline,
+      nextTimeline: timeline ? evaluation.nextTimeline : undefined,
     };
   }
   const entities = await readCatalogForTeamInsights(catalog, credentials, {

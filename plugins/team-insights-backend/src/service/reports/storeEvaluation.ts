@@ -29,6 +29,7 @@ export async function storeEvaluation(
   },
 ): Promise<void> {
   const { report, content, historyRows, entityCount, timeline } = evaluation;
+  const { nextTimeline } = evaluation;
   const { trigger, startedAt, retentionDays, now } = run;
   try {
     const snapshot = await store.saveSnapshot(report, content);
@@ -40,11 +41,9 @@ export async function storeEvaluation(
       rows: historyRows,
     });
     if (timeline) {
-      state.lastTimeline = advanceTimeline(
-        timeline,
-        report,
-        new Date(report.evaluatedAt),
-      );
+      state.lastTimeline =
+        nextTimeline ??
+        advanceTimeline(timeline, report, new Date(report.evaluatedAt));
       await store.writeTimeline(state.lastTimeline);
     }
     const deleted = await store.applyRetention(retentionDays, now());

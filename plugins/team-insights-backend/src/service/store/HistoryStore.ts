@@ -7,15 +7,53 @@ import {
   utcDay,
 } from '@team-insights/plugin-team-insights-common';
 import type { Knex } from 'knex';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   HistoryRow,
   historyKey,
+  historyKeyRef,
   historyRowsOf,
   HistorySubject,
   historyValue,
 } from './historyRows';
 import { HISTORY, isSqlite, SQLITE_MAX_ROWS } from './tables';
 import { readTrends } from './trends';
+
+/** History rows compared in one event-loop turn. */
+const ROWS_PER_TURN = 2000;
+
+/**
+ * Moves `evaluated_at` of the day's rows that carry `from` to `to`, as one
+ * `UPDATE … WHERE day = ? AND evaluated_at = ?` would, and returns how many
+ * rows moved: first in slices of `refs`, one event-loop turn apart (SQLite's
+ * driver is synchronous, and one statement over a large catalog's rows holds
+ * the thread), then once more without the refs for any other row. A row
+ * moves once: afterwards it no longer carries `from`.
+ */
+async function moveEvaluatedAt(
+  tx: Knex.Transaction,
+  options: {
+    day: string;
+    from: string;
+    to: string;
+    refs: string[];
+    chunkSize: number;
+  },
+): Promise<number> {
+  const { day, from, to, refs, chunkSize } = options;
+  let moved = 0;
+  for (let i = 0; i < refs.length; i += chunkSize) {
+    moved += await tx(HISTORY)
+      .where({ day, evaluated_at: from })
+      .whereIn('entity_ref', refs.slice(i, i + chunkSize))
+      .update({ evaluated_at: to });
+    await nextTurn();
+  }
+  moved += await tx(HISTORY)
+    .where({ day, evaluated_at: from })
+    .update({ evaluated_at: to });
+  return moved;
+}
 
 /**
  * The daily history of every scorecard (`team_insights_history`): one row
@@ -68,16 +106,20 @@ export class HistoryStore {
   ): Promise<number> {
     const rows = options.rows ?? historyRowsOf(report);
     const day = utcDay(new Date(report.evaluatedAt));
-    const values = new Map<string, string>();
-    for (const row of rows) {
-      values.set(historyKey(row), historyValue(row));
-    }
     const last = this.#lastHistory?.day === day ? this.#lastHistory : undefined;
+    const values = new Map<string, string>();
+    const differing: HistoryRow[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      // A large catalog's rows in slices, one event-loop turn apart.
+      if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
+      const key = historyKey(rows[i]);
+      const value = historyValue(rows[i]);
+      values.set(key, value);
+      if (last && last.values.get(key) !== value) differing.push(rows[i]);
+    }
     const changed =
       last && [...last.values.keys()].every(key => values.has(key))
-        ? rows.filter(
-            row => last.values.get(historyKey(row)) !== historyValue(row),
-          )
+        ? differing
         : undefined;
 
     // knex inserts several rows into SQLite as one compound SELECT, which
@@ -93,15 +135,22 @@ export class HistoryStore {
         // Rows still carrying our last evaluatedAt still say what we wrote:
         // anyone else writing one gives it their own evaluatedAt. The
         // UPDATE locks them until the commit.
-        const confirmed = await tx(HISTORY)
-          .where({ day, evaluated_at: last.evaluatedAt })
-          .update({ evaluated_at: report.evaluatedAt });
+        const confirmed = await moveEvaluatedAt(tx, {
+          day,
+          from: last.evaluatedAt,
+          to: report.evaluatedAt,
+          refs: [...new Set(Array.from(last.values.keys(), historyKeyRef))],
+          chunkSize,
+        });
         if (confirmed === last.values.size) {
           toWrite = changed;
         }
       }
       for (let i = 0; i < toWrite.length; i += chunkSize) {
         options.signal?.throwIfAborted();
+        // SQLite's driver is synchronous: a turn of the event loop between
+        // statements lets other requests in.
+        if (i > 0) await nextTurn();
         await tx(HISTORY)
           .insert(toWrite.slice(i, i + chunkSize))
           .onConflict(['entity_ref', 'scorecard', 'day'])

@@ -29,6 +29,11 @@ export function historyKey(row: HistoryRow): string {
   return `${row.entity_ref}\u0000${row.scorecard}`;
 }
 
+/** The entity ref of a {@link historyKey}. */
+export function historyKeyRef(key: string): string {
+  return key.slice(0, key.indexOf('\u0000'));
+}
+
 /** What a history row says, apart from when it was evaluated. */
 export function historyValue(row: HistoryRow): string {
   return `${row.subject}\u0000${row.score}\u0000${row.level}\u0000${row.failing_checks}`;
