@@ -12,10 +12,14 @@ import type {
   TeamSkills,
 } from '@team-insights/plugin-team-insights-common';
 import { useMemo } from 'react';
-import { EntityTitleLink, RowHeaderCell, useUrlState } from '../common';
+import {
+  EntityTitleLink,
+  RowHeaderCell,
+  ScrollRegion,
+  useUrlState,
+} from '../common';
 import { HeatCell } from './HeatCell';
 import { useSkillsStyles } from './skillsStyles';
-import { TableRegion } from './TableRegion';
 
 /**
  * Which team holds which skill cluster, filtered by name or to the teams
@@ -81,7 +85,7 @@ export function SkillsHeatmap(props: {
           label="Only teams missing a required cluster"
         />
       </div>
-      <TableRegion label="Skills per team">
+      <ScrollRegion label="Skills per team">
         <Table size="small" aria-label="Skills per team">
           <TableHead>
             <TableRow>
@@ -116,7 +120,7 @@ export function SkillsHeatmap(props: {
             )}
           </TableBody>
         </Table>
-      </TableRegion>
+      </ScrollRegion>
       <TablePagination
         component="div"
         count={rows.length}

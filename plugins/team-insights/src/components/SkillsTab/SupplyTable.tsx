@@ -4,15 +4,14 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import type { SkillSupply as ClusterSupply } from '@team-insights/plugin-team-insights-common';
-import { RowHeaderCell } from '../common';
+import { RowHeaderCell, ScrollRegion } from '../common';
 import { MissingMark } from './MissingMark';
-import { TableRegion } from './TableRegion';
 
 /** The supply of each skill cluster in numbers: people, teams, gaps. */
 export function SupplyTable(props: { rows: ClusterSupply[] }) {
   const { rows } = props;
   return (
-    <TableRegion label="Skill supply">
+    <ScrollRegion label="Skill supply">
       <Table size="small" aria-label="Skill supply">
         <TableHead>
           <TableRow>
@@ -41,6 +40,6 @@ export function SupplyTable(props: { rows: ClusterSupply[] }) {
           ))}
         </TableBody>
       </Table>
-    </TableRegion>
+    </ScrollRegion>
   );
 }

@@ -21,7 +21,6 @@ export const useSkillsStyles = makeStyles(theme => ({
   // The containing block of the cells' visually hidden text: without it
   // that text is placed against the page, past the right edge of a phone,
   // and the whole page scrolls sideways instead of only the table.
-  scroller: { position: 'relative' },
   controls: {
     display: 'flex',
     flexWrap: 'wrap',
