@@ -75,6 +75,15 @@ describe('POST /refresh with the real scheduler on SQLite', () => {
       expect(firstRun).toEqual([
         expect.objectContaining({ status: 'succeeded', trigger: 'schedule' }),
       ]);
+      // The scheduled task goes on after the refresh is logged (its
+      // notifications), and the scheduler refuses to trigger a task that is
+      // still running: wait until the scheduler has it idle again.
+      await waitFor('the first scheduled task to end', async () => {
+        const task = await knex('backstage_backend_tasks__tasks')
+          .where('id', 'team-insights-refresh')
+          .first('current_run_ticket');
+        return task && task.current_run_ticket === null ? true : undefined;
+      });
       const first = await request(server).get(`${base}/report`).expect(200);
       const evaluatedAt: string = first.body.evaluatedAt;
       const streamsBefore = catalog.calls.stream;
